@@ -1,0 +1,5 @@
+import sys
+
+from plansite.cli import main
+
+sys.exit(main())

@@ -1,0 +1,114 @@
+"""The ``plansite`` command: one function per verb.
+
+Exit codes: 0 done and clean, 1 the data has problems, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+class UsageError(Exception):
+    """The command line itself is wrong (exit code 2)."""
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The plan repository the command runs in: the nearest folder holding ``data/``."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "data").is_dir():
+            return folder
+    raise UsageError(f"no data/ folder in {here} or above; run plansite inside a plan repository "
+                     "or pass --root")
+
+
+def _root(args: argparse.Namespace) -> Path:
+    if getattr(args, "root", None):
+        root = Path(args.root).resolve()
+        if not (root / "data").is_dir():
+            raise UsageError(f"{root} has no data/ folder")
+        return root
+    return find_root()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="plansite",
+        description="Validate, import and export government plans published as a static site.")
+    parser.add_argument("--root", help="the plan repository (default: the nearest folder with data/)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    p = sub.add_parser("validate", help="check every data file and print each problem")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the messages")
+    p.add_argument("--format", choices=["text", "github", "json"], default="text",
+                   help="text (default), github (Actions annotations) or json")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("export", help="write all data as JSON (or CSV, XLSX, a Data Package)")
+    p.add_argument("--format", choices=["json", "csv", "xlsx", "datapackage"], default="json")
+    p.add_argument("--out", help="file (json) or folder (csv, xlsx, datapackage); json defaults "
+                                 "to standard output")
+    p.add_argument("--base-url", default="/", help="prefix of the page URLs in the records")
+    p.set_defaults(func=cmd_export)
+
+    return parser
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from plansite.errors import format_github, format_json
+    from plansite.repository import load_repository
+
+    root = _root(args)
+    _, problems = load_repository(root)
+    items = problems.sorted()
+    if args.format == "github":
+        if items:
+            print(format_github(items, args.lang))
+    elif args.format == "json":
+        print(format_json(items, args.lang))
+    else:
+        for item in items:
+            print(item.format(args.lang))
+        errors = len(problems.errors)
+        if errors:
+            word = "个问题" if args.lang == "zh" else " problem(s)"
+            print(f"\n{errors}{word}", file=sys.stderr)
+    return 1 if problems.errors else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from plansite.export import export
+    from plansite.repository import load_repository
+
+    root = _root(args)
+    repo, problems = load_repository(root)
+    if problems.errors:
+        for item in problems.sorted():
+            print(item.format(), file=sys.stderr)
+        return 1
+    if args.format != "json" and not args.out:
+        raise UsageError(f"--format {args.format} needs --out FOLDER")
+    text = export(repo, args.format, Path(args.out) if args.out else None, base_url=args.base_url)
+    if text is not None:
+        sys.stdout.write(text)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    try:
+        return args.func(args)
+    except UsageError as exc:
+        print(f"plansite: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,181 @@
+"""The words of every problem message, in Chinese (default) and English.
+
+Each code has one template per language; ``{found}``, ``{expected}`` and the other fields come
+from :attr:`plansite.errors.Problem.args`. A test fails when a code lacks a language.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plansite.errors import Problem
+
+LANGUAGES = ("zh", "en")
+
+HINT_LABEL = {"zh": "提示：", "en": "hint: "}
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # reading files
+    "file-missing": {
+        "zh": "缺少文件；应有 {expected}",
+        "en": "file is missing; expected {expected}",
+    },
+    "file-empty": {
+        "zh": "文件是空的；应包含 {expected}",
+        "en": "the file is empty; expected {expected}",
+    },
+    "file-too-large": {
+        "zh": "文件有 {found} 字节，超过上限 {expected} 字节",
+        "en": "the file has {found} bytes, more than the limit of {expected} bytes",
+    },
+    "file-binary": {
+        "zh": "这不是文本文件（含有二进制字节）；应为 UTF-8 编码的 YAML 文本",
+        "en": "this is not a text file (it holds binary bytes); expected UTF-8 YAML text",
+    },
+    "file-encoding": {
+        "zh": "文件不是 UTF-8 编码（看起来是 {found}）；应为 UTF-8",
+        "en": "the file is not UTF-8 (it looks like {found}); expected UTF-8",
+    },
+    "file-bom": {
+        "zh": "文件开头有 BOM（字节顺序标记）；应为不带 BOM 的 UTF-8",
+        "en": "the file starts with a byte-order mark (BOM); expected UTF-8 without BOM",
+    },
+    "yaml-syntax": {
+        "zh": "YAML 语法错误：{found}",
+        "en": "YAML syntax error: {found}",
+    },
+    "yaml-tab": {
+        "zh": "缩进里有制表符（Tab）；YAML 只能用空格缩进",
+        "en": "a tab character is used for indentation; YAML indents with spaces only",
+    },
+    "duplicate-key": {
+        "zh": "键“{found}”重复出现（第一次在第 {first} 行）；每个键只能写一次",
+        "en": "key '{found}' appears twice (first on line {first}); each key may appear once",
+    },
+    "yaml-anchor": {
+        "zh": "不支持 YAML 锚点和别名（{found}）；请直接写出内容",
+        "en": "YAML anchors and aliases ({found}) are not supported; write the value out",
+    },
+    # shapes and values
+    "missing-field": {
+        "zh": "缺少必填字段“{field}”；应为 {expected}",
+        "en": "required field '{field}' is missing; expected {expected}",
+    },
+    "unknown-field": {
+        "zh": "未知字段“{found}”；可用字段：{expected}",
+        "en": "unknown field '{found}'; known fields: {expected}",
+    },
+    "wrong-type": {
+        "zh": "类型不对：写的是 {found}；应为 {expected}",
+        "en": "wrong type: found {found}; expected {expected}",
+    },
+    "empty-value": {
+        "zh": "值为空；应为 {expected}",
+        "en": "the value is empty; expected {expected}",
+    },
+    "bad-id": {
+        "zh": "编号“{found}”不合格；应为 {expected}",
+        "en": "id '{found}' is not valid; expected {expected}",
+    },
+    "duplicate-id": {
+        "zh": "编号“{found}”重复，已在 {first} 使用；编号必须唯一",
+        "en": "id '{found}' is used twice, first at {first}; ids must be unique",
+    },
+    "bad-choice": {
+        "zh": "值“{found}”不在可选范围内；应为 {expected}",
+        "en": "value '{found}' is not one of the choices; expected {expected}",
+    },
+    "fullwidth-digits": {
+        "zh": "数字“{found}”用了全角字符；应为半角数字 {expected}",
+        "en": "number '{found}' uses full-width characters; expected half-width {expected}",
+    },
+    "bad-number": {
+        "zh": "“{found}”不是数字；应为 {expected}",
+        "en": "'{found}' is not a number; expected {expected}",
+    },
+    "bad-year": {
+        "zh": "年份“{found}”不合理；应为 {expected}",
+        "en": "year '{found}' does not make sense; expected {expected}",
+    },
+    "bad-period": {
+        "zh": "规划期“{found}”不合格；应为 {expected}",
+        "en": "period '{found}' is not valid; expected {expected}",
+    },
+    "baseline-after-target": {
+        "zh": "基期年份 {found} 晚于目标年份 {expected}；基期应早于目标",
+        "en": "baseline year {found} is after the target year {expected}; the baseline comes first",
+    },
+    "bad-range": {
+        "zh": "区间下限 {found} 大于上限 {expected}",
+        "en": "the range's low end {found} is above its high end {expected}",
+    },
+    "bad-target": {
+        "zh": "目标“{found}”无法解析；应为 {expected}",
+        "en": "target '{found}' cannot be read; expected {expected}",
+    },
+    "bad-deadline": {
+        "zh": "完成时限“{found}”无法解析；应为 {expected}",
+        "en": "deadline '{found}' cannot be read; expected {expected}",
+    },
+    # references
+    "unknown-department": {
+        "zh": "找不到部门“{found}”；应为部门名录 data/departments.yml 中的编号、名称或别名",
+        "en": "department '{found}' is not known; expected an id, name or alias from "
+              "data/departments.yml",
+    },
+    "ambiguous-department": {
+        "zh": "部门“{found}”有歧义，可能是：{expected}；请写全称或编号",
+        "en": "department '{found}' is ambiguous, it may be: {expected}; write the full name or id",
+    },
+    "duplicate-name": {
+        "zh": "名称或别名“{found}”已属于部门 {first}；一个名称只能指一个部门",
+        "en": "name or alias '{found}' already belongs to department {first}; "
+              "a name may mean one department only",
+    },
+    "unknown-parent": {
+        "zh": "上级部门“{found}”不存在；应为部门名录中的编号",
+        "en": "parent department '{found}' does not exist; expected an id from the registry",
+    },
+    "cyclic-parent": {
+        "zh": "上级部门形成循环：{found}；上级关系不能绕回自身",
+        "en": "parent departments form a cycle: {found}; a department cannot be its own ancestor",
+    },
+    "unknown-indicator": {
+        "zh": "找不到指标“{found}”；应为 {expected} 中的指标编号",
+        "en": "indicator '{found}' does not exist; expected an indicator id from {expected}",
+    },
+    "unknown-task": {
+        "zh": "找不到任务“{found}”；应为本规划 tasks.yml 中的任务编号",
+        "en": "task '{found}' does not exist; expected a task id from this plan's tasks.yml",
+    },
+    "unknown-chapter": {
+        "zh": "找不到章节“{found}”；应为本规划 tasks.yml 中的章节编号",
+        "en": "chapter '{found}' does not exist; expected a chapter id from this plan's tasks.yml",
+    },
+    "plan-id-mismatch": {
+        "zh": "规划编号“{found}”与文件夹名“{expected}”不一致；两者应相同",
+        "en": "plan id '{found}' differs from its folder name '{expected}'; they must match",
+    },
+    "unit-mismatch": {
+        "zh": "单位“{found}”与指标单位“{expected}”不一致",
+        "en": "unit '{found}' differs from the indicator's unit '{expected}'",
+    },
+}
+
+
+def hint_label(lang: str) -> str:
+    return HINT_LABEL.get(lang, HINT_LABEL["zh"])
+
+
+def render_problem(problem: "Problem", lang: str = "zh") -> str:
+    """Fill the template of ``problem.code`` in ``lang`` (Chinese when unknown)."""
+    templates = MESSAGES.get(problem.code)
+    args = dict(problem.args)
+    if templates is None:
+        return args.get("found", problem.code)
+    template = templates.get(lang) or templates["zh"]
+    try:
+        return template.format(**args)
+    except KeyError:
+        return template
