@@ -1,0 +1,84 @@
+# plansite: set up, build, test and publish the site.
+# `make help` lists the targets. Every target that runs Python first brings
+# .venv up to date with requirements/lock.txt (hash-checked).
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+# Touched after a successful install; older than lock.txt or pyproject.toml
+# means the environment is stale and gets reinstalled.
+STAMP := $(VENV)/.installed
+LOCK := requirements/lock.txt
+LOCK_TOOLS := build/lock-tools
+PYTEST_ARGS ?=
+
+.PHONY: help venv serve site validate test fuzz bench screenshots lock clean distclean
+
+help: ## list the targets
+	@echo "Usage: make TARGET"
+	@grep -E '^[a-z][a-z.-]*:.*## ' $(MAKEFILE_LIST) | \
+		awk 'BEGIN {FS = ":.*## "} {printf "  %-12s %s\n", $$1, $$2}'
+
+venv: $(STAMP) ## create or update .venv from requirements/lock.txt
+
+# Debian ships venv support as a separate package (python3-venv); install it
+# when we can (root with apt) rather than fail half-way on a fresh machine.
+$(STAMP): $(LOCK) pyproject.toml
+	@if [ -z "$(PYTHON)" ]; then echo "python3 not found: apt-get install python3 python3-venv" >&2; exit 1; fi
+	@if ! $(PYTHON) -c 'import ensurepip, venv' 2>/dev/null; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing python3-venv (Debian)"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; \
+		else \
+			echo "$(PYTHON) cannot create virtual environments: sudo apt-get install python3-venv" >&2; exit 1; \
+		fi; \
+	fi
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+serve: $(STAMP) ## build and serve on http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+# Build into a fresh folder and swap it in only when the build succeeded, so a
+# failed build never leaves a half-written site/ behind.
+site: $(STAMP) ## build the static site into site/ (strict)
+	@set -e; tmp=site.tmp.$$$$; \
+	trap 'rm -rf "$$tmp" site.old' EXIT; \
+	$(BIN)/mkdocs build --strict --site-dir "$$tmp"; \
+	rm -rf site.old; \
+	if [ -d site ]; then mv site site.old; fi; \
+	mv "$$tmp" site; \
+	echo "site/ is ready"
+
+validate: $(STAMP) ## check every data file and print each problem
+	$(BIN)/plansite validate
+
+test: $(STAMP) ## run all tests
+	$(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+fuzz: $(STAMP) ## run the fuzz tests with many more examples
+	PLANSITE_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest -q -p no:cacheprovider -k fuzz $(PYTEST_ARGS)
+
+bench: $(STAMP) ## run the benchmarks
+	$(BIN)/python bench/run.py
+
+screenshots: $(STAMP) ## take screenshots of the built site
+	$(BIN)/python tests/screenshots.py
+
+lock: ## regenerate requirements/lock.txt from pyproject.toml
+	test -x $(LOCK_TOOLS)/bin/uv || { $(PYTHON) -m venv $(LOCK_TOOLS) && $(LOCK_TOOLS)/bin/pip install --quiet uv; }
+	$(LOCK_TOOLS)/bin/uv pip compile pyproject.toml requirements/build.in --extra test \
+		--generate-hashes --python-version 3.11 --python-platform x86_64-unknown-linux-gnu \
+		--custom-compile-command "make lock" --upgrade -o $(LOCK)
+
+clean: ## remove the built site and test caches
+	rm -rf site site.tmp.* site.old build .pytest_cache .hypothesis
+
+distclean: clean ## also remove .venv
+	rm -rf $(VENV)
