@@ -1,0 +1,84 @@
+"""Fixtures shared by every test: the repository, a browser, and a static file server."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from browser_support import browser_executable, in_ci, launch_browser, serve_folder
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+try:
+    from hypothesis import settings
+except ImportError:  # hypothesis is in the test extra; the fixtures do not need it
+    settings = None
+
+if settings is not None:
+    # No per-example deadline: the CI machine is small and shared, and a slow
+    # example is not a failure. `make fuzz` raises the example count through
+    # PLANSITE_FUZZ_EXAMPLES.
+    _examples = os.environ.get("PLANSITE_FUZZ_EXAMPLES")
+    settings.register_profile(
+        "plansite",
+        deadline=None,
+        **({"max_examples": int(_examples)} if _examples else {}),
+    )
+    settings.load_profile("plansite")
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    """The plansite repository this test suite belongs to."""
+    return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium, headless, driven by Playwright for the whole session.
+
+    Without the browser the test is skipped on a developer machine, but in CI
+    (CI=true) it fails: browser tests must never silently skip there.
+    """
+    executable = browser_executable()
+    if not executable.exists():
+        message = (f"no browser at {executable}: apt-get install chromium fonts-noto-cjk, "
+                   "or set PLANSITE_BROWSER")
+        if in_ci():
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch_browser(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture()
+def page(browser):
+    """A fresh page in its own context (Chinese locale, desktop size), closed after the test."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def serve_site() -> Iterator[Callable[[Path], str]]:
+    """Start a static HTTP server for a folder: ``base_url = serve_site(path)``.
+
+    Each call serves its folder on its own free port of 127.0.0.1; every server
+    stops when the session ends. Session-scoped so that session fixtures (a
+    site built once) can serve through it as well.
+    """
+    with contextlib.ExitStack() as stack:
+        yield lambda folder: stack.enter_context(serve_folder(Path(folder)))
