@@ -75,7 +75,7 @@ lock: ## regenerate requirements/lock.txt from pyproject.toml
 	test -x $(LOCK_TOOLS)/bin/uv || { $(PYTHON) -m venv $(LOCK_TOOLS) && $(LOCK_TOOLS)/bin/pip install --quiet uv; }
 	$(LOCK_TOOLS)/bin/uv pip compile pyproject.toml requirements/build.in --extra test \
 		--generate-hashes --python-version 3.11 --python-platform x86_64-unknown-linux-gnu \
-		--custom-compile-command "make lock" --upgrade -o $(LOCK)
+		--custom-compile-command "make lock" --upgrade --quiet -o $(LOCK)
 
 clean: ## remove the built site and test caches
 	rm -rf site site.tmp.* site.old build .pytest_cache .hypothesis
