@@ -123,3 +123,26 @@ def test_yamllint(path: Path) -> None:
               for p in linter.run(path.read_text(encoding="utf-8"), config)
               if p.level == "error"]
     assert not errors
+
+
+def test_lock_pins_every_declared_dependency() -> None:
+    """`make venv` installs only what lock.txt pins: every dependency must be there, with hashes."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = [*project["dependencies"], *project["optional-dependencies"]["test"]]
+    lock = (ROOT / "requirements" / "lock.txt").read_text(encoding="utf-8")
+    pinned = {canonicalize_name(name): version
+              for name, version in re.findall(r"^([A-Za-z0-9._-]+)==(\S+) \\$", lock, flags=re.MULTILINE)}
+    assert pinned
+    for text in declared:
+        requirement = Requirement(text)
+        name = canonicalize_name(requirement.name)
+        assert name in pinned, f"{requirement.name} is not in requirements/lock.txt: run make lock"
+        assert requirement.specifier.contains(pinned[name], prereleases=True), (
+            f"lock pins {requirement.name}=={pinned[name]}, pyproject wants {requirement.specifier}")
+    entries = re.split(r"\n(?=[A-Za-z0-9])", lock.split("\n", 2)[2].strip())
+    assert all("--hash=sha256:" in entry for entry in entries)
