@@ -1,0 +1,70 @@
+"""Cross-references between validated records: who leads what, which tasks serve which indicator.
+
+Built once per load from the typed records; every page and export reads these maps instead of
+searching the records again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from plansite.model import Chapter, Department, Indicator, Plan, Task
+
+
+@dataclass
+class Index:
+    """Maps from each record to the records that name it, in document order."""
+
+    tasks: dict[str, Task] = field(default_factory=dict)
+    chapters: dict[str, Chapter] = field(default_factory=dict)
+    led: dict[str, list[str]] = field(default_factory=dict)
+    cooperated: dict[str, list[str]] = field(default_factory=dict)
+    indicator_tasks: dict[str, list[str]] = field(default_factory=dict)
+    indicator_departments: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    department_indicators: dict[str, list[str]] = field(default_factory=dict)
+    task_chapters: dict[str, list[str]] = field(default_factory=dict)
+    group_implementers: dict[str, str] = field(default_factory=dict)
+
+    def department_tasks(self, dept: str) -> list[str]:
+        """Task keys the department leads or co-operates on, led first, without repeats."""
+        return list(dict.fromkeys(self.led.get(dept, []) + self.cooperated.get(dept, [])))
+
+
+def build_index(departments: dict[str, Department], plans: dict[str, Plan],
+                indicators: dict[str, Indicator]) -> Index:
+    """Compute every cross-reference of the repository in one pass over the tasks."""
+    index = Index()
+    for dept in departments.values():
+        index.led[dept.id] = []
+        index.cooperated[dept.id] = []
+        index.department_indicators[dept.id] = []
+        if dept.kind == "group":
+            for word in (dept.name, *dept.aliases):
+                index.group_implementers[word] = dept.id
+    for ind in indicators:
+        index.indicator_tasks[ind] = []
+    for plan in plans.values():
+        for chapter in plan.walk_chapters():
+            index.chapters[f"{plan.id}:{chapter.id}"] = chapter
+        for task in plan.walk_tasks():
+            index.tasks[task.key] = task
+            for dept in task.lead:
+                index.led[dept].append(task.key)
+            for dept in task.cooperating:
+                index.cooperated[dept].append(task.key)
+            for ind in task.indicators:
+                index.indicator_tasks[ind].append(task.key)
+            chain, chapter_id = [], task.chapter
+            while chapter_id:
+                chain.append(chapter_id)
+                chapter_id = index.chapters[f"{plan.id}:{chapter_id}"].parent
+            index.task_chapters[task.key] = chain[::-1]
+    for ind in indicators.values():
+        owners = ind.departments
+        if not owners:
+            owners = tuple(dict.fromkeys(
+                d for key in index.indicator_tasks[ind.id] for d in index.tasks[key].departments))
+        index.indicator_departments[ind.id] = owners
+        for dept in owners:
+            index.department_indicators[dept].append(ind.id)
+    return index

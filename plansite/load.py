@@ -1,0 +1,223 @@
+"""Read YAML data files into plain values that remember where each value was written.
+
+Mappings become :class:`Located` dicts and sequences :class:`LocatedList` lists; both know the
+line and column of the container, of each key or item, and the text as written of each scalar
+(so ``id: 2.10`` can still be read as the id ``"2.10"``). Reading never raises: every problem
+(encoding, size, syntax, tabs, duplicate keys, anchors) becomes a :class:`~plansite.errors.Problem`.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from plansite.errors import Problem, problem
+
+log = logging.getLogger(__name__)
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+"""A data file larger than this is refused: plans are text, a 5 MB YAML file is a mistake."""
+
+try:  # the C parser is several times faster and keeps the same marks
+    _BaseLoader = yaml.CSafeLoader  # type: ignore[attr-defined]
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _BaseLoader = yaml.SafeLoader
+
+
+class Located(dict):
+    """A mapping read from a file, with the position of itself, its keys and its values."""
+
+    def __init__(self, file: str, line: int, column: int):
+        super().__init__()
+        self.file = file
+        self.line = line
+        self.column = column
+        self.key_pos: dict[Any, tuple[int, int]] = {}
+        self.value_pos: dict[Any, tuple[int, int]] = {}
+        self.raw: dict[Any, str] = {}
+
+    def pos(self, key: Any) -> tuple[int, int]:
+        """Line and column of the value of ``key`` (of the mapping when the key is absent)."""
+        return self.value_pos.get(key) or self.key_pos.get(key) or (self.line, self.column)
+
+
+class LocatedList(list):
+    """A sequence read from a file, with the position of itself and of each item."""
+
+    def __init__(self, file: str, line: int, column: int):
+        super().__init__()
+        self.file = file
+        self.line = line
+        self.column = column
+        self.item_pos: list[tuple[int, int]] = []
+        self.raw: list[str | None] = []
+
+    def pos(self, index: int) -> tuple[int, int]:
+        if 0 <= index < len(self.item_pos):
+            return self.item_pos[index]
+        return (self.line, self.column)
+
+
+@dataclass
+class LoadedFile:
+    """One data file: its repository-relative name and its content (None when unreadable)."""
+
+    file: str
+    data: Any
+    text: str = ""
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Converter:
+    """Turns a composed YAML node tree into Located values, reporting what plain PyYAML hides."""
+
+    def __init__(self, loader: Any, file: str, problems: list[Problem]):
+        self.loader = loader
+        self.file = file
+        self.problems = problems
+        self.seen: set[int] = set()
+
+    def convert(self, node: yaml.Node) -> Any:
+        if id(node) in self.seen and not isinstance(node, yaml.ScalarNode):
+            line, col = _mark(node)
+            self.problems.append(problem("yaml-anchor", self.file, line, col, found="*alias"))
+            return None
+        self.seen.add(id(node))
+        line, col = _mark(node)
+        if isinstance(node, yaml.MappingNode):
+            out = Located(self.file, line, col)
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    kl, kc = _mark(key_node)
+                    self.problems.append(problem("yaml-anchor", self.file, kl, kc, found="<<"))
+                    continue
+                key = self.convert(key_node)
+                if isinstance(key, (dict, list)):
+                    key = str(key)
+                kl, kc = _mark(key_node)
+                if key in out.key_pos:
+                    first = out.key_pos[key][0]
+                    self.problems.append(problem("duplicate-key", self.file, kl, kc,
+                                                 path=str(key), found=key, first=first))
+                    continue
+                out.key_pos[key] = (kl, kc)
+                out.value_pos[key] = _mark(value_node)
+                if isinstance(value_node, yaml.ScalarNode):
+                    out.raw[key] = value_node.value
+                out[key] = self.convert(value_node)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            seq = LocatedList(self.file, line, col)
+            for item in node.value:
+                seq.item_pos.append(_mark(item))
+                seq.raw.append(item.value if isinstance(item, yaml.ScalarNode) else None)
+                seq.append(self.convert(item))
+            return seq
+        value = self.loader.construct_object(node, deep=True)
+        # Dates and times become text: the validator reads years and deadlines from text.
+        if not isinstance(value, (str, int, float, bool, type(None))):
+            value = node.value
+        return value
+
+
+def _decode(raw: bytes, name: str, problems: list[Problem]) -> str | None:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        problems.append(problem("file-bom", name, 1, 1,
+                                hint="用编辑器“另存为 UTF-8（无 BOM）”"))
+        raw = raw[3:]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.append(problem("file-encoding", name, 1, 1, found="UTF-16",
+                                hint="用编辑器“另存为 UTF-8”"))
+        return None
+    if b"\x00" in raw:
+        problems.append(problem("file-binary", name, 1, 1))
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        try:
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            problems.append(problem("file-binary", name, line, 1))
+            return None
+        if any("\u4e00" <= ch <= "\u9fff" for ch in text):
+            problems.append(problem("file-encoding", name, line, 1, found="GBK/GB18030",
+                                    hint="用编辑器“另存为 UTF-8”"))
+        else:
+            problems.append(problem("file-binary", name, line, 1))
+        return None
+
+
+def _syntax_problem(exc: yaml.YAMLError, name: str, text: str) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+    what = getattr(exc, "problem", None) or str(exc)
+    lines = text.splitlines()
+    if "\t" in what or "tab" in what.lower() or (
+            0 < line <= len(lines) and "\t" in lines[line - 1][:max(col, 1)]):
+        tab_line = line
+        if not (0 < line <= len(lines) and "\t" in lines[line - 1]):
+            tab_line = next((i + 1 for i, l in enumerate(lines) if "\t" in l), line)
+        column = lines[tab_line - 1].index("\t") + 1 if 0 < tab_line <= len(lines) else col
+        return problem("yaml-tab", name, tab_line, column, hint="把 Tab 换成两个空格")
+    context = getattr(exc, "context", None)
+    found = what if not context else f"{context}，{what}"
+    return problem("yaml-syntax", name, line, col, found=found,
+                   hint="检查这一行及上一行的缩进、冒号和引号")
+
+
+def load_text(text: str, name: str) -> tuple[Any, list[Problem]]:
+    """Parse YAML ``text`` (already decoded) that came from file ``name``."""
+    problems: list[Problem] = []
+    if not text.strip():
+        problems.append(problem("file-empty", name, 1, 1, expected="YAML 数据"))
+        return None, problems
+    try:
+        loader = _BaseLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                problems.append(problem("file-empty", name, 1, 1, expected="YAML 数据"))
+                return None, problems
+            data = _Converter(loader, name, problems).convert(node)
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        problems.append(_syntax_problem(exc, name, text))
+        return None, problems
+    except RecursionError:
+        problems.append(problem("yaml-syntax", name, 1, 1, found="嵌套过深"))
+        return None, problems
+    return data, problems
+
+
+def load_file(path: Path, root: Path) -> tuple[LoadedFile, list[Problem]]:
+    """Read one data file; the name in every problem is relative to ``root``."""
+    try:
+        name = path.relative_to(root).as_posix()
+    except ValueError:
+        name = path.as_posix()
+    problems: list[Problem] = []
+    try:
+        size = path.stat().st_size
+    except OSError:
+        problems.append(problem("file-missing", name, expected=name))
+        return LoadedFile(name, None), problems
+    if size > MAX_FILE_BYTES:
+        problems.append(problem("file-too-large", name, found=size, expected=MAX_FILE_BYTES,
+                                hint="数据文件只应包含文字和数字；请拆分或删去误放的内容"))
+        return LoadedFile(name, None), problems
+    text = _decode(path.read_bytes(), name, problems)
+    if text is None:
+        return LoadedFile(name, None), problems
+    data, more = load_text(text, name)
+    problems.extend(more)
+    return LoadedFile(name, data, text), problems

@@ -1,0 +1,619 @@
+"""Turn what :mod:`plansite.load` read into typed records, collecting every problem on the way.
+
+Two passes. The shape pass walks each file against its :mod:`plansite.schema` record: unknown and
+missing fields, wrong types, bad ids and choices. The meaning pass resolves references (department
+names and aliases to ids, indicator and chapter ids), checks ids are unique across files, parents
+form no cycle, and years and values make sense. Nothing raises: problems are returned.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from plansite import schema as S
+from plansite.errors import Problem, problem
+from plansite.load import Located, LocatedList
+from plansite.model import (Chapter, Deadline, Department, Indicator, Plan, Quantity, Source,
+                            Target, Task)
+
+FULLWIDTH = str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+")
+_SLUG_RE = re.compile(S.SLUG_PATTERN)
+_LOCAL_RE = re.compile(S.LOCAL_ID_PATTERN)
+_PERIOD_RE = re.compile(r"^\s*(\d{4})\s*[-–—至~]\s*(\d{4})\s*$")
+
+KIND_WORDS = {
+    "text": "文字", "markdown": "文字（Markdown）", "slug": "英文编号（小写字母、数字、连字符）",
+    "local-id": "编号（如 2.3.1）", "number": "数字", "year": "四位年份（如 2015）",
+    "bool": "true 或 false", "period": "规划期（如 2011-2015）", "deadline": "完成时限（如 2015年）",
+    "list": "列表", "record": "键值对（映射）", "target": "目标（键值对或原文，如 不超过5%）",
+}
+
+
+def _type_word(value: Any) -> str:
+    if value is None:
+        return "空值"
+    if isinstance(value, bool):
+        return f"布尔值 {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"数字 {value}"
+    if isinstance(value, str):
+        return f"文字“{value}”"
+    if isinstance(value, list):
+        return "列表"
+    if isinstance(value, dict):
+        return "键值对"
+    return type(value).__name__
+
+
+def closest(word: str, candidates: list[str], n: int = 3) -> list[str]:
+    """The known words most like ``word``: containment first, then spelling similarity."""
+    contained = [c for c in candidates if word and (word in c or c in word)]
+    contained.sort(key=lambda c: (abs(len(c) - len(word)), c))
+    similar = difflib.get_close_matches(word, candidates, n=n, cutoff=0.4)
+    return list(dict.fromkeys(contained + similar))[:n]
+
+
+@dataclass
+class Checker:
+    """Shape checks against a :class:`~plansite.schema.Record`; fills ``problems``."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, code: str, file: str, pos: tuple[int, int], path: str, hint: str = "",
+            **args: object) -> None:
+        self.problems.append(problem(code, file, pos[0], pos[1], path=path, hint=hint, **args))
+
+    def record(self, data: Any, record: S.Record, path: str, file: str,
+               pos: tuple[int, int]) -> Located | None:
+        """Check ``data`` against ``record``; the result holds only values of the right kind."""
+        if not isinstance(data, Located):
+            self.add("wrong-type", file, pos, path or "(文件)", found=_type_word(data),
+                     expected=f"{record.description}（键值对）")
+            return None
+        out = Located(file, data.line, data.column)
+        out.key_pos, out.value_pos, out.raw = data.key_pos, data.value_pos, data.raw
+        for key in data:
+            if record.get(str(key)) is None:
+                near = closest(str(key), record.names, 1)
+                self.add("unknown-field", file, data.key_pos.get(key, pos), _join(path, key),
+                         hint=f"是否想写“{near[0]}”？" if near else "",
+                         found=key, expected="、".join(record.names))
+        for f in record.fields:
+            sub = _join(path, f.name)
+            if f.name not in data or data[f.name] is None:
+                if f.required:
+                    self.add("missing-field", file, (data.line, data.column), sub,
+                             field=f.name, expected=f.description)
+                continue
+            value = self.value(data[f.name], f, sub, file, data.pos(f.name), data.raw.get(f.name))
+            if value is not None:
+                out[f.name] = value
+        return out
+
+    def value(self, value: Any, f: S.Field, path: str, file: str, pos: tuple[int, int],
+              raw: str | None) -> Any:
+        if f.kind == "list":
+            if not isinstance(value, LocatedList):
+                example = "[市住建委, 市城乡规划局]" if f.item == "text" else "[...]"
+                self.add("wrong-type", file, pos, path, hint=f"写成列表，如 {example}",
+                         found=_type_word(value), expected=KIND_WORDS["list"])
+                return None
+            items = LocatedList(file, value.line, value.column)
+            for i, item in enumerate(value):
+                sub = f"{path}[{i}]"
+                if f.record is not None:
+                    checked = self.record(item, f.record, sub, file, value.pos(i))
+                else:
+                    checked = self.scalar(item, f.item or "text", sub, file, value.pos(i),
+                                          value.raw[i] if i < len(value.raw) else None, f)
+                if checked is not None:
+                    items.append(checked)
+                    items.item_pos.append(value.pos(i))
+                    items.raw.append(None)
+            return items
+        if f.kind == "record":
+            return self.record(value, f.record, path, file, pos)
+        if f.kind == "target":
+            if isinstance(value, str):
+                if not value.strip():
+                    self.add("empty-value", file, pos, path, expected=KIND_WORDS["target"])
+                    return None
+                return value.strip()
+            return self.record(value, f.record, path, file, pos)
+        return self.scalar(value, f.kind, path, file, pos, raw, f)
+
+    def scalar(self, value: Any, kind: str, path: str, file: str, pos: tuple[int, int],
+               raw: str | None, f: S.Field) -> Any:
+        if isinstance(value, (dict, list)) or value is None and kind != "text":
+            self.add("wrong-type", file, pos, path, found=_type_word(value),
+                     expected=KIND_WORDS.get(kind, kind))
+            return None
+        if kind in ("text", "markdown"):
+            if isinstance(value, bool):
+                self.add("wrong-type", file, pos, path, hint="给文字加上引号",
+                         found=_type_word(value), expected=KIND_WORDS[kind])
+                return None
+            return raw if isinstance(value, (int, float)) and raw is not None else (
+                "" if value is None else str(value))
+        if kind == "slug":
+            text = str(value) if not isinstance(value, bool) else ""
+            if not _SLUG_RE.match(text):
+                self.add("bad-id", file, pos, path, found=value,
+                         expected="小写英文字母、数字和连字符，如 zhujianwei")
+                return None
+            return text
+        if kind == "local-id":
+            text = raw if isinstance(value, (int, float)) and raw is not None else str(value)
+            if isinstance(value, bool) or not _LOCAL_RE.match(text):
+                self.add("bad-id", file, pos, path, found=value,
+                         expected="数字和字母，用点或连字符分隔，如 2.3.1")
+                return None
+            return text
+        if kind == "number":
+            return self.number(value, path, file, pos)
+        if kind == "year":
+            return self.year(value, path, file, pos)
+        if kind == "bool":
+            if not isinstance(value, bool):
+                self.add("wrong-type", file, pos, path, found=_type_word(value),
+                         expected=KIND_WORDS["bool"])
+                return None
+            return value
+        if kind == "choice":
+            if not isinstance(value, str) or value not in f.choices:
+                near = closest(str(value), list(f.choices), 1)
+                self.add("bad-choice", file, pos, path, hint=f"是否想写“{near[0]}”？" if near else "",
+                         found=value, expected=" | ".join(f.choices))
+                return None
+            return value
+        if kind == "period":
+            return self.period(value, path, file, pos)
+        if kind == "deadline":
+            if isinstance(value, bool):
+                self.add("wrong-type", file, pos, path, found=_type_word(value),
+                         expected=KIND_WORDS["deadline"])
+                return None
+            return str(value)
+        raise ValueError(f"unknown field kind {kind}")
+
+    def number(self, value: Any, path: str, file: str, pos: tuple[int, int]) -> float | None:
+        if isinstance(value, bool):
+            self.add("wrong-type", file, pos, path, found=_type_word(value),
+                     expected=KIND_WORDS["number"])
+            return None
+        if isinstance(value, (int, float)):
+            return float(value)
+        text = str(value).strip()
+        plain = text.translate(FULLWIDTH).replace("，", "").replace(",", "")
+        if plain != text.replace(",", "") and _is_number(plain):
+            self.add("fullwidth-digits", file, pos, path, hint=f"改写为 {plain}",
+                     found=text, expected=plain)
+            return None
+        if _is_number(plain):
+            self.add("wrong-type", file, pos, path, hint=f"去掉引号，写成 {plain}",
+                     found=_type_word(value), expected=KIND_WORDS["number"])
+            return None
+        hint = "只写数字，单位写在 unit 字段" if re.search(r"\d", text) else ""
+        self.add("bad-number", file, pos, path, hint=hint, found=text,
+                 expected="数字（基本单位，如 155800）")
+        return None
+
+    def year(self, value: Any, path: str, file: str, pos: tuple[int, int]) -> int | None:
+        if isinstance(value, int) and not isinstance(value, bool):
+            if 1900 <= value <= 2200:
+                return value
+            self.add("bad-year", file, pos, path, found=value, expected="1900 到 2200 之间的四位年份")
+            return None
+        text = str(value).strip()
+        plain = text.translate(FULLWIDTH).rstrip("年")
+        if plain.isdigit() and len(plain) == 4:
+            code = "fullwidth-digits" if plain != text.rstrip("年") else "wrong-type"
+            self.add(code, file, pos, path, hint=f"只写数字 {plain}",
+                     found=text if code == "fullwidth-digits" else _type_word(value),
+                     expected=plain if code == "fullwidth-digits" else KIND_WORDS["year"])
+            return None
+        self.add("bad-year", file, pos, path, found=text, expected="四位年份，如 2015")
+        return None
+
+    def period(self, value: Any, path: str, file: str,
+               pos: tuple[int, int]) -> tuple[int, int] | None:
+        if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
+            return (value, value)
+        match = _PERIOD_RE.match(str(value).translate(FULLWIDTH))
+        if match:
+            start, end = int(match.group(1)), int(match.group(2))
+            if start <= end:
+                return (start, end)
+        self.add("bad-period", file, pos, path, found=value,
+                 expected="起止年份如 2011-2015，或单一年份如 2007")
+        return None
+
+
+def _join(path: str, key: Any) -> str:
+    return f"{path}.{key}" if path else str(key)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+class DepartmentRegistry:
+    """Departments by id, and every name and alias that points at them."""
+
+    def __init__(self, departments: list[Department]):
+        self.by_id = {d.id: d for d in departments}
+        self.names: dict[str, list[str]] = {}
+        for d in departments:
+            for word in (d.id, d.name, *d.aliases):
+                ids = self.names.setdefault(word, [])
+                if d.id not in ids:
+                    ids.append(d.id)
+
+    def resolve(self, word: str) -> tuple[str | None, list[str]]:
+        """The id ``word`` names, or None with the candidates (several when ambiguous)."""
+        ids = self.names.get(word.strip(), [])
+        if len(ids) == 1:
+            return ids[0], ids
+        return None, ids
+
+    def suggestions(self, word: str) -> list[str]:
+        labels = [d.name for d in self.by_id.values()] + [
+            a for d in self.by_id.values() for a in d.aliases]
+        out = []
+        for label in closest(word, labels, 3):
+            dept = self.by_id[self.names[label][0]]
+            out.append(f"{dept.name}（{dept.id}）")
+        return list(dict.fromkeys(out))
+
+
+def _src(file: str, data: Located, key: str | None = None) -> Source:
+    line, col = data.pos(key) if key else (data.line, data.column)
+    return Source(file, line, col)
+
+
+@dataclass
+class PlanFiles:
+    """The three files of one plan folder as read (None where missing or unreadable)."""
+
+    folder: str
+    plan: tuple[str, Any] | None
+    tasks: tuple[str, Any] | None
+    indicators: tuple[str, Any] | None
+
+
+@dataclass
+class Validated:
+    """The records the meaning pass produced."""
+
+    departments: list[Department]
+    plans: list[Plan]
+
+
+class Validator:
+    """Checks a whole repository, one file at a time for shape, then across files for meaning."""
+
+    def __init__(self, parse_target: Callable[..., Target] | None = None,
+                 parse_deadline: Callable[..., Deadline] | None = None):
+        self.check = Checker()
+        # where each record's references were written, for the meaning pass
+        self.refs: dict[int, dict[str, tuple[str, Any]]] = {}
+        self.parse_target = parse_target
+        self.parse_deadline = parse_deadline
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.check.problems
+
+    def add(self, code: str, file: str, pos: tuple[int, int], path: str = "", hint: str = "",
+            **args: object) -> None:
+        self.check.add(code, file, pos, path, hint, **args)
+
+    # -- departments ------------------------------------------------------------------------
+    def departments(self, file: str, data: Any) -> list[Department]:
+        top = self.check.record(data, S.DEPARTMENTS_FILE, "", file, (1, 1))
+        if top is None or "departments" not in top:
+            return []
+        out: list[Department] = []
+        seen: dict[str, Source] = {}
+        seen_names: dict[str, tuple[str, Source]] = {}
+        for i, d in enumerate(top["departments"]):
+            path = f"departments[{i}]"
+            if "id" not in d or "name" not in d:
+                continue
+            src = _src(file, d)
+            if d["id"] in seen:
+                self.add("duplicate-id", file, d.pos("id"), f"{path}.id", found=d["id"],
+                         first=str(seen[d["id"]]))
+                continue
+            seen[d["id"]] = src
+            aliases = tuple(dict.fromkeys(a.strip() for a in d.get("aliases", []) if a.strip()))
+            dept = Department(id=d["id"], name=d["name"].strip(), aliases=aliases,
+                              kind=d.get("kind", "department"), parent=d.get("parent"),
+                              incomplete=d.get("incomplete", False), note=d.get("note", ""),
+                              name_en=d.get("name_en", ""), source=src)
+            for j, word in enumerate((dept.name, *dept.aliases)):
+                owner = seen_names.get(word)
+                if owner and owner[0] != dept.id:
+                    where = f"{path}.name" if j == 0 else f"{path}.aliases[{j - 1}]"
+                    pos = d.pos("name") if j == 0 else d["aliases"].pos(j - 1) \
+                        if isinstance(d.get("aliases"), LocatedList) else d.pos("aliases")
+                    self.add("duplicate-name", file, pos, where, found=word,
+                             first=f"{owner[0]}（{owner[1]}）")
+                else:
+                    seen_names[word] = (dept.id, src)
+            out.append(dept)
+        by_id = {d.id: d for d in out}
+        for i, dept in enumerate(out):
+            if dept.parent and dept.parent not in by_id:
+                self.add("unknown-parent", file, (dept.source.line, dept.source.column),
+                         f"departments[{i}].parent", found=dept.parent)
+                dept.parent = None
+        reported: set[str] = set()
+        for dept in out:
+            chain, node = [dept.id], dept
+            while node.parent:
+                if node.parent in chain:
+                    cycle = chain[chain.index(node.parent):] + [node.parent]
+                    if not reported.intersection(cycle):
+                        self.add("cyclic-parent", file, (dept.source.line, dept.source.column),
+                                 f"departments[{out.index(dept)}].parent",
+                                 found=" → ".join(cycle))
+                        reported.update(cycle)
+                    break
+                chain.append(node.parent)
+                node = by_id[node.parent]
+        for dept in out:
+            if dept.id in reported:
+                dept.parent = None
+        return out
+
+    # -- plans --------------------------------------------------------------------------------
+    def plan(self, files: PlanFiles) -> Plan | None:
+        if files.plan is None:
+            self.add("file-missing", f"{files.folder}/plan.yml", (0, 0),
+                     expected=f"{files.folder}/plan.yml")
+            return None
+        file, data = files.plan
+        top = self.check.record(data, S.PLAN_FILE, "", file, (1, 1))
+        if top is None or "id" not in top or "title" not in top:
+            return None
+        folder_name = files.folder.rsplit("/", 1)[-1]
+        if top["id"] != folder_name:
+            self.add("plan-id-mismatch", file, top.pos("id"), "id", found=top["id"],
+                     expected=folder_name, hint=f"把 id 改为 {folder_name}，或把文件夹改名")
+        start, end = top.get("period", (None, None))
+        plan = Plan(id=top["id"], title=top["title"], issuer=top.get("issuer", ""),
+                    level=top.get("level", ""), period_start=start, period_end=end,
+                    source_document=top.get("source_document", ""),
+                    summary=top.get("summary", ""), note=top.get("note", ""),
+                    title_en=top.get("title_en", ""), source=_src(file, top))
+        if files.tasks is None:
+            self.add("file-missing", f"{files.folder}/tasks.yml", (0, 0),
+                     expected=f"{files.folder}/tasks.yml")
+        else:
+            tfile, tdata = files.tasks
+            ttop = self.check.record(tdata, S.TASKS_FILE, "", tfile, (1, 1))
+            if ttop is not None and "chapters" in ttop:
+                chapter_ids: dict[str, Source] = {}
+                task_ids: dict[str, Source] = {}
+                plan.chapters = [self.chapter(c, plan, None, f"chapters[{i}]", tfile,
+                                              chapter_ids, task_ids)
+                                 for i, c in enumerate(ttop["chapters"])]
+                plan.chapters = [c for c in plan.chapters if c is not None]
+        if files.indicators is not None:
+            ifile, idata = files.indicators
+            itop = self.check.record(idata, S.INDICATORS_FILE, "", ifile, (1, 1))
+            if itop is not None and "indicators" in itop:
+                for i, d in enumerate(itop["indicators"]):
+                    ind = self.indicator(d, plan, f"indicators[{i}]", ifile)
+                    if ind is not None:
+                        plan.indicators.append(ind)
+        return plan
+
+    def chapter(self, d: Located, plan: Plan, parent: str | None, path: str, file: str,
+                chapter_ids: dict[str, Source], task_ids: dict[str, Source]) -> Chapter | None:
+        if "id" not in d or "title" not in d:
+            return None
+        src = _src(file, d)
+        if d["id"] in chapter_ids:
+            self.add("duplicate-id", file, d.pos("id"), f"{path}.id", found=d["id"],
+                     first=str(chapter_ids[d["id"]]))
+        chapter_ids.setdefault(d["id"], src)
+        chapter = Chapter(id=d["id"], plan=plan.id, number=d.get("number", ""),
+                          title=d["title"], text=d.get("text", ""), parent=parent,
+                          title_en=d.get("title_en", ""), source=src)
+        chapter.chapters = [c for c in (
+            self.chapter(c, plan, chapter.id, f"{path}.chapters[{i}]", file, chapter_ids,
+                         task_ids) for i, c in enumerate(d.get("chapters", []))) if c is not None]
+        chapter.tasks = [t for t in (
+            self.task(t, plan, chapter.id, None, f"{path}.tasks[{i}]", file, task_ids)
+            for i, t in enumerate(d.get("tasks", []))) if t is not None]
+        return chapter
+
+    def task(self, d: Located, plan: Plan, chapter: str, parent: str | None, path: str,
+             file: str, task_ids: dict[str, Source]) -> Task | None:
+        if "id" not in d or "title" not in d:
+            return None
+        src = _src(file, d)
+        if d["id"] in task_ids:
+            self.add("duplicate-id", file, d.pos("id"), f"{path}.id", found=d["id"],
+                     first=str(task_ids[d["id"]]))
+            return None
+        task_ids[d["id"]] = src
+        deadline = None
+        if "deadline" in d and d["deadline"].strip():
+            deadline = self.deadline(d["deadline"], plan, file, d.pos("deadline"),
+                                     f"{path}.deadline")
+        task = Task(id=d["id"], plan=plan.id, chapter=chapter, number=d.get("number", ""),
+                    title=d["title"], text=d.get("text", ""),
+                    lead=tuple(d.get("lead", [])), cooperating=tuple(d.get("cooperating", [])),
+                    implementers=tuple(d.get("implementers", [])),
+                    indicators=tuple(d.get("indicators", [])), deadline=deadline,
+                    progress=d.get("progress", ""), responsibility=d.get("responsibility", ""),
+                    parent=parent, title_en=d.get("title_en", ""), source=src)
+        # positions of references, for the meaning pass
+        self.refs[id(task)] = {
+            key: (f"{path}.{key}", d[key]) for key in ("lead", "cooperating", "indicators")
+            if key in d}
+        task.tasks = [t for t in (
+            self.task(t, plan, chapter, task.id, f"{path}.tasks[{i}]", file, task_ids)
+            for i, t in enumerate(d.get("tasks", []))) if t is not None]
+        return task
+
+    def deadline(self, phrase: str, plan: Plan, file: str, pos: tuple[int, int],
+                 path: str) -> Deadline | None:
+        if self.parse_deadline is None:
+            return Deadline(phrase=phrase)
+        try:
+            return self.parse_deadline(phrase, year=plan.period_end, period_end=plan.period_end)
+        except ValueError as exc:
+            self.add("bad-deadline", file, pos, path, hint=str(exc), found=phrase,
+                     expected="如 2015年、2026年12月底前、2026年第二季度、持续推进")
+            return None
+
+    def indicator(self, d: Located, plan: Plan, path: str, file: str) -> Indicator | None:
+        if "id" not in d or "name" not in d or "type" not in d:
+            return None
+        ind = Indicator(id=d["id"], plan=plan.id, name=d["name"], type=d["type"],
+                        unit=d.get("unit", ""), category=d.get("category", ""),
+                        chapter=d.get("chapter", ""), phrase=d.get("phrase", ""),
+                        note=d.get("note", ""), name_en=d.get("name_en", ""),
+                        source=_src(file, d))
+        if "baseline" in d:
+            ind.baseline = self.quantity(d["baseline"], ind.unit)
+        if "target" in d:
+            ind.target = self.target(d["target"], plan, ind, file, d.pos("target"),
+                                     f"{path}.target")
+            if ind.target is not None and not ind.unit:
+                ind.unit = ind.target.unit
+        for j, a in enumerate(d.get("actuals", [])):
+            if "year" not in a and "value" in a:
+                self.add("missing-field", file, (a.line, a.column), f"{path}.actuals[{j}].year",
+                         field="year", expected="实际值的年份")
+                continue
+            if "value" in a:
+                ind.actuals.append(self.quantity(a, ind.unit))
+        if ind.baseline and ind.target and ind.baseline.year and ind.target.year \
+                and ind.baseline.year > ind.target.year:
+            self.add("baseline-after-target", file, d["baseline"].pos("year"),
+                     f"{path}.baseline.year", found=ind.baseline.year,
+                     expected=ind.target.year)
+        self.refs[id(ind)] = {
+            key: (f"{path}.{key}", d[key]) for key in ("departments", "chapter") if key in d}
+        return ind
+
+    @staticmethod
+    def quantity(d: Located, unit: str) -> Quantity:
+        return Quantity(value=d["value"], year=d.get("year"), unit=d.get("unit", unit),
+                        phrase=d.get("phrase", ""), source=d.get("source", ""))
+
+    def target(self, value: Any, plan: Plan, ind: Indicator, file: str, pos: tuple[int, int],
+               path: str) -> Target | None:
+        if isinstance(value, str):
+            if self.parse_target is None:
+                return Target(narrative=value, phrase=value)
+            try:
+                target = self.parse_target(value, year=plan.period_end)
+            except ValueError as exc:
+                self.add("bad-target", file, pos, path, hint=str(exc), found=value,
+                         expected="如 达到55%、不超过5%、五年下降13%、年均增长12%以上，或写成键值对")
+                return None
+            return target
+        comparator = value.get("comparator", "=" if "value" in value else "range")
+        target = Target(value=value.get("value"), low=value.get("low"), high=value.get("high"),
+                        year=value.get("year", plan.period_end), comparator=comparator,
+                        kind=value.get("kind", "level"), unit=ind.unit,
+                        phrase=value.get("phrase", ind.phrase),
+                        narrative=value.get("narrative", ""))
+        if comparator == "range":
+            for key in ("low", "high"):
+                if target.__dict__[key] is None:
+                    self.add("missing-field", file, pos, f"{path}.{key}", field=key,
+                             expected="区间目标的上下限")
+                    return None
+            if target.low > target.high:
+                self.add("bad-range", file, value.pos("low"), f"{path}.low", found=target.low,
+                         expected=target.high)
+                return None
+        elif target.value is None and not target.narrative:
+            self.add("missing-field", file, pos, f"{path}.value", field="value",
+                     expected="目标值，或用 narrative 写文字目标")
+            return None
+        return target
+
+    # -- references ---------------------------------------------------------------------------
+    def resolve(self, departments: list[Department], plans: list[Plan],
+                indicator_files: dict[str, str]) -> None:
+        """Resolve department, indicator and chapter references in place; report the unknown."""
+        registry = DepartmentRegistry(departments)
+        indicators: dict[str, Indicator] = {}
+        for plan in plans:
+            for ind in plan.indicators:
+                if ind.id in indicators:
+                    first = indicators[ind.id].source
+                    self.add("duplicate-id", ind.source.file, (ind.source.line, ind.source.column),
+                             "id", found=ind.id, first=str(first))
+                    continue
+                indicators[ind.id] = ind
+        for plan in plans:
+            plan.indicators = [i for i in plan.indicators if indicators.get(i.id) is i]
+            chapters = {c.id for c in plan.walk_chapters()}
+            for task in plan.walk_tasks():
+                refs = self.refs.get(id(task), {})
+                for key in ("lead", "cooperating"):
+                    if key in refs:
+                        path, seq = refs[key]
+                        ids = self.departments_of(registry, seq, path, task.source.file)
+                        setattr(task, key, tuple(ids))
+                if "indicators" in refs:
+                    path, seq = refs["indicators"]
+                    kept = []
+                    for i, ref in enumerate(seq):
+                        if ref in indicators:
+                            kept.append(ref)
+                        else:
+                            near = closest(ref, list(indicators), 3)
+                            self.add("unknown-indicator", task.source.file, seq.pos(i),
+                                     f"{path}[{i}]", found=ref,
+                                     expected=indicator_files.get(plan.id, "indicators.yml"),
+                                     hint="最接近的：" + "、".join(near) if near else "")
+                    task.indicators = tuple(dict.fromkeys(kept))
+                task.cooperating = tuple(d for d in task.cooperating if d not in task.lead)
+            for ind in plan.indicators:
+                refs = self.refs.get(id(ind), {})
+                if "departments" in refs:
+                    path, seq = refs["departments"]
+                    ind.departments = tuple(self.departments_of(registry, seq, path,
+                                                                ind.source.file))
+                if "chapter" in refs and ind.chapter not in chapters:
+                    path, _ = refs["chapter"]
+                    self.add("unknown-chapter", ind.source.file,
+                             (ind.source.line, ind.source.column), path, found=ind.chapter)
+                    ind.chapter = ""
+
+    def departments_of(self, registry: DepartmentRegistry, seq: LocatedList, path: str,
+                       file: str) -> list[str]:
+        ids: list[str] = []
+        for i, word in enumerate(seq):
+            found, candidates = registry.resolve(word)
+            if found:
+                if found not in ids:
+                    ids.append(found)
+                continue
+            if candidates:
+                names = "、".join(f"{registry.by_id[c].name}（{c}）" for c in candidates)
+                self.add("ambiguous-department", file, seq.pos(i), f"{path}[{i}]", found=word,
+                         expected=names)
+            else:
+                near = registry.suggestions(word)
+                self.add("unknown-department", file, seq.pos(i), f"{path}[{i}]", found=word,
+                         hint=("最接近的部门：" + "、".join(near)) if near else
+                         "先在 data/departments.yml 中添加这个部门")
+        return ids
