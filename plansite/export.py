@@ -1,0 +1,102 @@
+"""All data of a repository as open data: JSON (and, in their modules, CSV, XLSX, a Data Package).
+
+Every record keeps its id and the URL of the page that shows it; department and indicator
+references are ids. Values are in base units with the unit beside them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from plansite import urls
+from plansite.model import Indicator, Quantity, Target, Task
+from plansite.repository import Repository
+
+
+def _quantity(q: Quantity | None) -> dict | None:
+    if q is None:
+        return None
+    return {"value": q.value, "year": q.year, "unit": q.unit, "source": q.source,
+            "phrase": q.phrase}
+
+
+def _target(t: Target | None) -> dict | None:
+    if t is None:
+        return None
+    return {"value": t.value, "low": t.low, "high": t.high, "year": t.year,
+            "comparator": t.comparator, "kind": t.kind, "unit": t.unit, "phrase": t.phrase,
+            "narrative": t.narrative}
+
+
+def task_record(repo: Repository, task: Task, base_url: str = "/") -> dict:
+    return {
+        "id": task.id, "plan": task.plan, "chapter": task.chapter, "parent": task.parent,
+        "number": task.number, "title": task.title, "text": task.text,
+        "lead": list(task.lead), "cooperating": list(task.cooperating),
+        "implementers": list(task.implementers), "indicators": list(task.indicators),
+        "deadline": task.deadline.phrase if task.deadline else None,
+        "responsibility": task.responsibility,
+        "url": base_url + urls.task_url(task),
+    }
+
+
+def indicator_record(repo: Repository, ind: Indicator, statuses: dict[str, str],
+                     base_url: str = "/") -> dict:
+    latest = ind.latest
+    return {
+        "id": ind.id, "plan": ind.plan, "name": ind.name, "type": ind.type, "unit": ind.unit,
+        "category": ind.category, "phrase": ind.phrase,
+        "baseline": _quantity(ind.baseline), "target": _target(ind.target),
+        "actuals": [_quantity(a) for a in ind.actuals],
+        "latest": _quantity(latest),
+        "status": statuses.get(ind.id),
+        "departments": list(repo.index.indicator_departments[ind.id]),
+        "tasks": [repo.task(k).id for k in repo.index.indicator_tasks[ind.id]],
+        "url": base_url + urls.indicator_url(ind.id),
+    }
+
+
+def statuses_of(repo: Repository) -> dict[str, str]:
+    """The computed status of every indicator."""
+    from plansite.status import compute_status
+
+    out = {}
+    for ind in repo.indicators.values():
+        plan = repo.plans[ind.plan]
+        out[ind.id] = compute_status(ind, plan.period_start, plan.period_end, repo.as_of).status
+    return out
+
+
+def data_dict(repo: Repository, base_url: str = "/") -> dict:
+    """Everything, as plain JSON-ready values."""
+    statuses = statuses_of(repo)
+    return {
+        "plans": [{"id": p.id, "title": p.title, "issuer": p.issuer, "level": p.level,
+                   "period_start": p.period_start, "period_end": p.period_end,
+                   "url": base_url + urls.plan_url(p.id)} for p in repo.plans.values()],
+        "departments": [{"id": d.id, "name": d.name, "aliases": list(d.aliases), "kind": d.kind,
+                         "parent": d.parent, "incomplete": d.incomplete,
+                         "led": [repo.task(k).key for k in repo.index.led[d.id]],
+                         "cooperating": [repo.task(k).key for k in repo.index.cooperated[d.id]],
+                         "url": base_url + urls.department_url(d.id)}
+                        for d in repo.departments.values()],
+        "tasks": [task_record(repo, t, base_url) for t in repo.tasks.values()],
+        "indicators": [indicator_record(repo, i, statuses, base_url)
+                       for i in repo.indicators.values()],
+    }
+
+
+def export(repo: Repository, fmt: str, out: Path | None, base_url: str = "/") -> str | None:
+    """Write ``fmt`` (json, csv, xlsx, datapackage) to ``out``; JSON without ``out`` is returned."""
+    if fmt == "json":
+        text = json.dumps(data_dict(repo, base_url), ensure_ascii=False, indent=2) + "\n"
+        if out is None:
+            return text
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+        return None
+    from plansite import tables
+
+    tables.write(repo, fmt, out, base_url)
+    return None

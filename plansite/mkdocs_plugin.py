@@ -1,0 +1,126 @@
+"""The MkDocs side of plansite: a thin adapter over the core package.
+
+It loads and validates the data once per build (a problem fails the build before anything is
+written), adds the generated pages, gives each its title, description and edit link, teaches
+the Chinese segmenter the names of departments and indicators, writes the downloads, and checks
+every internal link of the written site. The pages' content comes from the macros in
+``macros/main.py``, which call :class:`plansite.render.Renderer`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from mkdocs.config import base, config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from plansite.linkcheck import check_site
+from plansite.pages import SitePage, site_pages
+from plansite.render import Renderer
+from plansite.repository import Repository, load_repository
+
+log = logging.getLogger("mkdocs.plugins.plansite")
+
+
+class PlansiteConfig(base.Config):
+    """Options of the ``plansite`` plugin in mkdocs.yml."""
+
+    lang = c.Choice(("zh", "en"), default="zh")
+    as_of = c.Optional(c.Type(int))
+    check_links = c.Type(bool, default=True)
+
+
+class PlansitePlugin(BasePlugin[PlansiteConfig]):
+    """Builds the plan pages from ``data/`` next to mkdocs.yml."""
+
+    def __init__(self) -> None:
+        self.repo: Repository | None = None
+        self.pages: dict[str, SitePage] = {}
+        self.root = Path.cwd()
+
+    def on_config(self, config):
+        self.root = Path(config.config_file_path).resolve().parent
+        repo, problems = load_repository(self.root, as_of=self.config.as_of)
+        if problems.errors:
+            report = "\n".join(p.format(self.config.lang) for p in problems.sorted())
+            raise PluginError(f"plansite: the data has {len(problems.errors)} problem(s):\n"
+                              f"{report}")
+        self.repo = repo
+        from plansite.search import segmenter_words
+        import jieba
+
+        for word in segmenter_words(repo):
+            jieba.add_word(word, freq=200000)
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        assert self.repo is not None
+        self.pages = {}
+        for page in site_pages(self.repo, self.config.lang):
+            if files.get_file_from_path(page.src_path) is not None:
+                continue  # an author's own page of that name takes precedence
+            files.append(File.generated(config, page.src_path, content=page.markdown()))
+            self.pages[page.src_path] = page
+        return files
+
+    def renderer(self, page) -> Renderer:
+        """A renderer whose links are relative to ``page``."""
+        assert self.repo is not None
+        return Renderer(self.repo, page.url if page is not None else "", self.config.lang)
+
+    @event_priority(-100)  # after the macros have rendered the page, so titles stay data
+    def on_page_markdown(self, markdown: str, page, config, files):
+        generated = self.pages.get(page.file.src_uri)
+        if generated is None:
+            return markdown
+        page.title = generated.title
+        page.meta["description"] = generated.description
+        if generated.source is not None and config.repo_url:
+            page.edit_url = self.edit_url(config, generated.source.file, generated.source.line)
+        return markdown
+
+    @staticmethod
+    def edit_url(config, file: str, line: int = 0) -> str:
+        """The editing address of a repository file: ``<repo_url>/edit/<branch>/<file>#L<line>``."""
+        edit_uri = (config.edit_uri or "edit/main/docs/").strip("/")
+        docs = Path(config.docs_dir).name
+        if edit_uri.endswith("/" + docs):
+            edit_uri = edit_uri[: -len(docs) - 1]
+        url = f"{config.repo_url.rstrip('/')}/{edit_uri}/{file}"
+        return f"{url}#L{line}" if line else url
+
+    def on_post_build(self, config) -> None:
+        assert self.repo is not None
+        from plansite.export import data_dict
+        from plansite.schema import FILES, json_schema
+
+        site = Path(config.site_dir)
+        downloads = site / "downloads"
+        downloads.mkdir(parents=True, exist_ok=True)
+        base_url = "/" if not config.site_url else "/" + config.site_url.split("//", 1)[-1] \
+            .split("/", 1)[-1].strip("/") + "/"
+        base_url = base_url.replace("//", "/")
+        (downloads / "data.json").write_text(
+            json.dumps(data_dict(self.repo, base_url), ensure_ascii=False, indent=1) + "\n",
+            encoding="utf-8")
+        schema_dir = site / "schema"
+        schema_dir.mkdir(exist_ok=True)
+        for kind in FILES:
+            (schema_dir / f"{kind}.schema.json").write_text(
+                json.dumps(json_schema(kind), ensure_ascii=False, indent=2) + "\n",
+                encoding="utf-8")
+        if self.config.check_links:
+            broken = check_site(site)
+            if broken:
+                listing = "\n".join(str(b) for b in broken[:50])
+                more = f"\n… and {len(broken) - 50} more" if len(broken) > 50 else ""
+                raise PluginError(f"plansite: {len(broken)} broken internal link(s):\n"
+                                  f"{listing}{more}")
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.root / "data"))
+        return server

@@ -1,0 +1,75 @@
+"""The pages the site generates from data: one per plan, department and indicator, plus indexes.
+
+Each page is a macro call (the same macros authors use in their own Markdown pages), a title,
+a description for shared links, and the source file and line that hold what it shows (for the
+edit button). Only slug ids are written into the macro call, never data text, so no value from a
+data file is ever read as a template.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from plansite import urls
+from plansite.i18n import translate
+from plansite.model import Source
+from plansite.repository import Repository
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """A generated page: where it lives, what it says it is, and what it renders."""
+
+    src_path: str
+    url: str
+    title: str
+    description: str
+    macro: str
+    source: Source | None = None
+
+    def markdown(self) -> str:
+        return f"---\nrender_macros: true\n---\n\n{{{{ {self.macro} }}}}\n"
+
+
+def _name(record, lang: str) -> str:
+    if lang == "en":
+        return getattr(record, "name_en", "") or getattr(record, "title_en", "") or \
+            getattr(record, "name", "") or getattr(record, "title", "")
+    return getattr(record, "name", "") or getattr(record, "title", "")
+
+
+def site_pages(repo: Repository, lang: str = "zh") -> list[SitePage]:
+    """Every generated page of the site, index pages first."""
+    t = lambda key, **a: translate(key, lang, **a)  # noqa: E731 - a local short name
+    pages = [
+        SitePage("plans/index.md", urls.INDEX_URLS["plans"], t("all_plans"),
+                 t("all_plans"), "plan_index()"),
+        SitePage("departments/index.md", urls.INDEX_URLS["departments"], t("all_departments"),
+                 t("all_departments"), "department_index()",
+                 Source("data/departments.yml", 1)),
+        SitePage("indicators/index.md", urls.INDEX_URLS["indicators"], t("all_indicators"),
+                 t("all_indicators"), "indicator_index()"),
+    ]
+    for plan in repo.plans.values():
+        tasks = plan.walk_tasks()
+        pages.append(SitePage(
+            f"plans/{plan.id}/index.md", urls.plan_url(plan.id), _name(plan, lang),
+            " · ".join(x for x in (plan.issuer, plan.period, t(
+                "summary_counts", chapters=len(plan.walk_chapters()), tasks=len(tasks),
+                indicators=len(plan.indicators))) if x),
+            f'plan_page("{plan.id}")', plan.source))
+    for dept in repo.departments.values():
+        led = len(repo.index.led[dept.id])
+        coop = len(repo.index.cooperated[dept.id])
+        inds = len(repo.index.department_indicators[dept.id])
+        pages.append(SitePage(
+            f"departments/{dept.id}.md", urls.department_url(dept.id), _name(dept, lang),
+            f"{_name(dept, lang)}：{t('dept_summary', led=led, coop=coop, inds=inds)}",
+            f'department_page("{dept.id}")', dept.source))
+    for ind in repo.indicators.values():
+        plan = repo.plans[ind.plan]
+        pages.append(SitePage(
+            f"indicators/{ind.id}.md", urls.indicator_url(ind.id), _name(ind, lang),
+            f"{_name(ind, lang)} · {_name(plan, lang)}" + (f" · {ind.phrase}" if ind.phrase else ""),
+            f'indicator_page("{ind.id}")', ind.source))
+    return pages

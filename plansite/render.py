@@ -1,0 +1,367 @@
+"""HTML fragments of the site: links, tables, task blocks and whole record pages.
+
+Every value that comes from data is escaped here (names, titles, phrases) or passed through
+:func:`plansite.text.markdown_html` (task and chapter texts). The fragments are compact, without
+blank lines, so Markdown keeps them as one raw HTML block. Links are relative to the page that
+shows them. Nothing here knows MkDocs: the adapter passes the page URL and the language.
+"""
+
+from __future__ import annotations
+
+import html
+from functools import cached_property
+
+from plansite import urls
+from plansite.i18n import translate
+from plansite.model import Chapter, Department, Indicator, Plan, Task
+from plansite.repository import Repository
+from plansite.text import markdown_html, plain
+
+
+def _fmt_number(value: float | None, unit: str) -> str:
+    if value is None:
+        return ""
+    try:
+        from plansite.values import format_value
+    except ImportError:  # pragma: no cover - the parser ships with the package
+        return f"{value:g}{unit}"
+    return format_value(value, unit)
+
+
+class Renderer:
+    """Renders records of ``repo`` for the page at ``page_url`` in interface language ``lang``."""
+
+    def __init__(self, repo: Repository, page_url: str = "", lang: str = "zh"):
+        self.repo = repo
+        self.page_url = page_url
+        self.lang = lang
+
+    # -- words and links ----------------------------------------------------------------------
+    def t(self, key: str, **args: object) -> str:
+        return html.escape(translate(key, self.lang, **args))
+
+    def href(self, site_url: str) -> str:
+        return html.escape(urls.relative(self.page_url, site_url), quote=True)
+
+    def name_of(self, record: Department | Indicator) -> str:
+        if self.lang == "en" and record.name_en:
+            return record.name_en
+        return record.name
+
+    def title_of(self, record: Task | Chapter | Plan) -> str:
+        if self.lang == "en" and record.title_en:
+            return record.title_en
+        return record.title
+
+    def department_link(self, dept_id: str) -> str:
+        dept = self.repo.departments[dept_id]
+        mark = ""
+        if dept.incomplete:
+            mark = (f'<span class="ps-incomplete" title="{self.t("incomplete_note")}">'
+                    f'（{self.t("incomplete_name")}）</span>')
+        return (f'<a class="ps-dept" href="{self.href(urls.department_url(dept.id))}">'
+                f"{plain(self.name_of(dept))}</a>{mark}")
+
+    def departments_links(self, ids: tuple[str, ...] | list[str]) -> str:
+        if not ids:
+            return f'<span class="ps-none">{self.t("none")}</span>'
+        return "、".join(self.department_link(d) for d in ids)
+
+    def implementer(self, word: str) -> str:
+        group = self.repo.index.group_implementers.get(word)
+        return self.department_link(group) if group else plain(word)
+
+    def task_label(self, task: Task) -> str:
+        number = f"{task.number} " if task.number else ""
+        return f"{number}{self.title_of(task)}"
+
+    def task_link(self, key: str, text: str | None = None) -> str:
+        task = self.repo.task(key)
+        return (f'<a class="ps-task-link" href="{self.href(urls.task_url(task))}">'
+                f"{plain(text if text is not None else self.title_of(task))}</a>")
+
+    def indicator_link(self, ind_id: str) -> str:
+        ind = self.repo.indicators[ind_id]
+        return (f'<a class="ps-indicator-link" href="{self.href(urls.indicator_url(ind.id))}">'
+                f"{plain(self.name_of(ind))}</a>")
+
+    def plan_link(self, plan_id: str) -> str:
+        plan = self.repo.plans[plan_id]
+        return f'<a href="{self.href(urls.plan_url(plan.id))}">{plain(self.title_of(plan))}</a>'
+
+    def chapter_link(self, chapter: Chapter) -> str:
+        label = f"{chapter.number}{self.title_of(chapter)}"
+        return f'<a href="{self.href(urls.chapter_url(chapter))}">{plain(label)}</a>'
+
+    # -- indicator words ----------------------------------------------------------------------
+    def type_label(self, ind: Indicator) -> str:
+        return (f'<span class="ps-type ps-type-{ind.type}">'
+                f'{self.t("type_" + ind.type)}</span>')
+
+    def target_words(self, ind: Indicator) -> str:
+        target = ind.target
+        if target is None:
+            return ""
+        try:
+            from plansite.values import describe_target
+            words = describe_target(target)
+        except (ImportError, ValueError):
+            words = target.phrase or target.narrative
+        if target.year:
+            words = f"{words}（{target.year}年）" if self.lang == "zh" else f"{words} ({target.year})"
+        return plain(words)
+
+    def quantity_words(self, ind: Indicator, which: str) -> str:
+        q = ind.baseline if which == "baseline" else ind.latest
+        if q is None:
+            return ""
+        text = _fmt_number(q.value, q.unit or ind.unit)
+        if q.year:
+            text = f"{text}（{q.year}年）" if self.lang == "zh" else f"{text} ({q.year})"
+        return plain(text)
+
+    @cached_property
+    def statuses(self) -> dict[str, str]:
+        """The computed status of every indicator (never typed by hand)."""
+        try:
+            from plansite.status import compute_status
+        except ImportError:  # pragma: no cover
+            return {}
+        out = {}
+        for ind in self.repo.indicators.values():
+            plan = self.repo.plans[ind.plan]
+            out[ind.id] = compute_status(ind, plan.period_start, plan.period_end,
+                                         self.repo.as_of).status
+        return out
+
+    def status_label(self, ind_id: str) -> str:
+        status = self.statuses.get(ind_id)
+        if status is None:
+            return ""
+        from plansite.status import STATUS_LABELS
+        label = STATUS_LABELS[status].get(self.lang) or STATUS_LABELS[status]["zh"]
+        return f'<span class="ps-status ps-status-{status}">{html.escape(label)}</span>'
+
+    # -- tables -------------------------------------------------------------------------------
+    def table(self, caption: str, head: list[str], rows: list[list[str]],
+              classes: str = "") -> str:
+        """A table that scrolls inside its own focusable box on a narrow screen."""
+        ths = "".join(f'<th scope="col">{h}</th>' for h in head)
+        body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+        return (f'<div class="ps-scroll" role="region" tabindex="0" '
+                f'aria-label="{caption}">'
+                f'<table class="ps-table {classes}"><caption>{caption}</caption>'
+                f"<thead><tr>{ths}</tr></thead><tbody>{body}</tbody></table></div>")
+
+    def indicator_table(self, indicators: list[Indicator], caption: str | None = None,
+                        show_plan: bool = True) -> str:
+        if not indicators:
+            return f'<p class="ps-empty">{self.t("no_indicators")}</p>'
+        head = [self.t("indicator"), self.t("type"), self.t("baseline"), self.t("target"),
+                self.t("latest"), self.t("status"), self.t("responsible_departments")]
+        if show_plan:
+            head.insert(0, self.t("plan"))
+        rows = []
+        for ind in indicators:
+            row = [self.indicator_link(ind.id), self.type_label(ind),
+                   self.quantity_words(ind, "baseline"), self.target_words(ind),
+                   self.quantity_words(ind, "latest"), self.status_label(ind.id),
+                   self.departments_links(self.repo.index.indicator_departments[ind.id])]
+            if show_plan:
+                row.insert(0, self.plan_link(ind.plan))
+            rows.append(row)
+        return self.table(caption or self.t("indicators"), head, rows, "ps-indicators")
+
+    def task_table(self, keys: list[str], caption: str, other_role: str | None = None) -> str:
+        """Tasks with their plan, lead or co-operating departments and deadline."""
+        if not keys:
+            return f'<p class="ps-empty">{self.t("no_tasks")}</p>'
+        head = [self.t("plan"), self.t("task")]
+        if other_role:
+            head.append(self.t(other_role))
+        head.append(self.t("deadline"))
+        rows = []
+        for key in keys:
+            task = self.repo.task(key)
+            row = [self.plan_link(task.plan), self.task_link(key, self.task_label(task))]
+            if other_role:
+                row.append(self.departments_links(getattr(task, other_role)))
+            row.append(plain(task.deadline.phrase) if task.deadline else "")
+            rows.append(row)
+        return self.table(caption, head, rows, "ps-tasks")
+
+    # -- plan page ----------------------------------------------------------------------------
+    def task_block(self, task: Task, level: int) -> str:
+        h = min(level, 6)
+        parts = [f'<section class="ps-task">'
+                 f'<h{h} id="{task.anchor}">{plain(self.task_label(task))}'
+                 f'<a class="headerlink" href="#{task.anchor}" '
+                 f'title="{self.t("permalink")}">¶</a></h{h}>']
+        body = markdown_html(task.text)
+        if body and task.text.strip() != task.title.strip():
+            parts.append(f'<div class="ps-text">{body}</div>')
+        facts = []
+        if task.lead:
+            facts.append((self.t("lead"), self.departments_links(task.lead)))
+        if task.cooperating:
+            facts.append((self.t("cooperating"), self.departments_links(task.cooperating)))
+        if task.implementers:
+            facts.append((self.t("implementers"),
+                          "、".join(self.implementer(w) for w in task.implementers)))
+        if task.indicators:
+            facts.append((self.t("indicators"),
+                          "、".join(self.indicator_link(i) for i in task.indicators)))
+        if task.deadline:
+            facts.append((self.t("deadline"), plain(task.deadline.phrase)))
+        if task.progress:
+            facts.append((self.t("progress"), plain(task.progress)))
+        if task.responsibility:
+            facts.append((self.t("responsibility"),
+                          f'<span class="ps-phrase">{plain(task.responsibility)}</span>'))
+        if facts:
+            parts.append('<dl class="ps-facts">' + "".join(
+                f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
+        parts.extend(self.task_block(sub, level + 1) for sub in task.tasks)
+        parts.append("</section>")
+        return "".join(parts)
+
+    def chapter_block(self, chapter: Chapter, level: int) -> str:
+        h = min(level, 6)
+        parts = [f'<section class="ps-chapter">'
+                 f'<h{h} id="{chapter.anchor}">{plain(chapter.number + self.title_of(chapter))}'
+                 f'<a class="headerlink" href="#{chapter.anchor}">¶</a></h{h}>']
+        body = markdown_html(chapter.text)
+        if body:
+            parts.append(f'<div class="ps-text">{body}</div>')
+        parts.extend(self.task_block(t, level + 1) for t in chapter.tasks)
+        parts.extend(self.chapter_block(c, level + 1) for c in chapter.chapters)
+        parts.append("</section>")
+        return "".join(parts)
+
+    def toc(self, chapters: list[Chapter]) -> str:
+        if not chapters:
+            return ""
+        items = "".join(f"<li>{self.chapter_link(c)}{self.toc(c.chapters)}</li>"
+                        for c in chapters)
+        return f"<ul>{items}</ul>"
+
+    def plan_meta(self, plan: Plan) -> str:
+        facts = [(self.t("issuer"), plan.issuer), (self.t("level"), plan.level),
+                 (self.t("period"), plan.period), (self.t("source_document"),
+                                                   plan.source_document),
+                 (self.t("note"), plan.note)]
+        return '<dl class="ps-facts">' + "".join(
+            f"<dt>{k}</dt><dd>{plain(str(v))}</dd>" for k, v in facts if v) + "</dl>"
+
+    def plan_page(self, plan_id: str) -> str:
+        plan = self.repo.plans[plan_id]
+        tasks = plan.walk_tasks()
+        parts = [f"<h1>{plain(self.title_of(plan))}</h1>", self.plan_meta(plan),
+                 f'<p class="ps-counts">{self.t("summary_counts", chapters=len(plan.walk_chapters()), tasks=len(tasks), indicators=len(plan.indicators))}</p>']
+        summary = markdown_html(plan.summary)
+        if summary:
+            parts.append(f'<div class="ps-text">{summary}</div>')
+        parts.append(f'<nav class="ps-toc" aria-label="{self.t("chapters")}">'
+                     f'<h2 id="contents">{self.t("chapters")}</h2>{self.toc(plan.chapters)}</nav>')
+        if plan.indicators:
+            parts.append(f'<h2 id="indicators">{self.t("indicators")}</h2>')
+            parts.append(self.indicator_table(plan.indicators, show_plan=False))
+        parts.extend(self.chapter_block(c, 2) for c in plan.chapters)
+        return "".join(parts)
+
+    # -- department pages ---------------------------------------------------------------------
+    def department_page(self, dept_id: str) -> str:
+        dept = self.repo.departments[dept_id]
+        led = self.repo.index.led[dept_id]
+        coop = self.repo.index.cooperated[dept_id]
+        inds = self.repo.index.department_indicators[dept_id]
+        parts = [f"<h1>{plain(self.name_of(dept))}</h1>"]
+        facts = [(self.t("kind"), self.t("kind_" + dept.kind))]
+        if dept.aliases:
+            facts.append((self.t("aliases"), "、".join(plain(a) for a in dept.aliases)))
+        if dept.parent:
+            facts.append((self.t("department"), self.department_link(dept.parent)))
+        if dept.incomplete:
+            facts.append((self.t("note"), self.t("incomplete_note")))
+        if dept.note:
+            facts.append((self.t("note"), plain(dept.note)))
+        parts.append('<dl class="ps-facts">' + "".join(
+            f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
+        parts.append(f'<p class="ps-counts">'
+                     f'{self.t("dept_summary", led=len(led), coop=len(coop), inds=len(inds))}</p>')
+        parts.append(f'<h2 id="led">{self.t("led_tasks")}</h2>')
+        parts.append(self.task_table(led, self.t("led_tasks"), "cooperating"))
+        parts.append(f'<h2 id="cooperating">{self.t("cooperated_tasks")}</h2>')
+        parts.append(self.task_table(coop, self.t("cooperated_tasks"), "lead"))
+        parts.append(f'<h2 id="indicators">{self.t("related_indicators")}</h2>')
+        parts.append(self.indicator_table([self.repo.indicators[i] for i in inds],
+                                          self.t("related_indicators")))
+        return "".join(parts)
+
+    def department_index(self) -> str:
+        head = [self.t("name"), self.t("kind"), self.t("count_led"), self.t("count_cooperated"),
+                self.t("count_indicators")]
+        rows = []
+        for dept in self.repo.departments.values():
+            rows.append([self.department_link(dept.id), self.t("kind_" + dept.kind),
+                         str(len(self.repo.index.led[dept.id])),
+                         str(len(self.repo.index.cooperated[dept.id])),
+                         str(len(self.repo.index.department_indicators[dept.id]))])
+        return (f"<h1>{self.t('all_departments')}</h1>"
+                + self.table(self.t("all_departments"), head, rows, "ps-departments"))
+
+    # -- indicator pages ----------------------------------------------------------------------
+    def indicator_page(self, ind_id: str) -> str:
+        ind = self.repo.indicators[ind_id]
+        plan = self.repo.plans[ind.plan]
+        parts = [f"<h1>{plain(self.name_of(ind))}</h1>"]
+        facts = [(self.t("plan"), self.plan_link(plan.id)), (self.t("type"), self.type_label(ind))]
+        if ind.target:
+            facts.append((self.t("target"), self.target_words(ind)))
+        if ind.baseline:
+            facts.append((self.t("baseline"), self.quantity_words(ind, "baseline")))
+        if ind.latest:
+            facts.append((self.t("latest"), self.quantity_words(ind, "latest")))
+        facts.append((self.t("status"), self.status_label(ind.id)))
+        if ind.unit:
+            facts.append((self.t("unit"), plain(ind.unit)))
+        if ind.phrase:
+            facts.append((self.t("phrase"), f'<span class="ps-phrase">{plain(ind.phrase)}</span>'))
+        if ind.note:
+            facts.append((self.t("note"), plain(ind.note)))
+        parts.append('<dl class="ps-facts">' + "".join(
+            f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
+        parts.append(f'<h2 id="actuals">{self.t("actuals")}</h2>')
+        if ind.actuals:
+            rows = [[str(a.year or ""), plain(_fmt_number(a.value, a.unit or ind.unit)),
+                     plain(a.source or a.phrase)] for a in sorted(
+                         ind.actuals, key=lambda a: a.year or 0)]
+            parts.append(self.table(self.t("actuals"),
+                                    [self.t("year"), self.t("value"), self.t("source")], rows))
+        else:
+            parts.append(f'<p class="ps-empty">{self.t("no_actuals")}</p>')
+        keys = self.repo.index.indicator_tasks[ind.id]
+        parts.append(f'<h2 id="tasks">{self.t("related_tasks")}</h2>')
+        parts.append(self.task_table(keys, self.t("related_tasks"), "lead"))
+        parts.append(f'<h2 id="departments">{self.t("responsible_departments")}</h2>')
+        parts.append(f"<p>{self.departments_links(self.repo.index.indicator_departments[ind.id])}</p>")
+        return "".join(parts)
+
+    def indicator_index(self) -> str:
+        return (f"<h1>{self.t('all_indicators')}</h1>"
+                + self.indicator_table(list(self.repo.indicators.values()),
+                                       self.t("all_indicators")))
+
+    # -- plans and downloads ------------------------------------------------------------------
+    def plan_list(self) -> str:
+        items = []
+        for plan in self.repo.plans.values():
+            counts = self.t("summary_counts", chapters=len(plan.walk_chapters()),
+                            tasks=len(plan.walk_tasks()), indicators=len(plan.indicators))
+            meta = " · ".join(plain(v) for v in (plan.issuer, plan.period) if v)
+            items.append(f'<li>{self.plan_link(plan.id)}<br><span class="ps-meta">{meta}'
+                         f"</span> <span class=\"ps-counts\">{counts}</span></li>")
+        return f'<ul class="ps-plans">{"".join(items)}</ul>'
+
+    def plan_index(self) -> str:
+        return f"<h1>{self.t('all_plans')}</h1>" + self.plan_list()

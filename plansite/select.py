@@ -1,0 +1,61 @@
+"""Choosing records for a table or a list: the filters authors pass to macros."""
+
+from __future__ import annotations
+
+from plansite.model import Indicator, Task
+from plansite.repository import Repository
+
+
+class SelectionError(ValueError):
+    """A macro or page asked for a plan, chapter, department or type that does not exist."""
+
+
+def select_indicators(repo: Repository, plan: str | None = None, chapter: str | None = None,
+                      type: str | None = None, department: str | None = None) -> list[Indicator]:
+    """Indicators in document order, narrowed by plan, chapter (with its sub-chapters), type
+    (binding / expected / monitoring) and responsible department (id, name or alias)."""
+    if plan is not None and plan not in repo.plans:
+        raise SelectionError(f"unknown plan '{plan}'; known: {', '.join(repo.plans)}")
+    if chapter is not None and plan is None:
+        raise SelectionError("chapter= needs plan= as well")
+    if type is not None and type not in ("binding", "expected", "monitoring"):
+        raise SelectionError(f"unknown type '{type}'; expected binding, expected or monitoring")
+    dept = resolve_department(repo, department) if department is not None else None
+    chapter_ids: set[str] | None = None
+    if chapter is not None:
+        if f"{plan}:{chapter}" not in repo.index.chapters:
+            raise SelectionError(f"plan '{plan}' has no chapter '{chapter}'")
+        chapter_ids = {c.id for c in repo.plans[plan].walk_chapters()
+                       if c.id == chapter or c.id.startswith(chapter + ".")}
+    out = []
+    for ind in repo.indicators.values():
+        if plan is not None and ind.plan != plan:
+            continue
+        if type is not None and ind.type != type:
+            continue
+        if dept is not None and dept not in repo.index.indicator_departments[ind.id]:
+            continue
+        if chapter_ids is not None and not (
+                ind.chapter in chapter_ids or any(
+                    repo.task(k).chapter in chapter_ids for k in repo.index.indicator_tasks[ind.id])):
+            continue
+        out.append(ind)
+    return out
+
+
+def resolve_department(repo: Repository, word: str) -> str:
+    """The id of the department named ``word`` (id, name or alias)."""
+    if word in repo.departments:
+        return word
+    for dept in repo.departments.values():
+        if word == dept.name or word in dept.aliases:
+            return dept.id
+    raise SelectionError(f"unknown department '{word}'")
+
+
+def resolve_task(repo: Repository, ref: str) -> Task:
+    """The task named by ``<plan>:<id>``."""
+    if ref not in repo.index.tasks:
+        raise SelectionError(f"unknown task '{ref}'; write it as <plan>:<task id>, "
+                             f"e.g. {next(iter(repo.index.tasks), 'plan:1.1')}")
+    return repo.index.tasks[ref]

@@ -1,0 +1,58 @@
+"""Public URLs of the site: an interface, kept stable. Every link is made here.
+
+Addresses are site-relative directory URLs (``departments/zhujianwei/``), turned into links
+relative to the page that shows them so the site works from any folder or sub-path.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from plansite.model import Chapter, Task
+
+
+def plan_url(plan_id: str) -> str:
+    return f"plans/{plan_id}/"
+
+
+def chapter_url(chapter: Chapter) -> str:
+    return f"{plan_url(chapter.plan)}#{chapter.anchor}"
+
+
+def task_url(task: Task) -> str:
+    return f"{plan_url(task.plan)}#{task.anchor}"
+
+
+def department_url(dept_id: str) -> str:
+    return f"departments/{dept_id}/"
+
+
+def indicator_url(indicator_id: str) -> str:
+    return f"indicators/{indicator_id}/"
+
+
+INDEX_URLS = {
+    "home": "",
+    "plans": "plans/",
+    "departments": "departments/",
+    "indicators": "indicators/",
+    "downloads": "downloads/",
+    "matrix": "matrix/",
+    "deadlines": "deadlines/",
+    "changes": "changes/",
+    "methodology": "methodology/",
+}
+
+
+def relative(from_page: str, to: str) -> str:
+    """The link from the page at URL ``from_page`` to the site URL ``to`` (may hold ``#anchor``)."""
+    target, _, anchor = to.partition("#")
+    base = posixpath.dirname(from_page) if not from_page.endswith("/") else from_page.rstrip("/")
+    if target == "" and to.startswith("#"):
+        return to
+    rel = posixpath.relpath(target or ".", base or ".")
+    if target.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    if rel == "./":
+        rel = "./"
+    return rel + (f"#{anchor}" if anchor else "")
