@@ -54,7 +54,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--base-url", default="/", help="prefix of the page URLs in the records")
     p.set_defaults(func=cmd_export)
 
+    p = sub.add_parser("build", help="build the site into site/ (swapped in only when it succeeds)")
+    p.add_argument("--site-dir", help="where the site goes (default: site/)")
+    p.add_argument("--no-strict", action="store_true", help="let MkDocs warnings pass")
+    p.set_defaults(func=cmd_build)
+
     return parser
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from plansite.sitebuild import build_site
+
+    root = _root(args)
+    code, output = build_site(root, Path(args.site_dir) if args.site_dir else None,
+                              strict=not args.no_strict)
+    sys.stderr.write(output)
+    if code:
+        print("plansite: the build failed; the previous site/ is untouched", file=sys.stderr)
+        return 1
+    return 0
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

@@ -88,7 +88,10 @@ class _Converter:
         if id(node) in self.seen and not isinstance(node, yaml.ScalarNode):
             line, col = _mark(node)
             self.problems.append(problem("yaml-anchor", self.file, line, col, found="*alias"))
-            return None
+            # an empty container of the right kind: reported once, without knock-on problems
+            if isinstance(node, yaml.MappingNode):
+                return Located(self.file, line, col)
+            return LocatedList(self.file, line, col)
         self.seen.add(id(node))
         line, col = _mark(node)
         if isinstance(node, yaml.MappingNode):

@@ -439,7 +439,7 @@ class Validator:
 
     def task(self, d: Located, plan: Plan, chapter: str, parent: str | None, path: str,
              file: str, task_ids: dict[str, Source]) -> Task | None:
-        if "id" not in d or "title" not in d:
+        if "id" not in d:
             return None
         src = _src(file, d)
         if d["id"] in task_ids:
@@ -452,7 +452,7 @@ class Validator:
             deadline = self.deadline(d["deadline"], plan, file, d.pos("deadline"),
                                      f"{path}.deadline")
         task = Task(id=d["id"], plan=plan.id, chapter=chapter, number=d.get("number", ""),
-                    title=d["title"], text=d.get("text", ""),
+                    title=d.get("title", ""), text=d.get("text", ""),
                     lead=tuple(d.get("lead", [])), cooperating=tuple(d.get("cooperating", [])),
                     implementers=tuple(d.get("implementers", [])),
                     indicators=tuple(d.get("indicators", [])), deadline=deadline,
@@ -479,14 +479,16 @@ class Validator:
             return None
 
     def indicator(self, d: Located, plan: Plan, path: str, file: str) -> Indicator | None:
-        if "id" not in d or "name" not in d or "type" not in d:
+        if "id" not in d:
             return None
-        ind = Indicator(id=d["id"], plan=plan.id, name=d["name"], type=d["type"],
+        # a missing name or type is reported by the shape pass; the record still resolves
+        ind = Indicator(id=d["id"], plan=plan.id, name=d.get("name", d["id"]),
+                        type=d.get("type", "expected"),
                         unit=d.get("unit", ""), category=d.get("category", ""),
                         chapter=d.get("chapter", ""), phrase=d.get("phrase", ""),
                         note=d.get("note", ""), name_en=d.get("name_en", ""),
                         source=_src(file, d))
-        if "baseline" in d:
+        if "baseline" in d and "value" in d["baseline"]:
             ind.baseline = self.quantity(d["baseline"], ind.unit)
         if "target" in d:
             ind.target = self.target(d["target"], plan, ind, file, d.pos("target"),
