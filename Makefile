@@ -47,16 +47,10 @@ $(STAMP): $(LOCK) pyproject.toml
 serve: $(STAMP) ## build and serve on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-# Build into a fresh folder and swap it in only when the build succeeded, so a
-# failed build never leaves a half-written site/ behind.
+# `plansite build` builds into a fresh folder and swaps it in only when the
+# build succeeded, so a failed build never leaves a half-written site/ behind.
 site: $(STAMP) ## build the static site into site/ (strict)
-	@set -e; tmp=site.tmp.$$$$; \
-	trap 'rm -rf "$$tmp" site.old' EXIT; \
-	$(BIN)/mkdocs build --strict --site-dir "$$tmp"; \
-	rm -rf site.old; \
-	if [ -d site ]; then mv site site.old; fi; \
-	mv "$$tmp" site; \
-	echo "site/ is ready"
+	$(BIN)/plansite build
 
 validate: $(STAMP) ## check every data file and print each problem
 	$(BIN)/plansite validate
