@@ -472,7 +472,8 @@ class Validator:
         if self.parse_deadline is None:
             return Deadline(phrase=phrase)
         try:
-            return self.parse_deadline(phrase, year=plan.period_end, period_end=plan.period_end)
+            return self.parse_deadline(phrase, default_year=plan.period_end,
+                                       period_end=plan.period_end)
         except ValueError as exc:
             self.add("bad-deadline", file, pos, path, hint=str(exc), found=phrase,
                      expected="如 2015年、2026年12月底前、2026年第二季度、持续推进")
