@@ -51,9 +51,14 @@ def _parse(path: Path) -> _Collector:
     return collector
 
 
-def check_site(site_dir: Path) -> list[BrokenLink]:
-    """All broken internal links of the HTML pages under ``site_dir``."""
+def check_site(site_dir: Path, base_path: str = "/") -> list[BrokenLink]:
+    """All broken internal links of the HTML pages under ``site_dir``.
+
+    ``base_path`` is the path the site is served under (from ``site_url``): root-absolute links,
+    which MkDocs writes on the 404 page, are read relative to it.
+    """
     site_dir = Path(site_dir)
+    base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
     pages = {p.relative_to(site_dir).as_posix(): p for p in site_dir.rglob("*.html")}
     parsed = {rel: _parse(path) for rel, path in pages.items()}
     broken: list[BrokenLink] = []
@@ -63,8 +68,16 @@ def check_site(site_dir: Path) -> list[BrokenLink]:
             if parts.scheme in SKIP_SCHEMES or parts.netloc or href.startswith("//"):
                 continue
             path = unquote(parts.path)
+            if path.startswith("/"):
+                if not (path + "/").startswith(base_path):
+                    broken.append(BrokenLink(rel, line, href, "points outside the site"))
+                    continue
+                # from the site's top folder: the same as a relative link from index.html
+                rel_from, path = "index.html", path[len(base_path):] or "./"
+            else:
+                rel_from = rel
             if path:
-                target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), path))
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(rel_from), path))
                 if target.startswith(".."):
                     broken.append(BrokenLink(rel, line, href, "points outside the site"))
                     continue

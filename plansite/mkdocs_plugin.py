@@ -114,7 +114,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
                 json.dumps(json_schema(kind), ensure_ascii=False, indent=2) + "\n",
                 encoding="utf-8")
         if self.config.check_links:
-            broken = check_site(site)
+            broken = check_site(site, base_url)
             if broken:
                 listing = "\n".join(str(b) for b in broken[:50])
                 more = f"\n… and {len(broken) - 50} more" if len(broken) > 50 else ""
