@@ -58,14 +58,8 @@ def indicator_record(repo: Repository, ind: Indicator, statuses: dict[str, str],
 
 
 def statuses_of(repo: Repository) -> dict[str, str]:
-    """The computed status of every indicator."""
-    from plansite.status import compute_status
-
-    out = {}
-    for ind in repo.indicators.values():
-        plan = repo.plans[ind.plan]
-        out[ind.id] = compute_status(ind, plan.period_start, plan.period_end, repo.as_of).status
-    return out
+    """The computed status id of every indicator."""
+    return {key: result.status for key, result in repo.statuses.items()}
 
 
 def data_dict(repo: Repository, base_url: str = "/") -> dict:

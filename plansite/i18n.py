@@ -95,6 +95,15 @@ STRINGS: dict[str, dict[str, str]] = {
                   "en": "JSON Schema of {name} (for editors)"},
     "edit_source": {"zh": "源文件", "en": "Source file"},
     "line": {"zh": "第 {line} 行", "en": "line {line}"},
+    "all": {"zh": "全部", "en": "All"},
+    "status_counts": {"zh": "指标状态统计", "en": "Indicator statuses"},
+    "status_achieved": {"zh": "已实现", "en": "Achieved"},
+    "status_on-track": {"zh": "进展顺利", "en": "On track"},
+    "status_at-risk": {"zh": "存在风险", "en": "At risk"},
+    "status_off-track": {"zh": "严重滞后", "en": "Off track"},
+    "status_no-data": {"zh": "暂无数据", "en": "No data"},
+    "status_not-due": {"zh": "未到期", "en": "Not due"},
+    "filter_shown": {"zh": "显示 {shown} / {total} 个指标", "en": "Showing {shown} of {total}"},
 }
 
 

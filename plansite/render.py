@@ -9,7 +9,6 @@ shows them. Nothing here knows MkDocs: the adapter passes the page URL and the l
 from __future__ import annotations
 
 import html
-from functools import cached_property
 
 from plansite import urls
 from plansite.i18n import translate
@@ -120,57 +119,109 @@ class Renderer:
             text = f"{text}（{q.year}年）" if self.lang == "zh" else f"{text} ({q.year})"
         return plain(text)
 
-    @cached_property
-    def statuses(self) -> dict[str, str]:
-        """The computed status of every indicator (never typed by hand)."""
-        try:
-            from plansite.status import compute_status
-        except ImportError:  # pragma: no cover
-            return {}
-        out = {}
-        for ind in self.repo.indicators.values():
-            plan = self.repo.plans[ind.plan]
-            out[ind.id] = compute_status(ind, plan.period_start, plan.period_end,
-                                         self.repo.as_of).status
-        return out
-
     def status_label(self, ind_id: str) -> str:
-        status = self.statuses.get(ind_id)
-        if status is None:
+        """The computed status of an indicator as text with a mark (never colour alone)."""
+        result = self.repo.statuses[ind_id]
+        return (f'<span class="ps-status ps-status-{result.status}" '
+                f'title="{html.escape(result.reason(self.lang), quote=True)}">'
+                f"{html.escape(result.label(self.lang))}</span>")
+
+    def status_counts(self, indicator_ids: list[str]) -> str:
+        """How many indicators have each status, as a labelled list (zero counts omitted)."""
+        if not indicator_ids:
             return ""
-        from plansite.status import STATUS_LABELS
-        label = STATUS_LABELS[status].get(self.lang) or STATUS_LABELS[status]["zh"]
-        return f'<span class="ps-status ps-status-{status}">{html.escape(label)}</span>'
+        counts = self.repo.status_counts(indicator_ids)
+        items = "".join(
+            f'<li><span class="ps-status ps-status-{status}">'
+            f'{self.t("status_" + status)}</span> {n}</li>'
+            for status, n in counts.items() if n)
+        return (f'<ul class="ps-status-counts" aria-label="{self.t("status_counts")}">'
+                f"{items}</ul>")
 
     # -- tables -------------------------------------------------------------------------------
     def table(self, caption: str, head: list[str], rows: list[list[str]],
-              classes: str = "") -> str:
+              classes: str = "", row_attrs: list[dict[str, str]] | None = None) -> str:
         """A table that scrolls inside its own focusable box on a narrow screen."""
         ths = "".join(f'<th scope="col">{h}</th>' for h in head)
-        body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+
+        def tr(i: int) -> str:
+            if not row_attrs:
+                return "<tr>"
+            return "<tr " + " ".join(f'data-{k}="{html.escape(v, quote=True)}"'
+                                     for k, v in row_attrs[i].items()) + ">"
+
+        body = "".join(tr(i) + "".join(f"<td>{c}</td>" for c in row) + "</tr>"
+                       for i, row in enumerate(rows))
         return (f'<div class="ps-scroll" role="region" tabindex="0" '
                 f'aria-label="{caption}">'
                 f'<table class="ps-table {classes}"><caption>{caption}</caption>'
                 f"<thead><tr>{ths}</tr></thead><tbody>{body}</tbody></table></div>")
 
+    def chapter_of(self, ind: Indicator) -> Chapter | None:
+        """The chapter an indicator belongs to: its own, else that of its first task."""
+        if ind.chapter:
+            return self.repo.chapter(ind.plan, ind.chapter)
+        keys = self.repo.index.indicator_tasks[ind.id]
+        return self.repo.chapter(ind.plan, self.repo.task(keys[0]).chapter) if keys else None
+
     def indicator_table(self, indicators: list[Indicator], caption: str | None = None,
-                        show_plan: bool = True) -> str:
+                        show_plan: bool = True, filters: bool = False) -> str:
+        """Indicators with type, chapter, baseline, target, latest actual, status, departments.
+
+        With ``filters`` every row carries its plan, type, status and departments as data
+        attributes for the filter form; without JavaScript the table is simply complete.
+        """
         if not indicators:
             return f'<p class="ps-empty">{self.t("no_indicators")}</p>'
-        head = [self.t("indicator"), self.t("type"), self.t("baseline"), self.t("target"),
-                self.t("latest"), self.t("status"), self.t("responsible_departments")]
+        head = [self.t("indicator"), self.t("chapter"), self.t("type"), self.t("baseline"),
+                self.t("target"), self.t("latest"), self.t("status"),
+                self.t("responsible_departments")]
         if show_plan:
             head.insert(0, self.t("plan"))
-        rows = []
+        rows, attrs = [], []
         for ind in indicators:
-            row = [self.indicator_link(ind.id), self.type_label(ind),
-                   self.quantity_words(ind, "baseline"), self.target_words(ind),
-                   self.quantity_words(ind, "latest"), self.status_label(ind.id),
-                   self.departments_links(self.repo.index.indicator_departments[ind.id])]
+            chapter = self.chapter_of(ind)
+            owners = self.repo.index.indicator_departments[ind.id]
+            row = [self.indicator_link(ind.id), self.chapter_link(chapter) if chapter else "",
+                   self.type_label(ind), self.quantity_words(ind, "baseline"),
+                   self.target_words(ind), self.quantity_words(ind, "latest"),
+                   self.status_label(ind.id), self.departments_links(owners)]
             if show_plan:
                 row.insert(0, self.plan_link(ind.plan))
             rows.append(row)
-        return self.table(caption or self.t("indicators"), head, rows, "ps-indicators")
+            attrs.append({"plan": ind.plan, "type": ind.type,
+                          "status": self.repo.statuses[ind.id].status,
+                          "departments": " ".join(owners)})
+        table = self.table(caption or self.t("indicators"), head, rows, "ps-indicators",
+                           row_attrs=attrs if filters else None)
+        if not filters:
+            return table
+        return self.indicator_filters(indicators) + table
+
+    def indicator_filters(self, indicators: list[Indicator]) -> str:
+        """A filter form (plan, type, status, department) used by docs/assets/plansite.js."""
+        def select(name: str, label: str, options: list[tuple[str, str]]) -> str:
+            opts = f'<option value="">{self.t("all")}</option>' + "".join(
+                f'<option value="{html.escape(v, quote=True)}">{html.escape(text)}</option>'
+                for v, text in options)
+            return (f'<label>{label}<select name="{name}" data-ps-filter="{name}">{opts}'
+                    f"</select></label>")
+
+        from plansite.status import STATUSES
+
+        plans = list(dict.fromkeys(i.plan for i in indicators))
+        owners = list(dict.fromkeys(d for i in indicators
+                                    for d in self.repo.index.indicator_departments[i.id]))
+        return ('<form class="ps-filters" data-ps-filters hidden>'
+                + select("plan", self.t("plan"), [(p, self.title_of(self.repo.plans[p]))
+                                                  for p in plans])
+                + select("type", self.t("type"), [(k, translate("type_" + k, self.lang))
+                                                  for k in ("binding", "expected", "monitoring")])
+                + select("status", self.t("status"), [
+                    (k, translate("status_" + k, self.lang)) for k in STATUSES])
+                + select("departments", self.t("department"), [
+                    (d, self.name_of(self.repo.departments[d])) for d in owners])
+                + f'<output class="ps-filter-count" aria-live="polite"></output></form>')
 
     def task_table(self, keys: list[str], caption: str, other_role: str | None = None) -> str:
         """Tasks with their plan, lead or co-operating departments and deadline."""
@@ -233,10 +284,18 @@ class Renderer:
         body = markdown_html(chapter.text)
         if body:
             parts.append(f'<div class="ps-text">{body}</div>')
+        parts.append(self.status_counts(self.chapter_indicators(chapter)))
         parts.extend(self.task_block(t, level + 1) for t in chapter.tasks)
         parts.extend(self.chapter_block(c, level + 1) for c in chapter.chapters)
         parts.append("</section>")
         return "".join(parts)
+
+    def chapter_indicators(self, chapter: Chapter) -> list[str]:
+        """Indicators served by the tasks of a chapter and its sub-chapters."""
+        prefix = chapter.id + "."
+        ids = [i for t in self.repo.plans[chapter.plan].walk_tasks()
+               if t.chapter == chapter.id or t.chapter.startswith(prefix) for i in t.indicators]
+        return list(dict.fromkeys(ids))
 
     def toc(self, chapters: list[Chapter]) -> str:
         if not chapters:
@@ -265,6 +324,7 @@ class Renderer:
                      f'<h2 id="contents">{self.t("chapters")}</h2>{self.toc(plan.chapters)}</nav>')
         if plan.indicators:
             parts.append(f'<h2 id="indicators">{self.t("indicators")}</h2>')
+            parts.append(self.status_counts([i.id for i in plan.indicators]))
             parts.append(self.indicator_table(plan.indicators, show_plan=False))
         parts.extend(self.chapter_block(c, 2) for c in plan.chapters)
         return "".join(parts)
@@ -289,6 +349,7 @@ class Renderer:
             f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
         parts.append(f'<p class="ps-counts">'
                      f'{self.t("dept_summary", led=len(led), coop=len(coop), inds=len(inds))}</p>')
+        parts.append(self.status_counts(inds))
         parts.append(f'<h2 id="led">{self.t("led_tasks")}</h2>')
         parts.append(self.task_table(led, self.t("led_tasks"), "cooperating"))
         parts.append(f'<h2 id="cooperating">{self.t("cooperated_tasks")}</h2>')
@@ -300,13 +361,14 @@ class Renderer:
 
     def department_index(self) -> str:
         head = [self.t("name"), self.t("kind"), self.t("count_led"), self.t("count_cooperated"),
-                self.t("count_indicators")]
+                self.t("count_indicators"), self.t("status")]
         rows = []
         for dept in self.repo.departments.values():
+            inds = self.repo.index.department_indicators[dept.id]
             rows.append([self.department_link(dept.id), self.t("kind_" + dept.kind),
                          str(len(self.repo.index.led[dept.id])),
                          str(len(self.repo.index.cooperated[dept.id])),
-                         str(len(self.repo.index.department_indicators[dept.id]))])
+                         str(len(inds)), self.status_counts(inds)])
         return (f"<h1>{self.t('all_departments')}</h1>"
                 + self.table(self.t("all_departments"), head, rows, "ps-departments"))
 
@@ -322,7 +384,9 @@ class Renderer:
             facts.append((self.t("baseline"), self.quantity_words(ind, "baseline")))
         if ind.latest:
             facts.append((self.t("latest"), self.quantity_words(ind, "latest")))
-        facts.append((self.t("status"), self.status_label(ind.id)))
+        result = self.repo.statuses[ind.id]
+        facts.append((self.t("status"), self.status_label(ind.id)
+                      + f'<br><span class="ps-reason">{html.escape(result.reason(self.lang))}</span>'))
         if ind.unit:
             facts.append((self.t("unit"), plain(ind.unit)))
         if ind.phrase:
@@ -331,6 +395,11 @@ class Renderer:
             facts.append((self.t("note"), plain(ind.note)))
         parts.append('<dl class="ps-facts">' + "".join(
             f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
+        from plansite.chart import indicator_chart
+
+        chart = indicator_chart(ind, plan.period_start, plan.period_end, self.lang)
+        if chart:
+            parts.append(f'<figure class="ps-chart-figure">{chart}</figure>')
         parts.append(f'<h2 id="actuals">{self.t("actuals")}</h2>')
         if ind.actuals:
             rows = [[str(a.year or ""), plain(_fmt_number(a.value, a.unit or ind.unit)),
@@ -349,8 +418,9 @@ class Renderer:
 
     def indicator_index(self) -> str:
         return (f"<h1>{self.t('all_indicators')}</h1>"
+                + self.status_counts(list(self.repo.indicators))
                 + self.indicator_table(list(self.repo.indicators.values()),
-                                       self.t("all_indicators")))
+                                       self.t("all_indicators"), filters=True))
 
     # -- plans and downloads ------------------------------------------------------------------
     def plan_list(self) -> str:

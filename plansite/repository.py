@@ -11,13 +11,18 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from plansite.errors import Problem, Problems, problem
 from plansite.index import Index, build_index
 from plansite.load import load_file
 from plansite.model import Chapter, Department, Indicator, Plan, Task
 from plansite.validate import PlanFiles, Validator
+
+if TYPE_CHECKING:
+    from plansite.status import StatusResult
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +55,23 @@ class Repository:
 
     def plan_of(self, record: Task | Indicator | Chapter) -> Plan:
         return self.plans[record.plan]
+
+    @cached_property
+    def statuses(self) -> dict[str, "StatusResult"]:
+        """The computed status of every indicator as of :attr:`as_of` (computed once)."""
+        from plansite.status import compute_status
+
+        out = {}
+        for ind in self.indicators.values():
+            plan = self.plans[ind.plan]
+            out[ind.id] = compute_status(ind, plan.period_start, plan.period_end, self.as_of)
+        return out
+
+    def status_counts(self, indicator_ids) -> dict[str, int]:
+        """How many of ``indicator_ids`` have each status, all statuses present."""
+        from plansite.status import rollup
+
+        return rollup(self.statuses[i].status for i in indicator_ids)
 
 
 def _parse_functions():

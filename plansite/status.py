@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from plansite import model
+from plansite.i18n import STRINGS
 from plansite.values import format_value
 
 ACHIEVED = "achieved"
@@ -25,13 +26,9 @@ STATUSES: tuple[str, ...] = (ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA, NO
 """Every status, in the order tables, legends and roll-ups show them."""
 
 STATUS_LABELS: dict[str, dict[str, str]] = {
-    ACHIEVED: {"zh": "已实现", "en": "Achieved"},
-    ON_TRACK: {"zh": "进展顺利", "en": "On track"},
-    AT_RISK: {"zh": "存在风险", "en": "At risk"},
-    OFF_TRACK: {"zh": "严重滞后", "en": "Off track"},
-    NO_DATA: {"zh": "暂无数据", "en": "No data"},
-    NOT_DUE: {"zh": "未到期", "en": "Not due"},
+    status: STRINGS[f"status_{status}"] for status in STATUSES
 }
+"""Words for each status, taken from the one translation table in :mod:`plansite.i18n`."""
 
 AT_RISK_SHARE = 0.5
 """Progress below the elapsed share of the period but at least this fraction of it is at risk."""
