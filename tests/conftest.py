@@ -82,3 +82,17 @@ def serve_site() -> Iterator[Callable[[Path], str]]:
     """
     with contextlib.ExitStack() as stack:
         yield lambda folder: stack.enter_context(serve_folder(Path(folder)))
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The site built once per session from this repository's own data/, docs/ and mkdocs.yml.
+
+    Built with ``plansite build`` into a temporary folder, so the developer's site/ is untouched.
+    """
+    from plansite.sitebuild import build_site
+
+    out = tmp_path_factory.mktemp("real-site") / "site"
+    code, output = build_site(REPO_ROOT, out)
+    assert code == 0, output
+    return out
