@@ -104,6 +104,47 @@ STRINGS: dict[str, dict[str, str]] = {
     "status_no-data": {"zh": "暂无数据", "en": "No data"},
     "status_not-due": {"zh": "未到期", "en": "Not due"},
     "filter_shown": {"zh": "显示 {shown} / {total} 个指标", "en": "Showing {shown} of {total}"},
+    "matrix": {"zh": "责任矩阵", "en": "Responsibility matrix"},
+    "matrix_intro": {"zh": "每个规划一张表：行是部门，列是章节，格中是该部门在该章节牵头和配合的任务。"
+                           "表格按任务总数从多到少排列，点击表头可重新排序。",
+                     "en": "One table per plan: rows are departments, columns are chapters, each "
+                           "cell holds the tasks the department leads and co-operates on there. "
+                           "Rows are sorted by total, most first; a header sorts again."},
+    "matrix_of": {"zh": "{plan}：部门 × 章节", "en": "{plan}: departments × chapters"},
+    "matrix_legend": {"zh": "图例", "en": "Key"},
+    "matrix_department_id": {"zh": "部门编号", "en": "Department id"},
+    "matrix_total": {"zh": "合计", "en": "Total"},
+    "matrix_total_led": {"zh": "合计牵头", "en": "Total led"},
+    "matrix_total_cooperated": {"zh": "合计配合", "en": "Total co-operated"},
+    "matrix_cell": {"zh": "牵头 {led} / 配合 {coop}", "en": "leads {led} / co-operates {coop}"},
+    "matrix_csv": {"zh": "下载此表（CSV）", "en": "Download this table (CSV)"},
+    "matrix_no_tasks": {"zh": "此规划暂无写明责任部门的任务。",
+                        "en": "No task of this plan names a responsible department."},
+    "sort_by": {"zh": "按此列排序", "en": "Sort by this column"},
+    "pairs": {"zh": "协作部门", "en": "Who works with whom"},
+    "pairs_intro": {"zh": "共同承担任务（牵头或配合同一项任务）的部门，按共同任务数从多到少排列。",
+                    "en": "Departments that share tasks (lead or co-operate on the same task), "
+                          "most shared tasks first."},
+    "pairs_of": {"zh": "{plan}：协作部门", "en": "{plan}: departments sharing tasks"},
+    "shared_tasks": {"zh": "共同任务", "en": "Shared tasks"},
+    "shared_count": {"zh": "共同任务数", "en": "Shared"},
+    "no_pairs": {"zh": "没有部门共同承担任务。", "en": "No two departments share a task."},
+    "deadlines": {"zh": "完成时限", "en": "Deadlines"},
+    "deadlines_intro": {"zh": "写明完成时限的任务，按季度排列；已过完成时限的任务标为“已逾期”（按 {date} 计）。",
+                        "en": "Tasks with a deadline, by quarter; those past their deadline are "
+                              "marked overdue (as of {date})."},
+    "quarter_1": {"zh": "{year}年第一季度", "en": "Q1 {year}"},
+    "quarter_2": {"zh": "{year}年第二季度", "en": "Q2 {year}"},
+    "quarter_3": {"zh": "{year}年第三季度", "en": "Q3 {year}"},
+    "quarter_4": {"zh": "{year}年第四季度", "en": "Q4 {year}"},
+    "ongoing": {"zh": "持续推进", "en": "Ongoing"},
+    "undated": {"zh": "时限未能识别", "en": "Deadline not understood"},
+    "overdue": {"zh": "已逾期", "en": "Overdue"},
+    "due": {"zh": "未到期", "en": "Not yet due"},
+    "due_date": {"zh": "到期日", "en": "Due by"},
+    "overdue_count": {"zh": "{n} 项已逾期", "en": "{n} overdue"},
+    "no_deadlines": {"zh": "暂无写明完成时限的任务。", "en": "No task has a deadline."},
+    "list_separator": {"zh": "、", "en": ", "},
 }
 
 
