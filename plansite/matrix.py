@@ -1,0 +1,201 @@
+"""The responsibility matrix of a plan: which department carries what, chapter by chapter.
+
+For each plan, rows are the departments named as lead or co-operating on its tasks, columns are
+the chapters that spread its tasks, and each cell holds the keys of the tasks the department
+leads and co-operates on in that chapter. :func:`shared_tasks` pairs the departments that work
+on the same tasks (who works with whom). Both are plain data: the renderer draws them and
+:func:`write_matrix_csvs` writes the matrix as CSV for download.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+
+from plansite.i18n import translate
+from plansite.model import Chapter, Plan
+from plansite.repository import Repository
+
+
+@dataclass
+class Cell:
+    """The tasks of one department in one chapter: those it leads and those it co-operates on."""
+
+    led: list[str] = field(default_factory=list)
+    cooperated: list[str] = field(default_factory=list)
+
+    @property
+    def tasks(self) -> list[str]:
+        """Led then co-operated task keys, without repeats."""
+        return list(dict.fromkeys(self.led + self.cooperated))
+
+    @property
+    def total(self) -> int:
+        return len(self.tasks)
+
+
+@dataclass
+class MatrixRow:
+    """One department's cells, one per column, and its totals over the plan."""
+
+    department: str
+    cells: list[Cell]
+
+    @property
+    def led(self) -> int:
+        return sum(len(c.led) for c in self.cells)
+
+    @property
+    def cooperated(self) -> int:
+        return sum(len(c.cooperated) for c in self.cells)
+
+    @property
+    def total(self) -> int:
+        """Distinct tasks the department leads or co-operates on in the plan."""
+        return sum(c.total for c in self.cells)
+
+
+@dataclass
+class Matrix:
+    """Departments × chapters of one plan, rows sorted by total (most tasks first)."""
+
+    plan: str
+    columns: list[Chapter]
+    rows: list[MatrixRow]
+
+    def row(self, dept_id: str) -> MatrixRow:
+        return next(r for r in self.rows if r.department == dept_id)
+
+    def column_total(self, index: int) -> Cell:
+        """Every lead and co-operating assignment in column ``index`` (a key once per department)."""
+        total = Cell()
+        for row in self.rows:
+            total.led.extend(row.cells[index].led)
+            total.cooperated.extend(row.cells[index].cooperated)
+        return total
+
+
+def _holds_tasks(chapter: Chapter) -> bool:
+    return bool(chapter.tasks) or any(_holds_tasks(c) for c in chapter.chapters)
+
+
+def column_chapters(plan: Plan) -> list[Chapter]:
+    """The chapters that make the matrix's columns: the shallowest level that spreads the tasks.
+
+    Start from the top-level chapters that hold tasks; while all tasks sit in one chapter that
+    has sub-chapters holding tasks, use those sub-chapters instead (with the chapter itself first
+    when it holds tasks of its own). A five-year-plan breakdown whose tasks all sit under
+    "二、任务分解" gets its sections (一)…(九) as columns; a plan whose tasks spread over its top
+    chapters keeps those.
+    """
+    columns = [c for c in plan.chapters if _holds_tasks(c)]
+    while len(columns) == 1 and any(_holds_tasks(c) for c in columns[0].chapters):
+        only = columns[0]
+        columns = ([only] if only.tasks else []) + [c for c in only.chapters if _holds_tasks(c)]
+    return columns
+
+
+def _column_of(repo: Repository, plan: Plan, task_chapter: str,
+               column_ids: dict[str, int]) -> int:
+    chapter_id: str | None = task_chapter
+    while chapter_id is not None and chapter_id not in column_ids:
+        chapter_id = repo.chapter(plan.id, chapter_id).parent
+    if chapter_id is None:
+        raise ValueError(f"chapter {task_chapter} of plan {plan.id} is under no matrix column")
+    return column_ids[chapter_id]
+
+
+def compute_matrix(repo: Repository, plan_id: str) -> Matrix:
+    """The responsibility matrix of plan ``plan_id``, sub-tasks included."""
+    plan = repo.plans[plan_id]
+    columns = column_chapters(plan)
+    column_ids = {c.id: i for i, c in enumerate(columns)}
+    cells: dict[str, list[Cell]] = {}
+    for task in plan.walk_tasks():
+        if not task.departments:
+            continue
+        i = _column_of(repo, plan, task.chapter, column_ids)
+        for dept in task.lead:
+            cells.setdefault(dept, [Cell() for _ in columns])[i].led.append(task.key)
+        for dept in task.cooperating:
+            cells.setdefault(dept, [Cell() for _ in columns])[i].cooperated.append(task.key)
+    order = {dept: n for n, dept in enumerate(repo.departments)}
+    rows = sorted((MatrixRow(dept, row) for dept, row in cells.items()),
+                  key=lambda r: (-r.total, -r.led, order[r.department]))
+    return Matrix(plan_id, columns, rows)
+
+
+@dataclass
+class Pair:
+    """Two departments that share tasks (lead or co-operating on the same task), and which."""
+
+    first: str
+    second: str
+    tasks: list[str]
+
+    @property
+    def count(self) -> int:
+        return len(self.tasks)
+
+
+def shared_tasks(repo: Repository, plan_id: str) -> list[Pair]:
+    """Who works with whom in a plan: every pair of departments named on the same task.
+
+    Pairs come most shared tasks first; a pair's departments are in registry order.
+    """
+    order = {dept: n for n, dept in enumerate(repo.departments)}
+    pairs: dict[tuple[str, str], list[str]] = {}
+    for task in repo.plans[plan_id].walk_tasks():
+        named = sorted(task.departments, key=order.__getitem__)
+        for first, second in combinations(named, 2):
+            pairs.setdefault((first, second), []).append(task.key)
+    return sorted((Pair(a, b, keys) for (a, b), keys in pairs.items()),
+                  key=lambda p: (-p.count, order[p.first], order[p.second]))
+
+
+def matrix_csv(repo: Repository, matrix: Matrix, lang: str = "zh") -> str:
+    """The matrix as CSV: a row per department with lead and co-operating counts per chapter.
+
+    The header names each chapter by number and title as written; the last row holds the
+    column totals. UTF-8 with a byte order mark so that spreadsheet programs read the Chinese.
+    """
+    t = lambda key, **a: translate(key, lang, **a)  # noqa: E731 - a local short name
+    head = [t("department"), t("matrix_department_id")]
+    for chapter in matrix.columns:
+        label = chapter.number + (chapter.title_en if lang == "en" and chapter.title_en
+                                  else chapter.title)
+        head += [f"{label} {t('count_led')}", f"{label} {t('count_cooperated')}"]
+    head += [t("matrix_total_led"), t("matrix_total_cooperated"), t("matrix_total")]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(head)
+    for row in matrix.rows:
+        dept = repo.departments[row.department]
+        name = dept.name_en if lang == "en" and dept.name_en else dept.name
+        counts = [n for c in row.cells for n in (len(c.led), len(c.cooperated))]
+        writer.writerow([name, dept.id, *counts, row.led, row.cooperated, row.total])
+    totals = [matrix.column_total(i) for i in range(len(matrix.columns))]
+    writer.writerow([t("matrix_total"), "",
+                     *[n for c in totals for n in (len(c.led), len(c.cooperated))],
+                     sum(len(c.led) for c in totals), sum(len(c.cooperated) for c in totals),
+                     sum(c.total for c in totals)])
+    return "\ufeff" + out.getvalue()
+
+
+def matrix_csv_name(plan_id: str) -> str:
+    """The file name of a plan's matrix in the downloads folder."""
+    return f"matrix-{plan_id}.csv"
+
+
+def write_matrix_csvs(repo: Repository, folder: Path, lang: str = "zh") -> list[Path]:
+    """Write ``matrix-<plan>.csv`` for every plan into ``folder``; returns the files written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for plan_id in repo.plans:
+        path = folder / matrix_csv_name(plan_id)
+        path.write_text(matrix_csv(repo, compute_matrix(repo, plan_id), lang), encoding="utf-8")
+        written.append(path)
+    return written
