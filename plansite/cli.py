@@ -59,7 +59,40 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-strict", action="store_true", help="let MkDocs warnings pass")
     p.set_defaults(func=cmd_build)
 
+    p = sub.add_parser("import", help="turn a plan document (.txt, .docx, .xlsx, .csv) into YAML")
+    p.add_argument("source", help="the document to import")
+    p.add_argument("--plan", required=True, help="plan id, e.g. city-12th-fyp")
+    p.add_argument("--title", help="plan title (default: the document's title)")
+    p.add_argument("--out", help="output folder (default: data/plans/<plan>/)")
+    p.add_argument("--force", action="store_true",
+                   help="replace an existing plan folder; unchanged tasks keep their ids")
+    p.add_argument("--part", "--document", dest="part",
+                   help="which document of a file holding several (篇1, 篇2 …): number or label")
+    p.add_argument("--level", help="省 | 市 | 县 | 区 | 乡镇 (default: guessed from the text)")
+    p.add_argument("--period", help="2011-2015 or 2007 (default: from the title)")
+    p.add_argument("--issuer", help="issuing body, e.g. 市人民政府")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the report")
+    p.set_defaults(func=cmd_import)
+
     return parser
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from plansite.errors import PlanError
+    from plansite.importers import import_document
+
+    root = _root(args)
+    out = Path(args.out) if args.out else root / "data" / "plans" / args.plan
+    try:
+        result = import_document(Path(args.source), args.plan, title=args.title, out_dir=out,
+                                 force=args.force, part=args.part,
+                                 registry_path=root / "data" / "departments.yml",
+                                 level=args.level, period=args.period, issuer=args.issuer)
+    except PlanError as exc:
+        print(exc.report(args.lang), file=sys.stderr)
+        return 1
+    print(result.report.text(args.lang))
+    return 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:

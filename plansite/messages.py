@@ -161,6 +161,64 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "单位“{found}”与指标单位“{expected}”不一致",
         "en": "unit '{found}' differs from the indicator's unit '{expected}'",
     },
+    # importing documents
+    "import-format": {
+        "zh": "不能导入扩展名为 {found} 的文件；应为 {expected}",
+        "en": "cannot import a file with extension {found}; expected {expected}",
+    },
+    "import-undecodable": {
+        "zh": "无法读取文本：{found}",
+        "en": "the text cannot be read: {found}",
+    },
+    "import-unreadable": {
+        "zh": "文件无法打开（{found}）；应为完整的 {expected} 文件",
+        "en": "the file cannot be opened ({found}); expected a complete {expected} file",
+    },
+    "import-truncated": {
+        "zh": "文档似乎不完整（结尾：“{found}”）；请核对原文是否被截断",
+        "en": "the document seems cut off (it ends with '{found}'); check whether the source "
+              "is complete",
+    },
+    "import-empty-heading": {
+        "zh": "最后的标题“{found}”下没有内容；原文可能被截断",
+        "en": "the last heading '{found}' has no text under it; the source may be cut off",
+    },
+    "import-parts": {
+        "zh": "文件包含 {count} 篇文档（{found}）；请用 {expected} 选择一篇",
+        "en": "the file holds {count} documents ({found}); choose one with {expected}",
+    },
+    "import-no-part": {
+        "zh": "没有第“{found}”篇；可选：{expected}",
+        "en": "there is no part '{found}'; the parts are: {expected}",
+    },
+    "import-exists": {
+        "zh": "规划文件夹 {found} 已存在，未覆盖",
+        "en": "the plan folder {found} exists and was not overwritten",
+    },
+    "import-unplaced": {
+        "zh": "段落“{found}”无法归入任何章节或任务（{expected}），已列入导入报告",
+        "en": "paragraph '{found}' fits no chapter or task ({expected}); it is listed in the "
+              "import report",
+    },
+    "import-supplied-heading": {
+        "zh": "第一个顶级标题编号是 {found}，前面的正文没有标题；已补加标题 {expected}（原文无标题）",
+        "en": "the first top-level heading is numbered {found} and the text before it has none; "
+              "heading {expected} was supplied (not in the source)",
+    },
+    "import-no-responsibility": {
+        "zh": "段落“{found}”之后没有责任分工句；已作为无牵头部门的子任务导入",
+        "en": "no responsibility line follows paragraph '{found}'; it became a sub-task "
+              "without lead departments",
+    },
+    "import-no-period": {
+        "zh": "无法从标题或正文判断规划期",
+        "en": "the plan period cannot be told from the title or text",
+    },
+    "import-no-task-column": {
+        "zh": "表格没有任务列（表头：{found}）；应有一列表头为 {expected}",
+        "en": "the table has no task column (headers: {found}); expected a column headed "
+              "{expected}",
+    },
 }
 
 

@@ -1,0 +1,324 @@
+"""``plansite import``: a plan document (text, Word, spreadsheet) turned into the site's YAML.
+
+The stages, each its own module: read the source (:mod:`.text`, :mod:`.docx`, :mod:`.table`;
+:mod:`.decode` and :mod:`.noise` for texts), build the outline (:mod:`.structure`, with
+:mod:`.responsibility`), resolve departments (:mod:`.registry`), find indicators
+(:mod:`.indicators`), write the files (:mod:`.writer`) and the report (:mod:`.report`).
+
+Nothing is lost: every paragraph lands in a task, a chapter, the plan summary or the report's
+``unplaced`` list. An existing plan folder is only replaced with ``force``, and then tasks that
+did not change keep their ids. Bad input raises :class:`plansite.errors.PlanError`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from plansite.errors import PlanError, problem
+from plansite.importers.document import Document
+from plansite.importers.indicators import find_indicators
+from plansite.importers.registry import Registry
+from plansite.importers.report import ImportReport
+from plansite.importers.structure import Node, Outline, build_outline
+from plansite.importers.writer import markdown_paragraphs, write_data_file
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv")
+SUFFIXES = TEXT_SUFFIXES + (".docx",) + TABLE_SUFFIXES
+PLAN_FILES = ("plan.yml", "tasks.yml", "indicators.yml")
+REPORT_FILE = "import-report.yml"
+# Five-year plans named in a title give the plan period.
+FIVE_YEAR_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
+                   "十四五": (2021, 2025), "十五五": (2026, 2030)}
+PLAN_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass
+class ImportResult:
+    """What ``import_document`` wrote and found."""
+
+    plan_id: str
+    out_dir: Path
+    report: ImportReport
+    plan: dict = field(default_factory=dict)
+    tasks: dict = field(default_factory=dict)
+    indicators: dict = field(default_factory=dict)
+
+
+def read_source(source: Path) -> list[Document]:
+    """The documents held in ``source``; raises PlanError for a missing or unsupported file."""
+    name = str(source)
+    if not source.is_file():
+        raise PlanError([problem("file-missing", name, expected="要导入的规划文件")])
+    suffix = source.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise PlanError([problem("import-format", name, found=suffix or "（无扩展名）",
+                                 expected="、".join(SUFFIXES))])
+    raw = source.read_bytes()
+    if not raw.strip():
+        raise PlanError([problem("file-empty", name, expected="规划正文")])
+    if suffix in TEXT_SUFFIXES:
+        from plansite.importers.text import read_text
+        return read_text(raw, name)
+    if suffix == ".docx":
+        from plansite.importers.docx import read_docx
+        return read_docx(raw, name)
+    from plansite.importers.table import read_table
+    return read_table(raw, name, suffix)
+
+
+def choose_part(documents: list[Document], part: str | int | None, file: str) -> Document:
+    """The document selected by ``part`` (1-based number or its label such as 篇2)."""
+    labels = [d.part or str(i) for i, d in enumerate(documents, 1)]
+    if part is None:
+        if len(documents) > 1:
+            raise PlanError([problem("import-parts", file, found="、".join(labels),
+                                     expected="--part 1 … --part " + str(len(documents)),
+                                     count=len(documents))])
+        return documents[0]
+    text = str(part).strip()
+    for i, document in enumerate(documents, 1):
+        if text in (str(i), document.part, document.part.replace(" ", "")):
+            return document
+    raise PlanError([problem("import-no-part", file, found=text, expected="、".join(labels))])
+
+
+def find_repository_root(folder: Path) -> Path | None:
+    """The plan repository holding ``folder``: the nearest ancestor with a ``data/`` folder."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / "data").is_dir():
+            return candidate
+    return None
+
+
+def _guess_level(text: str) -> str:
+    counts = {level: len(re.findall(f"[我全本]{level}", text)) for level in ("省", "市", "县", "区")}
+    level, count = max(counts.items(), key=lambda kv: kv[1])
+    return level if count else ""
+
+
+def _guess_period(title: str, text: str) -> str:
+    for name, (start, end) in FIVE_YEAR_PLANS.items():
+        if name in title:
+            return f"{start}-{end}"
+    span = re.search(r"(20\d\d|19\d\d)\s*[-–—~至到]\s*(20\d\d|19\d\d)年", title + text)
+    if span:
+        return f"{span.group(1)}-{span.group(2)}"
+    return ""
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", text or "")
+
+
+def _old_task_ids(path: Path) -> list[tuple[str, str, str]]:
+    """(id, title, text) of every task in an existing tasks.yml, to keep ids stable."""
+    if not path.exists():
+        return []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return []
+    out: list[tuple[str, str, str]] = []
+
+    def visit_tasks(tasks: object) -> None:
+        for task in tasks if isinstance(tasks, list) else []:
+            if isinstance(task, dict):
+                out.append((str(task.get("id", "")), _norm(str(task.get("title", ""))),
+                            _norm(str(task.get("text", "")))))
+                visit_tasks(task.get("tasks"))
+
+    def visit_chapters(chapters: object) -> None:
+        for chapter in chapters if isinstance(chapters, list) else []:
+            if isinstance(chapter, dict):
+                visit_tasks(chapter.get("tasks"))
+                visit_chapters(chapter.get("chapters"))
+
+    visit_chapters(data.get("chapters") if isinstance(data, dict) else None)
+    return out
+
+
+def _keep_task_ids(outline: Outline, old: list[tuple[str, str, str]]) -> None:
+    """Give each task that is unchanged (same title and text, or same title, or same text) the
+    id it had before; other tasks keep their position-derived id unless that id is taken."""
+    tasks = [n for n in outline.walk() if n.kind == "task"]
+    if not old:
+        return
+    unused = list(old)
+    chosen: dict[int, str] = {}
+    for rule in (lambda o, t, x: o[1] == t and o[2] == x, lambda o, t, x: o[1] == t,
+                 lambda o, t, x: o[2] == x and bool(x)):
+        for i, node in enumerate(tasks):
+            if i in chosen:
+                continue
+            title, text = _norm(node.title), _norm(markdown_paragraphs(node.text_paragraphs()))
+            match = next((o for o in unused if rule(o, title, text)), None)
+            if match is not None:
+                chosen[i] = match[0]
+                unused.remove(match)
+    taken = set(chosen.values()) | {n.id for n in outline.walk() if n.kind == "chapter"}
+    for i, node in enumerate(tasks):
+        if i in chosen:
+            node.id = chosen[i]
+            continue
+        ident, suffix = node.id, 0
+        while ident in taken:
+            suffix += 1
+            ident = f"{node.id}-{suffix}"
+        node.id = ident
+        taken.add(ident)
+
+
+def _task_record(node: Node, registry: Registry) -> dict:
+    record: dict = {"id": node.id}
+    if node.number:
+        record["number"] = node.number
+    record["title"] = node.title
+    record["text"] = markdown_paragraphs(node.text_paragraphs())
+    responsibility = node.responsibility
+    record["lead"] = list(responsibility.lead) if responsibility else []
+    record["cooperating"] = list(responsibility.cooperating) if responsibility else []
+    record["implementers"] = list(responsibility.implementers) if responsibility else []
+    for name in record["lead"] + record["cooperating"]:
+        registry.ensure(name)
+    record["indicators"] = list(node.indicators)
+    deadline = node.deadline or (responsibility.deadline if responsibility else "")
+    if deadline:
+        record["deadline"] = deadline
+    if responsibility is not None:
+        record["responsibility"] = responsibility.phrase
+    subs = [_task_record(c, registry) for c in node.children]
+    if subs:
+        record["tasks"] = subs
+    return record
+
+
+def _chapter_record(node: Node, registry: Registry) -> dict:
+    record: dict = {"id": node.id}
+    if node.number:
+        record["number"] = node.number
+    record["title"] = node.title
+    record["text"] = markdown_paragraphs(node.text_paragraphs())
+    chapters = [_chapter_record(c, registry) for c in node.children if c.kind == "chapter"]
+    tasks = [_task_record(c, registry) for c in node.children if c.kind == "task"]
+    if chapters:
+        record["chapters"] = chapters
+    if tasks:
+        record["tasks"] = tasks
+    return record
+
+
+def _other_indicator_ids(root: Path | None, plan_id: str) -> set[str]:
+    """Indicator ids used by the other plans of the repository (ids are unique across plans)."""
+    ids: set[str] = set()
+    if root is None:
+        return ids
+    for path in sorted((root / "data" / "plans").glob("*/indicators.yml")):
+        if path.parent.name == plan_id:
+            continue
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (yaml.YAMLError, UnicodeDecodeError):
+            continue
+        for item in data.get("indicators") or [] if isinstance(data, dict) else []:
+            if isinstance(item, dict) and item.get("id"):
+                ids.add(str(item["id"]))
+    return ids
+
+
+def import_document(source: Path, plan_id: str, *, title: str | None = None,
+                    out_dir: Path | None = None, force: bool = False,
+                    part: str | int | None = None, registry_path: Path | None = None,
+                    level: str | None = None, period: str | None = None,
+                    issuer: str | None = None) -> ImportResult:
+    """Import ``source`` as plan ``plan_id`` into ``out_dir`` (default ``data/plans/<id>/`` of
+    the repository around the working folder) and return what was written.
+
+    ``part`` chooses one document when the file holds several (篇1, 篇2 …). New department names
+    are added to the registry at ``registry_path`` (default ``data/departments.yml`` of the
+    repository). Raises :class:`PlanError` for bad input; never writes over an existing plan
+    folder unless ``force``.
+    """
+    source = Path(source)
+    if not PLAN_ID.match(plan_id or ""):
+        raise PlanError([problem("bad-id", str(source), found=plan_id,
+                                 expected="小写字母、数字和连字符，如 city-12th-fyp")])
+    if out_dir is None:
+        root = find_repository_root(Path.cwd()) or Path.cwd()
+        out_dir = root / "data" / "plans" / plan_id
+    out_dir = Path(out_dir)
+    root = find_repository_root(out_dir.resolve().parent)
+    existing = [name for name in PLAN_FILES if (out_dir / name).exists()]
+    if existing and not force:
+        raise PlanError([problem("import-exists", str(out_dir / existing[0]), found=str(out_dir),
+                                 hint="加 --force 覆盖（未改动的任务保留原编号）")])
+    documents = read_source(source)
+    document = choose_part(documents, part, str(source))
+    if not any(b.text.strip() or b.row for b in document.blocks):
+        raise PlanError([problem("file-empty", str(source), expected="规划正文（去掉网页页眉页脚后）")])
+    outline = build_outline(document.blocks, str(source), title=document.title)
+    all_text = "\n".join(b.text for b in document.blocks)
+    plan_title = title or document.title or source.stem
+    plan_level = level if level is not None else _guess_level(all_text)
+    plan_period = period if period is not None else _guess_period(plan_title, all_text)
+
+    if registry_path is None and root is not None:
+        registry_path = root / "data" / "departments.yml"
+    registry = Registry.load(registry_path)
+    report = ImportReport(source=str(source), plan=plan_id, encoding=document.encoding,
+                          part=document.part, parts=[d.part for d in documents if d.part])
+    report.skipped = list(document.skipped)
+    report.warnings = list(document.warnings) + list(outline.warnings)
+    report.unplaced = [{"line": line, "text": text} for line, text in outline.unplaced]
+
+    if force:
+        _keep_task_ids(outline, _old_task_ids(out_dir / "tasks.yml"))
+    found = find_indicators(outline, plan_period, _other_indicator_ids(root, plan_id))
+    report.unparsed = found.unparsed
+    report.warnings += found.warnings
+
+    summary = list(outline.summary)
+    if title and document.title and title != document.title:
+        summary.insert(0, document.title)
+    plan: dict = {"id": plan_id, "title": plan_title}
+    if issuer:
+        plan["issuer"] = issuer
+    if plan_level:
+        plan["level"] = plan_level
+    if plan_period:
+        plan["period"] = int(plan_period) if plan_period.isdigit() else plan_period
+    else:
+        report.warnings.append(problem("import-no-period", str(source), severity="warning",
+                                       hint="用 --period 给出规划期，如 2011-2015 或 2007"))
+    plan["source_document"] = source.name + (f"（{document.part}）" if document.part else "")
+    plan["summary"] = markdown_paragraphs(summary)
+    plan["note"] = ""
+    tasks = {"chapters": [_chapter_record(c, registry) for c in outline.chapters]}
+    indicators = {"indicators": found.records}
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    write_data_file(out_dir / "plan.yml", "plan", plan, root)
+    write_data_file(out_dir / "tasks.yml", "tasks", tasks, root)
+    write_data_file(out_dir / "indicators.yml", "indicators", indicators, root)
+    report.files = [str(out_dir / name) for name in PLAN_FILES]
+    if registry.new:
+        target = registry_path or out_dir / "departments.proposed.yml"
+        write_data_file(target, "departments", {"departments": registry.entries}, root)
+        report.files.append(str(target))
+    nodes = list(outline.walk())
+    report.chapters = sum(1 for n in nodes if n.kind == "chapter")
+    report.tasks = sum(1 for n in nodes if n.kind == "task")
+    report.departments_found = [e for e in registry.found]
+    report.departments_new = [e["id"] for e in registry.new]
+    report.indicators = len(found.records)
+    report.write(out_dir / REPORT_FILE)
+    log.info("imported %s into %s", source, out_dir)
+    return ImportResult(plan_id=plan_id, out_dir=out_dir, report=report, plan=plan, tasks=tasks,
+                        indicators=indicators)

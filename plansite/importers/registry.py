@@ -1,0 +1,112 @@
+"""The department registry (data/departments.yml) as the importer uses it.
+
+Names found in a document are resolved by name, alias or id. A name the registry does not know
+becomes a proposed entry with an ASCII id from its pinyin (市住建委 -> zhujianwei: the level
+prefix is left out of the id), a guessed kind, and its short form as an alias when that is free.
+A name that is only a level and a generic word (市局: the source blanked the rest) is kept as
+written and marked incomplete.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pypinyin import lazy_pinyin
+
+from plansite.errors import PlanError, problem
+
+PREFIX = re.compile(r"^(省|市|县|区|州)")
+INCOMPLETE = re.compile(r"^(省|市|县|区|州)?(局|委|办|厅|部|处|中心)$")
+KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^各|^有关|^相关"), "group"),
+    (re.compile(r"公司|集团|银行股份"), "company"),
+    (re.compile(r"^(省|市|县|区|州)?委(组织|宣传|统战|政法|办公室)|编办|文明委|综治办|^(省|市|县|区)?委$|"
+                r"党校|纪委|老干部局"), "party"),
+    (re.compile(r"妇联|总工会|工会|团委|共青团|科协|残联|侨联|文联|红十字|工商联"), "organization"),
+)
+
+
+def slug(name: str) -> str:
+    """The ASCII id of a department name: pinyin without the level prefix, e.g. zhujianwei."""
+    core = PREFIX.sub("", name) or name
+    text = "".join(lazy_pinyin(core)).lower()
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return text or "bumen"
+
+
+def guess_kind(name: str) -> str:
+    """The kind of body a name suggests: group, company, party, organization or department."""
+    for pattern, kind in KINDS:
+        if pattern.search(name):
+            return kind
+    return "department"
+
+
+@dataclass
+class Registry:
+    """The departments known so far, and those proposed by this import."""
+
+    entries: list[dict] = field(default_factory=list)
+    new: list[dict] = field(default_factory=list)
+    found: list[str] = field(default_factory=list)
+    path: Path | None = None
+
+    def __post_init__(self) -> None:
+        self.index: dict[str, str] = {}
+        for entry in self.entries:
+            self._index(entry)
+
+    def _index(self, entry: dict) -> None:
+        for word in [entry.get("id"), entry.get("name"), *(entry.get("aliases") or [])]:
+            if word:
+                self.index.setdefault(str(word), str(entry["id"]))
+
+    @classmethod
+    def load(cls, path: Path | None) -> Registry:
+        """The registry at ``path`` (an empty one when there is no such file)."""
+        if path is None or not path.exists():
+            return cls(path=path)
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            raise PlanError([problem("yaml-syntax", str(path), found=str(exc).splitlines()[0])]) \
+                from None
+        entries = data.get("departments") if isinstance(data, dict) else None
+        if not isinstance(entries, list):
+            raise PlanError([problem("wrong-type", str(path), path="departments",
+                                     found=type(entries).__name__, expected="部门列表")])
+        return cls(entries=[e for e in entries if isinstance(e, dict) and e.get("id")], path=path)
+
+    def resolve(self, name: str) -> str | None:
+        """The id of a department named ``name`` (by id, name or alias), or None."""
+        return self.index.get(name)
+
+    def ensure(self, name: str) -> str:
+        """The id of ``name``, proposing a new registry entry when it is not known."""
+        known = self.resolve(name)
+        if known is not None:
+            if known not in self.found and all(e["id"] != known for e in self.new):
+                self.found.append(known)
+            return known
+        base = slug(name)
+        ident, level = base, PREFIX.match(name)
+        if ident in self.index and level:
+            ident = f"{''.join(lazy_pinyin(level.group(1)))}-{base}"
+        counter = 2
+        while ident in self.index:
+            ident = f"{base}-{counter}"
+            counter += 1
+        entry: dict = {"id": ident, "name": name, "aliases": [], "kind": guess_kind(name)}
+        short = PREFIX.sub("", name)
+        if INCOMPLETE.match(name):
+            entry["incomplete"] = True
+            entry["note"] = f"来源只写了“{name}”，部门全称在原文中被隐去"
+        elif short != name and len(short) >= 2 and short not in self.index:
+            entry["aliases"] = [short]
+        self.entries.append(entry)
+        self.new.append(entry)
+        self._index(entry)
+        return ident

@@ -1,0 +1,500 @@
+"""The outline of a plan document: chapters, tasks and sub-tasks from its numbering.
+
+Chinese official documents number their levels 第一章 / 第一节 / 一、 / （一） / 1. / （1） / ① and
+enumerate inside a paragraph with 一是……二是……; full- and half-width forms are both used. The
+outline is built with a stack: a numbering style seen before closes the levels below it, a new
+style nests under the current level unless it ranks higher (一、 after （七） is a sibling of the
+（一） items' parent, not their child). Responsibility lines close a group of paragraphs: a task
+with several paragraph groups, each followed by its own responsibility line, becomes a task
+with one sub-task per group.
+
+Which nodes are chapters and which are tasks: items numbered 1. / （1） / ① / 一是, rows of a
+task table, and anything with a responsibility are tasks; 章 / 节 / 一、 / （一） levels and word
+processor headings are chapters; everything under a task is a sub-task.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from plansite.errors import Problem, problem
+from plansite.importers.document import Block, TaskRow
+from plansite.importers.responsibility import (Responsibility, find_embedded, parse_cells,
+                                               parse_line)
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+             "七": 7, "八": 8, "九": 9}
+_CN = "[一二三四五六七八九十百零〇]{1,4}"
+_DIGITS = "[0-9０-９]{1,2}"
+
+# Paragraph numbering styles, in the order a document nests them.
+STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("part", re.compile(rf"^第\s*({_CN}|{_DIGITS})\s*(?:部分|篇)\s*")),
+    ("chapter", re.compile(rf"^第\s*({_CN}|{_DIGITS})\s*章\s*")),
+    ("section", re.compile(rf"^第\s*({_CN}|{_DIGITS})\s*节\s*")),
+    ("cn", re.compile(rf"^({_CN})\s*[、．.](?![0-9０-９])\s*")),
+    ("paren-cn", re.compile(rf"^[（(]\s*({_CN})\s*[)）]\s*")),
+    ("arabic", re.compile(rf"^({_DIGITS})\s*[.．、](?![0-9０-９%])\s*")),
+    ("paren-arabic", re.compile(rf"^[（(]\s*({_DIGITS})\s*[)）]\s*")),
+    ("circled", re.compile(r"^([①-⑳])\s*")),
+    ("enum", re.compile(rf"^({_CN})是(?=[^，,。、；;]{{2}})")),
+)
+RANK = {name: i for i, (name, _) in enumerate(STYLES)}
+HEADING_STYLES = ("part", "chapter", "section", "cn", "paren-cn")
+ITEM_STYLES = ("arabic", "paren-arabic", "circled", "enum", "group", "row")
+
+# Enumerations inside a paragraph, from the outermost: 一是…二是…, （1）…（2）…, ①…②….
+_AFTER_BREAK = r"(?:(?<=^)|(?<=[。；;：:，,！!？?\s]))"
+INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("enum", re.compile(_AFTER_BREAK + rf"({_CN})是")),
+    ("paren-arabic", re.compile(_AFTER_BREAK + rf"[（(]({_DIGITS})[)）]")),
+    ("circled", re.compile(_AFTER_BREAK + r"([①-⑳])")),
+)
+
+PART_MARK = re.compile(rf"^篇\s*({_DIGITS}|{_CN})$")
+TERMINATORS = "。！？!?"
+# A first sentence longer than this is cut at the first semicolon, then comma, for the title.
+TITLE_MAX = 50
+CLOSING = tuple("。！？!?；;”」』）)…")
+
+
+def cn_number(text: str) -> int:
+    """The value of a Chinese or Arabic numeral as documents write it: 十二 -> 12, ３ -> 3."""
+    text = unicodedata.normalize("NFKC", text)
+    if text.isdigit():
+        return int(text)
+    if len(text) == 1 and "①" <= text <= "⑳":
+        return ord(text) - ord("①") + 1
+    total, current = 0, 0
+    for ch in text:
+        if ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = current * 10 + CN_DIGITS.get(ch, 0)
+    return total + current
+
+
+def cn_numeral(value: int) -> str:
+    """The Chinese numeral of ``value`` (1..99) as used in 一、 headings."""
+    digits = "零一二三四五六七八九"
+    if value < 10:
+        return digits[value]
+    tens, ones = divmod(value, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+
+
+@dataclass
+class Numbering:
+    """The numbering at the start of a paragraph: its style, value, text as written, and the rest."""
+
+    style: str
+    ordinal: int
+    number: str
+    rest: str
+
+
+def parse_number(text: str) -> Numbering | None:
+    """The numbering a paragraph starts with, or None for an unnumbered paragraph."""
+    for style, pattern in STYLES:
+        m = pattern.match(text)
+        if m:
+            rest = text[m.end():].strip()
+            if not rest and style not in ("part", "chapter", "section"):
+                continue
+            return Numbering(style, cn_number(m.group(1)), text[:m.end()].strip(), rest)
+    return None
+
+
+def is_document_start(text: str) -> bool:
+    """True for a paragraph that can only be a document's own heading (篇1, 第一章, 一、, （一）)."""
+    if PART_MARK.match(text.strip()):
+        return True
+    found = parse_number(text.strip())
+    return found is not None and found.style in HEADING_STYLES
+
+
+def is_part_mark(text: str) -> bool:
+    """True for a line such as ``篇2`` that starts another document held in the same file."""
+    return bool(PART_MARK.match(text.strip()))
+
+
+def split_title(content: str) -> tuple[str, str]:
+    """A heading's title (its first sentence, shortened when long) and the text after it."""
+    cut = next((i for i, ch in enumerate(content) if ch in TERMINATORS), len(content))
+    title, rest = content[:cut], content[cut + 1:]
+    for seps in ("；;", "，,"):
+        if len(title) <= TITLE_MAX:
+            break
+        at = next((i for i, ch in enumerate(title) if ch in seps), -1)
+        if at > 0:
+            title, rest = title[:at], content[at + 1:]
+    embedded = find_embedded(title)
+    if embedded is not None:
+        title = title.replace(embedded.phrase, "")
+    return title.strip().rstrip("；;，,、：: "), rest.strip()
+
+
+@dataclass
+class Group:
+    """Paragraphs of a task closed by a responsibility line."""
+
+    paragraphs: list[str]
+    responsibility: Responsibility
+
+
+@dataclass
+class Node:
+    """A chapter or task of the outline while it is being built."""
+
+    number: str = ""
+    title: str = ""
+    style: str = "root"
+    ordinal: int = 0
+    line: int = 0
+    content: str = ""
+    rest: str = ""
+    body: list[str] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
+    parent: Node | None = field(default=None, repr=False)
+    responsibility: Responsibility | None = None
+    deadline: str = ""
+    target: str = ""
+    inline: bool = False
+    closed: bool = False
+    supplied: bool = False
+    kind: str = ""
+    id: str = ""
+    indicators: list[str] = field(default_factory=list)
+
+    def add(self, child: Node) -> Node:
+        child.parent = self
+        self.children.append(child)
+        return child
+
+    @property
+    def has_rest(self) -> bool:
+        """True when the heading paragraph says more than its title."""
+        return bool(self.rest) or (bool(self.content) and
+                                   self.content.rstrip("".join(CLOSING)) != self.title)
+
+    def text_paragraphs(self) -> list[str]:
+        """The node's own paragraphs: a task keeps its whole heading paragraph, a chapter the
+        part after its title."""
+        head = self.content if self.kind == "task" and self.has_rest else self.rest
+        return ([head] if head else []) + self.body
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class Outline:
+    """The built outline of one document: summary paragraphs, top-level nodes, leftovers."""
+
+    summary: list[str] = field(default_factory=list)
+    chapters: list[Node] = field(default_factory=list)
+    unplaced: list[tuple[int, str]] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    title: str = ""
+
+    def walk(self):
+        for chapter in self.chapters:
+            yield from chapter.walk()
+
+
+def _inline_items(content: str, styles: tuple[tuple[str, re.Pattern[str]], ...]) \
+        -> tuple[str, list[Node]]:
+    """Split 一是…二是… (and deeper enumerations) out of a paragraph: lead-in and item nodes."""
+    for index, (style, pattern) in enumerate(styles):
+        found = [(m, cn_number(m.group(1))) for m in pattern.finditer(content)]
+        chain: list[re.Match[str]] = []
+        for i, (m, value) in enumerate(found):
+            if value != 1:
+                continue
+            chain, last = [m], 1
+            for later, later_value in found[i + 1:]:
+                if later_value == last + 1 or (style == "enum" and later_value == last):
+                    chain.append(later)
+                    last = later_value
+            if len(chain) >= 2:
+                break
+            chain = []
+        if not chain:
+            continue
+        items = []
+        for i, m in enumerate(chain):
+            end = chain[i + 1].start() if i + 1 < len(chain) else len(content)
+            item_text = content[m.end():end].strip()
+            lead_in, sub = _inline_items(item_text, styles[index + 1:])
+            node = Node(number=m.group(0), style=style, ordinal=cn_number(m.group(1)),
+                        inline=True)
+            _set_heading(node, lead_in if sub else item_text)
+            for child in sub:
+                node.add(child)
+            node.closed = bool(sub)
+            items.append(node)
+        return content[:chain[0].start()].strip(), items
+    return content, []
+
+
+def _set_heading(node: Node, content: str) -> None:
+    node.content = content
+    node.title, node.rest = split_title(content)
+    if not node.title:
+        node.title = content.strip() or node.number
+    embedded = find_embedded(content)
+    if embedded is not None:
+        node.responsibility = embedded
+        node.deadline = embedded.deadline
+
+
+class _Builder:
+    """Feeds blocks one by one into the outline."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.root = Node()
+        self.stack: list[Node] = [self.root]
+        self.current = self.root
+        self.outline = Outline()
+        self.table_group: tuple[Node, str, Node] | None = None
+        self.last_line = 0
+
+    def rank(self, style: str) -> float:
+        if style.startswith("h"):
+            return -10 + int(style[1:])
+        return RANK.get(style, -100)
+
+    def place(self, node: Node) -> None:
+        styles = [n.style for n in self.stack]
+        if node.style in styles:
+            del self.stack[styles.index(node.style):]
+        else:
+            while len(self.stack) > 1 and self.rank(self.stack[-1].style) > self.rank(node.style):
+                self.stack.pop()
+        self.stack[-1].add(node)
+        self.stack.append(node)
+        self.current = node
+        self.table_group = None
+
+    def feed(self, block: Block) -> None:
+        self.last_line = block.line
+        if block.row is not None:
+            self.add_row(block)
+            return
+        text = block.text.strip()
+        if not text:
+            return
+        if block.heading is not None:
+            numbering = parse_number(text)
+            node = Node(number=numbering.number if numbering else "", style=f"h{block.heading}",
+                        ordinal=numbering.ordinal if numbering else 0, line=block.line)
+            node.title = numbering.rest if numbering else text
+            self.place(node)
+            return
+        responsibility = parse_line(text)
+        if responsibility is not None:
+            if self.current is self.root:
+                self.outline.unplaced.append((block.line, text))
+                self.outline.warnings.append(problem(
+                    "import-unplaced", self.file, block.line, severity="warning",
+                    found=text[:40], expected="责任分工前应有任务"))
+                return
+            self.current.groups.append(Group(self.current.body, responsibility))
+            self.current.body = []
+            return
+        numbering = parse_number(text)
+        if numbering is None:
+            if self.current.closed and self.current.parent is not None:
+                self.current = self.current.parent
+            self.current.body.append(text)
+            return
+        node = Node(number=numbering.number, style=numbering.style, ordinal=numbering.ordinal,
+                    line=block.line)
+        self.place(node)
+        lead_in, items = _inline_items(numbering.rest, INLINE)
+        _set_heading(node, lead_in if items else numbering.rest)
+        for item in items:
+            item.line = block.line
+            for sub in item.walk():
+                sub.line = block.line
+            node.add(item)
+        node.closed = bool(items)
+
+    def add_row(self, block: Block) -> None:
+        row: TaskRow = block.row  # type: ignore[assignment]
+        container = self.stack[-1]
+        if row.group:
+            if self.table_group is None or self.table_group[1] != row.group \
+                    or self.table_group[0] is not container:
+                numbering = parse_number(row.group)
+                group = Node(number=numbering.number if numbering else "", style="table-group",
+                             line=block.line,
+                             title=numbering.rest if numbering else row.group)
+                container.add(group)
+                self.table_group = (container, row.group, group)
+            container = self.table_group[2]
+        node = Node(number=row.number, style="row", line=block.line)
+        _set_heading(node, row.task)
+        phrase = "；".join(f"{k}：{v}" for k, v in (("牵头单位", row.lead), ("配合单位", row.cooperating),
+                                                   ("责任单位", row.responsible)) if v)
+        if phrase:
+            node.responsibility = parse_cells(row.lead, row.cooperating, row.responsible, phrase)
+        node.deadline = row.deadline
+        node.target = row.target
+        for name, value in row.extra.items():
+            node.body.append(f"{name}：{value}")
+        container.add(node)
+        self.current = node
+
+    def finish(self) -> Outline:
+        outline = self.outline
+        root = self.root
+        self.supply_first_heading()
+        for node in list(root.walk()):
+            self.close_groups(node)
+        outline.summary = root.body + [p for g in root.groups for p in g.paragraphs]
+        top: list[Node] = []
+        loose: list[Node] = []
+        for child in root.children:
+            _classify(child, False)
+            if child.kind == "task":
+                loose.append(child)
+                continue
+            if loose:
+                top.append(self.wrap(loose))
+                loose = []
+            top.append(child)
+        if loose:
+            top.append(self.wrap(loose))
+        outline.chapters = top
+        _assign_ids(top, "")
+        self.check_end()
+        return outline
+
+    def wrap(self, tasks: list[Node]) -> Node:
+        """Tasks that stand before or outside any chapter go into a chapter of their own."""
+        chapter = Node(title=self.outline.title or "任务", style="wrap", supplied=True, kind="chapter",
+                       line=tasks[0].line)
+        for task in tasks:
+            chapter.add(task)
+        return chapter
+
+    def supply_first_heading(self) -> None:
+        """A document whose first top-level heading is numbered 二 lost the heading of its first
+        part; the text before it becomes that part, under a supplied heading."""
+        root = self.root
+        if not root.children:
+            return
+        top_rank = min(self.rank(c.style) for c in root.children)
+        heads = [i for i, c in enumerate(root.children) if self.rank(c.style) == top_rank]
+        first = root.children[heads[0]]
+        if first.ordinal != 2 or (heads[0] == 0 and not root.body):
+            return
+        number = first.number
+        numeral = re.sub(r"[二2２]", "一" if first.style in ("cn", "paren-cn", "chapter",
+                                                         "section", "part") else "1", number, 1)
+        supplied = Node(number=numeral, title="（原文无标题）", style=first.style, ordinal=1,
+                        supplied=True, line=root.children[0].line if heads[0] else first.line)
+        supplied.rest = ""
+        supplied.body = root.body
+        root.body = []
+        moved = root.children[:heads[0]]
+        root.children = root.children[heads[0]:]
+        for child in moved:
+            supplied.add(child)
+        supplied.parent = root
+        root.children.insert(0, supplied)
+        self.outline.warnings.append(problem(
+            "import-supplied-heading", self.file, supplied.line, severity="warning",
+            found=first.number, expected=numeral))
+
+    def close_groups(self, node: Node) -> None:
+        """Turn paragraph groups closed by responsibility lines into the node's own
+        responsibility (one group) or into sub-tasks (several groups)."""
+        if not node.groups or node is self.root:
+            return
+        groups, trailing = node.groups, node.body
+        node.groups = []
+        if len(groups) == 1 or all(not g.paragraphs for g in groups[1:]):
+            node.responsibility = groups[-1].responsibility
+            node.body = [p for g in groups for p in g.paragraphs] + trailing
+            return
+        subs: list[Node] = []
+        for group in groups:
+            if not group.paragraphs:
+                node.responsibility = group.responsibility
+                continue
+            subs.append(_group_task(group.paragraphs, group.responsibility, node.line))
+        node.body = []
+        if trailing:
+            subs.append(_group_task(trailing, None, node.line))
+            self.outline.warnings.append(problem(
+                "import-no-responsibility", self.file, node.line, severity="warning",
+                found=trailing[0][:40]))
+        for sub in reversed(subs):
+            sub.parent = node
+            node.children.insert(0, sub)
+
+    def check_end(self) -> None:
+        """Warn when the document seems cut off: a last heading without text, or a last
+        paragraph that stops in the middle of a sentence."""
+        nodes = list(self.outline.walk())
+        if nodes:
+            last = nodes[-1]
+            if not last.children and not last.text_paragraphs() and last.responsibility is None \
+                    and not last.has_rest:
+                self.outline.warnings.append(problem(
+                    "import-empty-heading", self.file, last.line, severity="warning",
+                    found=f"{last.number}{last.title}"))
+                return
+            final = (last.text_paragraphs() or [last.content or last.title])[-1]
+        elif self.outline.summary:
+            final = self.outline.summary[-1]
+        else:
+            return
+        if not final.rstrip().endswith(CLOSING):
+            self.outline.warnings.append(problem(
+                "import-truncated", self.file, self.last_line, severity="warning",
+                found=final[-20:]))
+
+
+def _group_task(paragraphs: list[str], responsibility: Responsibility | None, line: int) -> Node:
+    node = Node(style="group", line=line)
+    _set_heading(node, paragraphs[0])
+    node.body = paragraphs[1:]
+    if responsibility is not None:
+        node.responsibility = responsibility
+    return node
+
+
+def _classify(node: Node, parent_is_task: bool) -> None:
+    is_task = (parent_is_task or node.style in ITEM_STYLES or node.responsibility is not None)
+    node.kind = "task" if is_task else "chapter"
+    for child in node.children:
+        _classify(child, is_task)
+
+
+def _assign_ids(nodes: list[Node], prefix: str) -> None:
+    for position, node in enumerate(nodes, 1):
+        node.id = f"{prefix}.{position}" if prefix else str(position)
+        _assign_ids(node.children, node.id)
+
+
+def build_outline(blocks: list[Block], file: str, title: str = "") -> Outline:
+    """The outline of the document made of ``blocks``."""
+    builder = _Builder(file)
+    builder.outline.title = title
+    for block in blocks:
+        builder.feed(block)
+    return builder.finish()
+
