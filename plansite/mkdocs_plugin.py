@@ -9,6 +9,7 @@ every internal link of the written site. The pages' content comes from the macro
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 from pathlib import Path
@@ -77,8 +78,11 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
             return markdown
-        page.title = generated.title
-        page.meta["description"] = generated.description
+        # Theme templates print titles and descriptions without escaping (a page title is
+        # HTML to MkDocs), so data text is escaped here. The title also goes in meta.title,
+        # which the theme prints as is in <title>; page.title alone would be un-escaped there.
+        page.meta["title"] = page.title = html.escape(generated.title, quote=True)
+        page.meta["description"] = html.escape(generated.description, quote=True)
         if generated.source is not None and config.repo_url:
             page.edit_url = self.edit_url(config, generated.source.file, generated.source.line)
         return markdown
