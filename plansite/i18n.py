@@ -111,7 +111,7 @@ STRINGS: dict[str, dict[str, str]] = {
                            "cell holds the tasks the department leads and co-operates on there. "
                            "Rows are sorted by total, most first; a header sorts again."},
     "matrix_of": {"zh": "{plan}：部门 × 章节", "en": "{plan}: departments × chapters"},
-    "matrix_legend": {"zh": "图例", "en": "Key"},
+    "matrix_legend": {"zh": "图例：", "en": "Key: "},
     "matrix_department_id": {"zh": "部门编号", "en": "Department id"},
     "matrix_total": {"zh": "合计", "en": "Total"},
     "matrix_total_led": {"zh": "合计牵头", "en": "Total led"},
@@ -145,6 +145,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "overdue_count": {"zh": "{n} 项已逾期", "en": "{n} overdue"},
     "no_deadlines": {"zh": "暂无写明完成时限的任务。", "en": "No task has a deadline."},
     "list_separator": {"zh": "、", "en": ", "},
+    "date": {"zh": "{y}年{m}月{d}日", "en": "{y}-{m:02d}-{d:02d}"},
 }
 
 

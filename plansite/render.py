@@ -8,10 +8,13 @@ shows them. Nothing here knows MkDocs: the adapter passes the page URL and the l
 
 from __future__ import annotations
 
+import datetime
 import html
 
 from plansite import urls
+from plansite.deadlines import DeadlineGroup, build_date, repository_deadlines
 from plansite.i18n import translate
+from plansite.matrix import compute_matrix, matrix_csv_name, shared_tasks
 from plansite.model import Chapter, Department, Indicator, Plan, Task
 from plansite.repository import Repository
 from plansite.text import markdown_html, plain
@@ -354,6 +357,7 @@ class Renderer:
         parts.append(self.task_table(led, self.t("led_tasks"), "cooperating"))
         parts.append(f'<h2 id="cooperating">{self.t("cooperated_tasks")}</h2>')
         parts.append(self.task_table(coop, self.t("cooperated_tasks"), "lead"))
+        parts.append(self.department_deadlines(dept_id))
         parts.append(f'<h2 id="indicators">{self.t("related_indicators")}</h2>')
         parts.append(self.indicator_table([self.repo.indicators[i] for i in inds],
                                           self.t("related_indicators")))
@@ -435,3 +439,163 @@ class Renderer:
 
     def plan_index(self) -> str:
         return f"<h1>{self.t('all_plans')}</h1>" + self.plan_list()
+
+    # -- responsibility matrix and deadlines ----------------------------------------------------
+    def marks(self, led: int, cooperated: int) -> str:
+        """Lead and co-operating counts with their marks (● lead, ○ co-operate), not colour alone."""
+        words = self.t("matrix_cell", led=led, coop=cooperated)
+        parts = []
+        if led:
+            parts.append(f'<span class="ps-mark-lead">●{led}</span>')
+        if cooperated:
+            parts.append(f'<span class="ps-mark-coop">○{cooperated}</span>')
+        return (f'<span class="ps-marks" title="{words}"><span class="ps-sr">{words}</span>'
+                f'<span aria-hidden="true">{" ".join(parts)}</span></span>')
+
+    def matrix_cell(self, column: str, led: list[str], cooperated: list[str]) -> str:
+        """A cell of the matrix: its counts, then a link to each of exactly its tasks."""
+        attrs = (f'data-column="{html.escape(column, quote=True)}" data-led="{len(led)}" '
+                 f'data-cooperated="{len(cooperated)}" '
+                 f'data-sort="{len(dict.fromkeys(led + cooperated))}"')
+        if not led and not cooperated:
+            return f"<td {attrs}></td>"
+        items = []
+        for role, mark, keys in (("lead", "●", led), ("cooperating", "○", cooperated)):
+            for key in keys:
+                task = self.repo.task(key)
+                items.append(f'<li data-role="{role}"><a class="ps-task-link" '
+                             f'href="{self.href(urls.task_url(task))}" '
+                             f'title="{plain(self.task_label(task))}">'
+                             f'<span aria-hidden="true">{mark}</span>'
+                             f'<span class="ps-sr">{self.t("count_led" if role == "lead" else "count_cooperated")} </span>'
+                             f"{plain(task.id)}</a></li>")
+        return (f"<td {attrs}>{self.marks(len(led), len(cooperated))}"
+                f'<ul class="ps-cell-tasks">{"".join(items)}</ul></td>')
+
+    def matrix_legend(self) -> str:
+        return (f'<p class="ps-legend">{self.t("matrix_legend")}'
+                f'<span class="ps-mark-lead" aria-hidden="true">●</span> {self.t("count_led")} '
+                f'<span class="ps-mark-coop" aria-hidden="true">○</span> '
+                f'{self.t("count_cooperated")}</p>')
+
+    def matrix_table(self, plan_id: str) -> str:
+        """The department × chapter table of one plan, sorted by total, with its CSV link."""
+        matrix = compute_matrix(self.repo, plan_id)
+        if not matrix.rows:
+            return f'<p class="ps-empty">{self.t("matrix_no_tasks")}</p>'
+        caption = self.t("matrix_of", plan=self.title_of(self.repo.plans[plan_id]))
+        head = [f'<th scope="col" data-column="department">{self.t("department")}</th>']
+        for chapter in matrix.columns:
+            head.append(f'<th scope="col" data-column="{html.escape(chapter.id, quote=True)}">'
+                        f"{self.chapter_link(chapter)}</th>")
+        head.append(f'<th scope="col" data-column="total" aria-sort="descending">'
+                    f'{self.t("matrix_total")}</th>')
+        body = []
+        for row in matrix.rows:
+            dept = self.repo.departments[row.department]
+            cells = "".join(self.matrix_cell(col.id, cell.led, cell.cooperated)
+                            for col, cell in zip(matrix.columns, row.cells))
+            body.append(f'<tr data-department="{dept.id}">'
+                        f'<th scope="row" data-sort="{plain(self.name_of(dept))}">'
+                        f"{self.department_link(dept.id)}</th>{cells}"
+                        f'<td data-column="total" data-led="{row.led}" '
+                        f'data-cooperated="{row.cooperated}" data-sort="{row.total}">'
+                        f'{self.marks(row.led, row.cooperated)} <strong>{row.total}</strong></td></tr>')
+        foot = []
+        for i in range(len(matrix.columns)):
+            total = matrix.column_total(i)
+            foot.append(f'<td data-column="{html.escape(matrix.columns[i].id, quote=True)}" '
+                        f'data-led="{len(total.led)}" data-cooperated="{len(total.cooperated)}">'
+                        f"{self.marks(len(total.led), len(total.cooperated))}</td>")
+        led = sum(r.led for r in matrix.rows)
+        coop = sum(r.cooperated for r in matrix.rows)
+        foot.append(f'<td data-column="total" data-led="{led}" data-cooperated="{coop}">'
+                    f"{self.marks(led, coop)}</td>")
+        csv_url = f"{urls.INDEX_URLS['downloads']}{matrix_csv_name(plan_id)}"
+        return (f'<p><a class="ps-download" href="{self.href(csv_url)}" download>'
+                f'{self.t("matrix_csv")}</a></p>'
+                f'<div class="ps-scroll ps-matrix-scroll" role="region" tabindex="0" '
+                f'aria-label="{caption}">'
+                f'<table class="ps-table ps-matrix ps-sortable" id="matrix-{plan_id}-table" '
+                f'data-plan="{plan_id}" data-sort-label="{self.t("sort_by")}">'
+                f"<caption>{caption}</caption><thead><tr>{''.join(head)}</tr></thead>"
+                f"<tbody>{''.join(body)}</tbody>"
+                f'<tfoot><tr><th scope="row">{self.t("matrix_total")}</th>{"".join(foot)}'
+                f"</tr></tfoot></table></div>")
+
+    def pairs_table(self, plan_id: str) -> str:
+        """Who works with whom in a plan: pairs of departments sharing tasks, with the tasks."""
+        pairs = shared_tasks(self.repo, plan_id)
+        if not pairs:
+            return f'<p class="ps-empty">{self.t("no_pairs")}</p>'
+        sep = self.t("list_separator")
+        rows = [[self.department_link(p.first), self.department_link(p.second), str(p.count),
+                 sep.join(self.task_link(k, self.repo.task(k).id) for k in p.tasks)]
+                for p in pairs]
+        return self.table(self.t("pairs_of", plan=self.title_of(self.repo.plans[plan_id])),
+                          [self.t("department"), self.t("department"), self.t("shared_count"),
+                           self.t("shared_tasks")], rows, "ps-pairs")
+
+    def matrix_page(self) -> str:
+        parts = [f"<h1>{self.t('matrix')}</h1>", f"<p>{self.t('matrix_intro')}</p>",
+                 self.matrix_legend()]
+        for plan in self.repo.plans.values():
+            parts.append(f'<h2 id="matrix-{plan.id}">{plain(self.title_of(plan))}</h2>')
+            parts.append(self.matrix_table(plan.id))
+        parts.append(f'<h2 id="pairs">{self.t("pairs")}</h2><p>{self.t("pairs_intro")}</p>')
+        for plan in self.repo.plans.values():
+            parts.append(f'<h3 id="pairs-{plan.id}">{plain(self.title_of(plan))}</h3>')
+            parts.append(self.pairs_table(plan.id))
+        return "".join(parts)
+
+    def date_words(self, day: datetime.date) -> str:
+        return self.t("date", y=day.year, m=day.month, d=day.day)
+
+    def deadline_groups(self, groups: list[DeadlineGroup], level: int) -> str:
+        """Tasks by deadline quarter, overdue ones marked in words, each with its departments."""
+        if not groups:
+            return f'<p class="ps-empty">{self.t("no_deadlines")}</p>'
+        parts = []
+        for group in groups:
+            if group.ongoing:
+                title, anchor = self.t("ongoing"), "deadlines-ongoing"
+            elif group.year is None:
+                title, anchor = self.t("undated"), "deadlines-undated"
+            else:
+                title = self.t(f"quarter_{group.quarter}", year=group.year)
+                anchor = f"deadlines-{group.year}-q{group.quarter}"
+            parts.append(f'<h{level} id="{anchor}">{title}</h{level}>')
+            if group.overdue:
+                parts.append(f'<p class="ps-counts">{self.t("overdue_count", n=group.overdue)}</p>')
+            rows, attrs = [], []
+            for entry in group.tasks:
+                task = self.repo.task(entry.key)
+                state = ""
+                if entry.due is not None:
+                    state = (f'<span class="ps-overdue">{self.t("overdue")}</span>'
+                             if entry.overdue else f'<span class="ps-due">{self.t("due")}</span>')
+                rows.append([self.task_link(entry.key, self.task_label(task)),
+                             self.plan_link(task.plan), plain(entry.deadline.phrase),
+                             self.date_words(entry.due) if entry.due else "", state,
+                             self.departments_links(task.departments)])
+                attrs.append({"task": entry.key, "overdue": "true" if entry.overdue else "false"})
+            parts.append(self.table(title, [self.t("task"), self.t("plan"), self.t("deadline"),
+                                            self.t("due_date"), self.t("status"),
+                                            self.t("responsible_departments")],
+                                    rows, "ps-deadlines", attrs))
+        return "".join(parts)
+
+    def deadlines_page(self, today: datetime.date | None = None) -> str:
+        """Every task with a deadline, by quarter, as of the build date."""
+        today = today or datetime.date.today()
+        groups = repository_deadlines(self.repo, today)
+        return (f"<h1>{self.t('deadlines')}</h1>"
+                f"<p>{self.t('deadlines_intro', date=self.date_words(build_date(self.repo.as_of, today)))}</p>"
+                + self.deadline_groups(groups, 2))
+
+    def department_deadlines(self, dept_id: str, today: datetime.date | None = None) -> str:
+        """The deadlines section of a department page; empty when none of its tasks has one."""
+        groups = repository_deadlines(self.repo, today or datetime.date.today(), dept_id)
+        if not groups:
+            return ""
+        return f'<h2 id="deadlines">{self.t("deadlines")}</h2>' + self.deadline_groups(groups, 3)
