@@ -91,6 +91,16 @@ def define_env(env) -> None:
     def indicator_page(indicator):
         return renderer().indicator_page(checked("indicator", indicator, repo().indicators))
 
+    @env.macro
+    def matrix_page():
+        """Each plan's department × chapter matrix, and the departments that share tasks."""
+        return renderer().matrix_page()
+
+    @env.macro
+    def deadlines_page():
+        """Every task with a deadline, by quarter, overdue ones marked."""
+        return renderer().deadlines_page()
+
 
 def on_pre_page_macros(env) -> None:
     """Before each page: swap in the sandbox (once) and drop every variable but the page."""

@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from plansite.linkcheck import check_site
+from plansite.matrix import write_matrix_csvs
 from plansite.pages import SitePage, site_pages
 from plansite.render import Renderer
 from plansite.repository import Repository, load_repository
@@ -111,6 +112,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         (downloads / "data.json").write_text(
             json.dumps(data_dict(self.repo, base_url), ensure_ascii=False, indent=1) + "\n",
             encoding="utf-8")
+        write_matrix_csvs(self.repo, downloads, self.config.lang)
         schema_dir = site / "schema"
         schema_dir.mkdir(exist_ok=True)
         for kind in FILES:

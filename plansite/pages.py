@@ -49,6 +49,10 @@ def site_pages(repo: Repository, lang: str = "zh") -> list[SitePage]:
                  Source("data/departments.yml", 1)),
         SitePage("indicators/index.md", urls.INDEX_URLS["indicators"], t("all_indicators"),
                  t("all_indicators"), "indicator_index()"),
+        SitePage("matrix.md", urls.INDEX_URLS["matrix"], t("matrix"), t("matrix_intro"),
+                 "matrix_page()"),
+        SitePage("deadlines.md", urls.INDEX_URLS["deadlines"], t("deadlines"),
+                 t("deadlines"), "deadlines_page()"),
     ]
     for plan in repo.plans.values():
         tasks = plan.walk_tasks()
