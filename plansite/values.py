@@ -144,7 +144,9 @@ _CHANGE_LEAD = (
     rf"(?P<verb>{_alternation(_RISE_VERBS + _FALL_VERBS)})了?"
 )
 _LEVEL_LEAD = rf"(?P<word>{_alternation(list(_SOFT_WORDS) + list(_HARD_WORDS))})"
-_LEAD_AT_END = re.compile(rf"(?:{_CHANGE_LEAD}|{_LEVEL_LEAD})$")
+#: Comparator or change words that stand directly before a value (``达到``, ``五年下降`` …).
+PREDICATE_WORDS = rf"(?:{_CHANGE_LEAD}|{_LEVEL_LEAD})"
+_LEAD_AT_END = re.compile(rf"{PREDICATE_WORDS}$")
 _CHANGE_LEAD_RE = re.compile(_CHANGE_LEAD)
 _DOUBLING_RE = re.compile(r"翻(?P<times>一|两|二|三)?番")
 
@@ -482,7 +484,7 @@ def _deadline_from(m: re.Match[str], kind: str, phrase: str, default_year: int |
         month = _QUARTERS[groups["q"]]
     elif groups.get("h"):
         month = 6 if groups["h"] == "上" else 12
-    elif kind in ("year-end", "this-year-end"):
+    elif kind in ("year-end", "this-year-end") or (kind == "span" and m.group(0)[-1] in "底末"):
         month = 12
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"no month {month} in {phrase!r}")
