@@ -74,6 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the report")
     p.set_defaults(func=cmd_import)
 
+    p = sub.add_parser("schema", help="write the JSON Schema of every kind of data file")
+    p.add_argument("--out", default="schema", help="folder for <kind>.schema.json (default: schema/)")
+    p.set_defaults(func=cmd_schema)
+
     return parser
 
 
@@ -145,6 +149,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     text = export(repo, args.format, Path(args.out) if args.out else None, base_url=args.base_url)
     if text is not None:
         sys.stdout.write(text)
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Write the schemas the data files name in their first line (``schema/`` at the top)."""
+    from plansite.schema import schema_files
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in schema_files().items():
+        (out / name).write_text(text, encoding="utf-8")
+        print(out / name)
     return 0
 
 

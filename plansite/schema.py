@@ -8,6 +8,7 @@ fields as the editor types); :mod:`plansite.validate` walks the same records, so
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from plansite.model import COMPARATORS, DEPARTMENT_KINDS, INDICATOR_TYPES, TARGET_KINDS
@@ -230,3 +231,10 @@ def json_schema(kind: str) -> dict:
         **top,
         "$defs": defs,
     }
+
+
+def schema_files() -> dict[str, str]:
+    """Every schema as the text of its file, ``<kind>.schema.json``: the repository's ``schema/``
+    folder and the site's ``/schema/`` hold exactly these."""
+    return {f"{kind}.schema.json": json.dumps(json_schema(kind), ensure_ascii=False, indent=2) + "\n"
+            for kind in FILES}
