@@ -146,6 +146,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "no_deadlines": {"zh": "暂无写明完成时限的任务。", "en": "No task has a deadline."},
     "list_separator": {"zh": "、", "en": ", "},
     "date": {"zh": "{y}年{m}月{d}日", "en": "{y}-{m:02d}-{d:02d}"},
+    "search_kind_task": {"zh": "任务", "en": "Task"},
+    "search_kind_chapter": {"zh": "章节", "en": "Chapter"},
+    "search_kind_department": {"zh": "部门", "en": "Department"},
+    "search_kind_indicator": {"zh": "指标", "en": "Indicator"},
+    "search_kind_plan": {"zh": "规划", "en": "Plan"},
+    "search_kind_page": {"zh": "页面", "en": "Page"},
 }
 
 
