@@ -306,6 +306,9 @@ class Validator:
         self.refs: dict[int, dict[str, tuple[str, Any]]] = {}
         self.parse_target = parse_target
         self.parse_deadline = parse_deadline
+        # References are checked against the department registry only when it could be read:
+        # an unreadable departments.yml is reported once, not once per department it names.
+        self.departments_read = False
 
     @property
     def problems(self) -> list[Problem]:
@@ -320,6 +323,7 @@ class Validator:
         top = self.check.record(data, S.DEPARTMENTS_FILE, "", file, (1, 1))
         if top is None or "departments" not in top:
             return []
+        self.departments_read = True
         out: list[Department] = []
         seen: dict[str, Source] = {}
         seen_names: dict[str, tuple[str, Source]] = {}
@@ -603,6 +607,8 @@ class Validator:
 
     def departments_of(self, registry: DepartmentRegistry, seq: LocatedList, path: str,
                        file: str) -> list[str]:
+        if not self.departments_read:
+            return []
         ids: list[str] = []
         for i, word in enumerate(seq):
             found, candidates = registry.resolve(word)
