@@ -544,7 +544,8 @@ def describe_target(target: Target) -> str:
     """The target in words for readers; :func:`parse_target` reads it back to the same target.
 
     ``不低于98%``, ``不超过166.2万人``, ``下降13%``, ``下降13%以上``, ``年均增长12%以上``,
-    ``100:120``, ``5%–8%``; a narrative target is its words.
+    ``100:120``, ``5%–8%``; a narrative target is its words. Plans write no strict bound on a
+    change, so a change with ``>`` or ``<`` is worded like ``>=`` / ``<=`` (以上 / 以内).
     """
     if target.value is None and target.comparator != "range":
         return target.narrative or target.phrase
