@@ -533,7 +533,9 @@ class Validator:
                          expected="如 达到55%、不超过5%、五年下降13%、年均增长12%以上，或写成键值对")
                 return None
             return target
-        comparator = value.get("comparator", "=" if "value" in value else "range")
+        # without a comparator, low/high mean a range; a value or narrative stands alone
+        comparator = value.get("comparator",
+                               "range" if "low" in value or "high" in value else "=")
         target = Target(value=value.get("value"), low=value.get("low"), high=value.get("high"),
                         year=value.get("year", plan.period_end), comparator=comparator,
                         kind=value.get("kind", "level"), unit=ind.unit,
