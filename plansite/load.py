@@ -9,6 +9,7 @@ line and column of the container, of each key or item, and the text as written o
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -159,6 +160,37 @@ def _decode(raw: bytes, name: str, problems: list[Problem]) -> str | None:
         return None
 
 
+_OPEN_QUOTE = re.compile(r"""^(\s*(?:-\s+)*(?:[^\s#'"-][^#]*?:\s+)?)(["'])""")
+
+
+def _closing(text: str, quote: str) -> int:
+    """Where the quoted text ``text`` (after its opening ``quote``) ends, or -1."""
+    pattern = r'(?<!\\)"' if quote == '"' else r"'(?!')"
+    match = re.search(pattern, text.replace("''", "\0\0") if quote == "'" else text)
+    return match.start() if match else -1
+
+
+def _unclosed_quote(lines: list[str], error_line: int) -> tuple[int, int, str] | None:
+    """The value whose opening quote is closed only at (or after) the error, if there is one.
+
+    A missing closing quote swallows the lines after it, and the parser complains lines later;
+    the editor needs the line where the quote was opened.
+    """
+    for i, text in enumerate(lines[:max(error_line, 0)]):
+        match = _OPEN_QUOTE.match(text)
+        if match is None:
+            continue
+        quote, start = match.group(2), match.end()
+        if _closing(text[start:], quote) >= 0:
+            continue
+        rest = "\n".join(lines[i + 1:])
+        end = _closing(rest, quote)
+        closed_on = i + 2 + rest[:end].count("\n") if end >= 0 else None
+        if closed_on is None or closed_on >= error_line:
+            return i + 1, start, quote
+    return None
+
+
 def _syntax_problem(exc: yaml.YAMLError, name: str, text: str) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
@@ -171,6 +203,11 @@ def _syntax_problem(exc: yaml.YAMLError, name: str, text: str) -> Problem:
             tab_line = next((i + 1 for i, l in enumerate(lines) if "\t" in l), line)
         column = lines[tab_line - 1].index("\t") + 1 if 0 < tab_line <= len(lines) else col
         return problem("yaml-tab", name, tab_line, column, hint="把 Tab 换成两个空格")
+    quote = _unclosed_quote(lines, line)
+    if quote is not None:
+        q_line, q_col, q = quote
+        return problem("yaml-syntax", name, q_line, q_col, found=f"引号 {q} 没有闭合",
+                       hint=f"在这一行的文字末尾补上 {q}")
     context = getattr(exc, "context", None)
     found = what if not context else f"{context}，{what}"
     return problem("yaml-syntax", name, line, col, found=found,
