@@ -152,7 +152,30 @@ STRINGS: dict[str, dict[str, str]] = {
     "search_kind_indicator": {"zh": "指标", "en": "Indicator"},
     "search_kind_plan": {"zh": "规划", "en": "Plan"},
     "search_kind_page": {"zh": "页面", "en": "Page"},
+    "site_description": {"zh": "政府规划的任务、责任部门和指标，逐条公开、可检索",
+                         "en": "The tasks, responsible departments and indicators of government "
+                               "plans, one by one, searchable"},
+    "methodology": {"zh": "方法说明", "en": "Methodology"},
+    "palette_dark": {"zh": "切换到深色模式", "en": "Switch to dark mode"},
+    "palette_light": {"zh": "切换到浅色模式", "en": "Switch to light mode"},
+    "home_intro": {"zh": "本站逐条公开政府规划：每一项任务由哪些部门牵头和配合，每一个指标的基期、目标和进展。"
+                         "所有页面由规划数据自动生成，部门、任务、指标之间可以一键互相跳转。",
+                   "en": "This site publishes government plans item by item: which departments "
+                         "lead and co-operate on each task, and the baseline, target and progress "
+                         "of each indicator. Every page is generated from the plan data; "
+                         "departments, tasks and indicators link to each other."},
 }
+
+NAV_KEYS: dict[str, str] = {
+    "index.md": "home",
+    "plans/index.md": "plans",
+    "departments/index.md": "departments",
+    "indicators/index.md": "indicators",
+    "matrix.md": "matrix",
+    "deadlines.md": "deadlines",
+    "methodology.md": "methodology",
+}
+"""The navigation title of each page the site ships, by its source path."""
 
 
 def translate(key: str, lang: str = "zh", **args: object) -> str:
@@ -160,3 +183,22 @@ def translate(key: str, lang: str = "zh", **args: object) -> str:
     entry = STRINGS[key]
     text = entry.get(lang) or entry["zh"]
     return text.format(**args) if args else text
+
+
+def translate_default(key: str, written: str, lang: str) -> str:
+    """``written`` in ``lang`` when it is the shipped Chinese default of ``key``; a value the
+    site's owner wrote themselves (their own site name, a nav title of their own) is kept."""
+    return translate(key, lang) if written == STRINGS[key]["zh"] else written
+
+
+def translate_nav(nav: list, lang: str) -> list:
+    """A copy of the MkDocs ``nav`` list with the shipped pages' titles in ``lang``."""
+    out = []
+    for item in nav:
+        if isinstance(item, dict):
+            item = {title: (translate_nav(value, lang) if isinstance(value, list)
+                            else translate_default(NAV_KEYS[value], title, lang)
+                            if value in NAV_KEYS else value)
+                    for title, value in item.items()}
+        out.append(item)
+    return out
