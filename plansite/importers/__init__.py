@@ -272,7 +272,7 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
     if registry_path is None and root is not None:
         registry_path = root / "data" / "departments.yml"
     registry = Registry.load(registry_path)
-    report = ImportReport(source=str(source), plan=plan_id, encoding=document.encoding,
+    report = ImportReport(source=source.name, plan=plan_id, encoding=document.encoding,
                           part=document.part, parts=[d.part for d in documents if d.part])
     report.skipped = list(document.skipped)
     report.warnings = list(document.warnings) + list(outline.warnings)
@@ -307,11 +307,12 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
     write_data_file(out_dir / "plan.yml", "plan", plan, root)
     write_data_file(out_dir / "tasks.yml", "tasks", tasks, root)
     write_data_file(out_dir / "indicators.yml", "indicators", indicators, root)
-    report.files = [str(out_dir / name) for name in PLAN_FILES]
+    report.files = list(PLAN_FILES)
     if registry.new:
         target = registry_path or out_dir / "departments.proposed.yml"
         write_data_file(target, "departments", {"departments": registry.entries}, root)
-        report.files.append(str(target))
+        report.files.append(str(target.relative_to(root)) if root and target.is_relative_to(root)
+                            else str(target))
     nodes = list(outline.walk())
     report.chapters = sum(1 for n in nodes if n.kind == "chapter")
     report.tasks = sum(1 for n in nodes if n.kind == "task")

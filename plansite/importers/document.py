@@ -22,7 +22,6 @@ class TaskRow:
     cooperating: str = ""
     responsible: str = ""
     deadline: str = ""
-    target: str = ""
     group: str = ""
     extra: dict[str, str] = field(default_factory=dict)
 

@@ -165,7 +165,6 @@ class Node:
     parent: Node | None = field(default=None, repr=False)
     responsibility: Responsibility | None = None
     deadline: str = ""
-    target: str = ""
     inline: bool = False
     closed: bool = False
     supplied: bool = False
@@ -268,6 +267,7 @@ class _Builder:
         self.outline = Outline()
         self.table_group: tuple[Node, str, Node] | None = None
         self.last_line = 0
+        self.last_was_row = False
 
     def rank(self, style: str) -> float:
         if style.startswith("h"):
@@ -288,6 +288,7 @@ class _Builder:
 
     def feed(self, block: Block) -> None:
         self.last_line = block.line
+        self.last_was_row = block.row is not None
         if block.row is not None:
             self.add_row(block)
             return
@@ -350,7 +351,6 @@ class _Builder:
         if phrase:
             node.responsibility = parse_cells(row.lead, row.cooperating, row.responsible, phrase)
         node.deadline = row.deadline
-        node.target = row.target
         for name, value in row.extra.items():
             node.body.append(f"{name}：{value}")
         container.add(node)
@@ -451,8 +451,7 @@ class _Builder:
         nodes = list(self.outline.walk())
         if nodes:
             last = nodes[-1]
-            if not last.children and not last.text_paragraphs() and last.responsibility is None \
-                    and not last.has_rest:
+            if last.kind == "chapter" and not last.children and not last.text_paragraphs():
                 self.outline.warnings.append(problem(
                     "import-empty-heading", self.file, last.line, severity="warning",
                     found=f"{last.number}{last.title}"))
@@ -462,7 +461,7 @@ class _Builder:
             final = self.outline.summary[-1]
         else:
             return
-        if not final.rstrip().endswith(CLOSING):
+        if not self.last_was_row and not final.rstrip().endswith(CLOSING):
             self.outline.warnings.append(problem(
                 "import-truncated", self.file, self.last_line, severity="warning",
                 found=final[-20:]))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from plansite.importers.decode import decode
 from plansite.importers.document import Block, Document
 from plansite.importers.noise import find_frame
-from plansite.importers.structure import is_part_mark
+from plansite.importers.structure import TITLE_MAX, is_part_mark, parse_number
 
 
 def read_text(raw: bytes, file: str) -> list[Document]:
@@ -35,4 +35,16 @@ def read_text(raw: bytes, file: str) -> list[Document]:
     for document in documents:
         document.skipped = list(frame.skipped)
         document.warnings = list(decoded.warnings)
+        _take_title(document)
     return documents
+
+
+def _take_title(document: Document) -> None:
+    """A short unnumbered first line that ends without punctuation is the document's title."""
+    if len(document.blocks) < 2:
+        return
+    first = document.blocks[0].text
+    if len(first) <= TITLE_MAX and parse_number(first) is None \
+            and not first.endswith(tuple("。；;！？!?：:，,")):
+        document.title = first
+        del document.blocks[0]
