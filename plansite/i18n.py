@@ -196,9 +196,9 @@ def translate_nav(nav: list, lang: str) -> list:
     out = []
     for item in nav:
         if isinstance(item, dict):
-            item = {title: (translate_nav(value, lang) if isinstance(value, list)
-                            else translate_default(NAV_KEYS[value], title, lang)
-                            if value in NAV_KEYS else value)
+            item = {(translate_default(NAV_KEYS[value], title, lang)
+                     if isinstance(value, str) and value in NAV_KEYS else title):
+                    (translate_nav(value, lang) if isinstance(value, list) else value)
                     for title, value in item.items()}
         out.append(item)
     return out
