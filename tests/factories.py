@@ -53,3 +53,25 @@ def make_repo(root: Path, departments: list | None = None, plan: dict | None = N
     write_yaml(folder / "indicators.yml",
                copy.deepcopy(INDICATORS if indicators is None else indicators))
     return root
+
+
+SITE_FILES = ("mkdocs.yml", "docs", "macros", "overrides")
+"""What a repository needs beside data/ to build the site (theme overrides included)."""
+
+
+def copy_site_files(root: Path) -> Path:
+    """Copy this repository's site configuration next to a test repository's data/."""
+    import shutil
+
+    repo = Path(__file__).resolve().parent.parent
+    for item in SITE_FILES:
+        src = repo / item
+        if src.is_dir():
+            shutil.copytree(src, root / item, dirs_exist_ok=True)
+        elif src.exists():
+            shutil.copy(src, root / item)
+    return root
+
+
+SEED = Path(__file__).resolve().parent.parent / "sources" / "seed-plans.txt"
+"""The source page of the seed plans (a web page holding 篇1 and 篇2), kept in the repository."""

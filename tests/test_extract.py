@@ -9,7 +9,6 @@ precision and recall.
 from __future__ import annotations
 
 import math
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,9 +17,8 @@ import yaml
 
 from plansite.extract import TargetMention, find_reported, find_targets
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-# the seed page lives beside the repository; PLANSITE_SEED points elsewhere when it is not there
-SEED = Path(os.environ.get("PLANSITE_SEED", REPO_ROOT.parent / "shared" / "seeds" / "000_a3a985dc57036351.txt"))
+from factories import SEED
+
 GOLD = Path(__file__).parent / "gold" / "seed_targets.yml"
 
 # 篇1's report figures: what the extractor finds now is 10 of 10 with nothing extra; the bar
