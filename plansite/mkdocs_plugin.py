@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from plansite.i18n import translate_default, translate_nav
 from plansite.linkcheck import check_site
 from plansite.matrix import write_matrix_csvs
 from plansite.pages import SitePage, site_pages
@@ -52,12 +53,31 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             raise PluginError(f"plansite: the data has {len(problems.errors)} problem(s):\n"
                               f"{report}")
         self.repo = repo
+        self.interface_language(config)
         from plansite.search import segmenter_words
         import jieba
 
         for word in segmenter_words(repo):
             jieba.add_word(word, freq=200000)
         return config
+
+    def interface_language(self, config) -> None:
+        """Set the theme's own words (search box, buttons), the site name and the navigation
+        titles to the plugin's ``lang``, where mkdocs.yml holds the shipped Chinese defaults."""
+        lang = self.config.lang
+        if not str(config.theme["language"]).startswith(lang):
+            config.theme["language"] = lang
+        for option, key in (("site_name", "site_name"), ("site_description", "site_description"),
+                            ("repo_name", "edit_source")):
+            if config[option]:
+                config[option] = translate_default(key, config[option], lang)
+        for palette in config.theme.get("palette") or []:
+            toggle = palette.get("toggle") or {}
+            if toggle.get("name"):
+                key = "palette_dark" if palette.get("scheme") == "default" else "palette_light"
+                toggle["name"] = translate_default(key, toggle["name"], lang)
+        if config.nav:
+            config.nav = translate_nav(config.nav, lang)
 
     def on_files(self, files: Files, config) -> Files:
         assert self.repo is not None
