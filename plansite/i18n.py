@@ -164,6 +164,52 @@ STRINGS: dict[str, dict[str, str]] = {
                          "lead and co-operate on each task, and the baseline, target and progress "
                          "of each indicator. Every page is generated from the plan data; "
                          "departments, tasks and indicators link to each other."},
+    "last_changed": {"zh": "本条记录最近修改于 {date}", "en": "This record last changed on {date}"},
+    "recent_changes": {"zh": "最近更改", "en": "Recent changes"},
+    "changes_intro": {"zh": "最近修改了指标目标或任务牵头、配合部门的提交，最新的在前。",
+                      "en": "The latest commits that changed an indicator's target or a task's lead or "
+                            "co-operating departments, newest first."},
+    "no_history": {"zh": "本站的数据不在 git 仓库中，没有修改记录。",
+                   "en": "The data of this site is not kept in a git repository: there is no history."},
+    "no_changes": {"zh": "暂无目标或责任分工的修改。",
+                   "en": "No target or responsibility has changed yet."},
+    "changed_on": {"zh": "日期", "en": "Date"},
+    "changed_record": {"zh": "记录", "en": "Record"},
+    "changed_field": {"zh": "修改内容", "en": "What changed"},
+    "before": {"zh": "修改前", "en": "Before"},
+    "after": {"zh": "修改后", "en": "After"},
+    "commit_message": {"zh": "修改说明", "en": "Commit message"},
+    "added": {"zh": "（新增）", "en": "(added)"},
+    "removed": {"zh": "（删除）", "en": "(removed)"},
+    "size": {"zh": "大小", "en": "Size"},
+    "downloads_units": {"zh": "数值均为基本单位（如 15.58万公顷 写作 155800，单位“公顷”单独成列）。CSV 文件为带 BOM 的 UTF-8 编码，可用 Excel 直接打开；多个编号之间用英文分号分隔。",
+                        "en": "Values are in base units (15.58万公顷 is 155800 with the unit 公顷 in "
+                              "its own column). CSV files are UTF-8 with a byte-order mark, so Excel "
+                              "opens them directly; several ids in one cell are separated by semicolons."},
+    "schemas": {"zh": "数据文件的 JSON Schema", "en": "JSON Schema of the data files"},
+    "schemas_intro": {"zh": "编辑器（如 VS Code 的 YAML 插件）按这些文件补全字段、标出错误；每个数据文件第一行指向它的 Schema。",
+                      "en": "Editors (such as VS Code with its YAML extension) complete fields and "
+                            "mark errors with these files; each data file names its schema on its "
+                            "first line."},
+    "dl_xlsx": {"zh": "全部表格（Excel 工作簿，每个表一个工作表）",
+                "en": "All tables (Excel workbook, one sheet per table)"},
+    "dl_datapackage": {"zh": "数据包说明（Frictionless Data Package：各 CSV 文件的字段、类型和单位）",
+                       "en": "Data Package descriptor (Frictionless: fields, types and units of the CSV "
+                             "files)"},
+    "dl_csv": {"zh": "{table}（CSV）", "en": "{table} (CSV)"},
+    "table_plans": {"zh": "规划表：每个规划一行", "en": "Plans: one row per plan"},
+    "table_departments": {"zh": "部门表：每个部门一行，含牵头和配合的任务",
+                          "en": "Departments: one row per department, with the tasks it leads and "
+                                "co-operates on"},
+    "table_tasks": {"zh": "任务表：每项任务一行，含牵头、配合部门和指标",
+                    "en": "Tasks: one row per task, with lead and co-operating departments and "
+                          "indicators"},
+    "table_indicators": {"zh": "指标表：每个指标一行，含基期值、目标、最新值和单位",
+                         "en": "Indicators: one row per indicator, with baseline, target, latest "
+                               "value and unit"},
+    "table_actuals": {"zh": "指标实际值表：每个指标每年一行，含单位",
+                      "en": "Reported values: one row per indicator and year, with the unit"},
+    "editing_guide": {"zh": "编辑指南", "en": "Editing guide"},
 }
 
 NAV_KEYS: dict[str, str] = {
@@ -174,6 +220,9 @@ NAV_KEYS: dict[str, str] = {
     "matrix.md": "matrix",
     "deadlines.md": "deadlines",
     "methodology.md": "methodology",
+    "downloads/index.md": "downloads",
+    "changes/index.md": "recent_changes",
+    "editing.md": "editing_guide",
 }
 """The navigation title of each page the site ships, by its source path."""
 
