@@ -210,6 +210,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "table_actuals": {"zh": "指标实际值表：每个指标每年一行，含单位",
                       "en": "Reported values: one row per indicator and year, with the unit"},
     "editing_guide": {"zh": "编辑指南", "en": "Editing guide"},
+    "with_year": {"zh": "{words}（{year}年）", "en": "{words} ({year})"},
+    "incomplete_mark": {"zh": "（{words}）", "en": " ({words})"},
+    "name_summary": {"zh": "{name}：{summary}", "en": "{name}: {summary}"},
+    "target_at_least": {"zh": "不低于{value}", "en": "at least {value}"},
+    "target_at_most": {"zh": "不超过{value}", "en": "at most {value}"},
+    "target_above": {"zh": "超过{value}", "en": "more than {value}"},
+    "target_below": {"zh": "低于{value}", "en": "less than {value}"},
+    "target_range": {"zh": "{low}–{high}", "en": "{low} to {high}"},
+    "target_rise": {"zh": "增长{amount}", "en": "a rise of {amount}"},
+    "target_fall": {"zh": "下降{amount}", "en": "a fall of {amount}"},
+    "target_annual_rise": {"zh": "年均增长{amount}", "en": "annual growth of {amount}"},
+    "target_annual_fall": {"zh": "年均下降{amount}", "en": "an annual fall of {amount}"},
 }
 
 NAV_KEYS: dict[str, str] = {
