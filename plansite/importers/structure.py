@@ -333,7 +333,8 @@ class _Builder:
 
     def add_row(self, block: Block) -> None:
         row: TaskRow = block.row  # type: ignore[assignment]
-        container = self.stack[-1]
+        # a table's rows are tasks beside the numbered items of the current chapter
+        container = next(n for n in reversed(self.stack) if n.style not in ITEM_STYLES)
         if row.group:
             if self.table_group is None or self.table_group[1] != row.group \
                     or self.table_group[0] is not container:

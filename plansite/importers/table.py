@@ -65,7 +65,8 @@ def rows_to_blocks(rows: list[list[str]], file: str, first_row: int = 1,
     (or a PlanError when ``required``)."""
     header_at = None
     for i, row in enumerate(rows[:HEADER_SEARCH]):
-        if "task" in column_roles(row).values():
+        # a header names at least two columns; a title row above it may mention 任务 too
+        if sum(1 for c in row if c) >= 2 and "task" in column_roles(row).values():
             header_at = i
             break
     if header_at is None:
