@@ -101,6 +101,17 @@ def define_env(env) -> None:
         """Every task with a deadline, by quarter, overdue ones marked."""
         return renderer().deadlines_page()
 
+    @env.macro
+    def downloads_page():
+        """The open-data files (JSON, CSV, XLSX, Data Package) and the schemas, with sizes."""
+        files = env.conf.plugins["plansite"].downloads(env.conf)
+        return renderer().downloads_page({name: len(data) for name, data in files.items()})
+
+    @env.macro
+    def changes_page():
+        """Recent changes to targets and responsibilities, from git."""
+        return renderer().changes_page()
+
 
 def on_pre_page_macros(env) -> None:
     """Before each page: swap in the sandbox (once) and drop every variable but the page."""

@@ -10,7 +10,6 @@ every internal link of the written site. The pages' content comes from the macro
 from __future__ import annotations
 
 import html
-import json
 import logging
 from pathlib import Path
 
@@ -44,6 +43,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.repo: Repository | None = None
         self.pages: dict[str, SitePage] = {}
         self.root = Path.cwd()
+        # the download files of the repository last built (the page lists their sizes)
+        self.download_files: tuple[Repository, dict[str, bytes]] | None = None
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
@@ -118,27 +119,38 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         url = f"{config.repo_url.rstrip('/')}/{edit_uri}/{file}"
         return f"{url}#L{line}" if line else url
 
+    @staticmethod
+    def base_url(config) -> str:
+        """The path the site is served under (``/`` or ``/sub/``), from ``site_url``."""
+        base_url = "/" if not config.site_url else "/" + config.site_url.split("//", 1)[-1] \
+            .split("/", 1)[-1].strip("/") + "/"
+        return base_url.replace("//", "/")
+
+    def downloads(self, config) -> dict[str, bytes]:
+        """The files of ``/downloads/`` (made once a build: the page and on_post_build share them)."""
+        assert self.repo is not None
+        if self.download_files is None or self.download_files[0] is not self.repo:
+            from plansite.tables import downloads
+
+            self.download_files = (self.repo, downloads(self.repo, self.base_url(config)))
+        return self.download_files[1]
+
     def on_post_build(self, config) -> None:
         assert self.repo is not None
-        from plansite.export import data_dict
-        from plansite.schema import FILES, json_schema
+        from plansite.schema import schema_files
 
         site = Path(config.site_dir)
         downloads = site / "downloads"
         downloads.mkdir(parents=True, exist_ok=True)
-        base_url = "/" if not config.site_url else "/" + config.site_url.split("//", 1)[-1] \
-            .split("/", 1)[-1].strip("/") + "/"
-        base_url = base_url.replace("//", "/")
-        (downloads / "data.json").write_text(
-            json.dumps(data_dict(self.repo, base_url), ensure_ascii=False, indent=1) + "\n",
-            encoding="utf-8")
+        base_url = self.base_url(config)
+        # the same bytes `plansite export` writes: JSON, CSV, XLSX, datapackage.json
+        for name, data in self.downloads(config).items():
+            (downloads / name).write_bytes(data)
         write_matrix_csvs(self.repo, downloads, self.config.lang)
         schema_dir = site / "schema"
         schema_dir.mkdir(exist_ok=True)
-        for kind in FILES:
-            (schema_dir / f"{kind}.schema.json").write_text(
-                json.dumps(json_schema(kind), ensure_ascii=False, indent=2) + "\n",
-                encoding="utf-8")
+        for name, text in schema_files().items():
+            (schema_dir / name).write_text(text, encoding="utf-8")
         if self.config.check_links:
             broken = check_site(site, base_url)
             if broken:

@@ -53,6 +53,10 @@ def site_pages(repo: Repository, lang: str = "zh") -> list[SitePage]:
                  "matrix_page()"),
         SitePage("deadlines.md", urls.INDEX_URLS["deadlines"], t("deadlines"),
                  t("deadlines"), "deadlines_page()"),
+        SitePage("downloads/index.md", urls.INDEX_URLS["downloads"], t("downloads"),
+                 t("downloads_intro"), "downloads_page()"),
+        SitePage("changes/index.md", urls.INDEX_URLS["changes"], t("recent_changes"),
+                 t("changes_intro"), "changes_page()"),
     ]
     for plan in repo.plans.values():
         tasks = plan.walk_tasks()

@@ -13,11 +13,27 @@ import html
 
 from plansite import urls
 from plansite.deadlines import DeadlineGroup, build_date, repository_deadlines
+from plansite.history import Change, History, history_of
 from plansite.i18n import translate
 from plansite.matrix import compute_matrix, matrix_csv_name, shared_tasks
 from plansite.model import Chapter, Department, Indicator, Plan, Task
 from plansite.repository import Repository
 from plansite.text import markdown_html, plain
+
+
+_DATA_FILES = {"departments": "data/departments.yml", "plan": "data/plans/<plan>/plan.yml",
+               "tasks": "data/plans/<plan>/tasks.yml",
+               "indicators": "data/plans/<plan>/indicators.yml"}
+"""The data file each schema describes, by kind."""
+
+
+def _size_words(size: int) -> str:
+    """A file size for readers: 512 B, 3.4 KB, 1.2 MB."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
 
 
 def _fmt_number(value: float | None, unit: str) -> str:
@@ -275,6 +291,7 @@ class Renderer:
         if facts:
             parts.append('<dl class="ps-facts">' + "".join(
                 f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
+        parts.append(self.last_changed(f"task:{task.key}"))
         parts.extend(self.task_block(sub, level + 1) for sub in task.tasks)
         parts.append("</section>")
         return "".join(parts)
@@ -399,6 +416,7 @@ class Renderer:
             facts.append((self.t("note"), plain(ind.note)))
         parts.append('<dl class="ps-facts">' + "".join(
             f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
+        parts.append(self.last_changed(f"indicator:{ind.id}"))
         from plansite.chart import indicator_chart
 
         chart = indicator_chart(ind, plan.period_start, plan.period_end, self.lang)
@@ -599,3 +617,78 @@ class Renderer:
         if not groups:
             return ""
         return f'<h2 id="deadlines">{self.t("deadlines")}</h2>' + self.deadline_groups(groups, 3)
+
+    # -- history ------------------------------------------------------------------------------
+    @property
+    def history(self) -> History:
+        """What git knows of the data (empty outside a git repository); loaded once a build."""
+        return history_of(self.repo)
+
+    def last_changed(self, record_key: str) -> str:
+        """The line that says when the record (``task:<plan>:<id>``, ...) last changed."""
+        revision = self.history.last_change(record_key)
+        if revision is None:
+            return ""
+        return (f'<p class="ps-changed">{self.t("last_changed", date=revision.date)}'
+                f'<span class="ps-commit">（{plain(revision.summary)}）</span></p>')
+
+    def change_record(self, change: Change) -> str:
+        """A link to the changed record when it still exists, else its name as it was."""
+        if change.record.startswith("indicator:") and change.record_id in self.repo.indicators:
+            return self.indicator_link(change.record_id)
+        key = f"{change.plan}:{change.record_id}"
+        if change.record.startswith("task:") and key in self.repo.tasks:
+            return self.task_link(key, self.task_label(self.repo.task(key)))
+        return plain(change.label)
+
+    def changes_page(self) -> str:
+        """Recent commits that changed targets and lead or co-operating departments."""
+        parts = [f"<h1>{self.t('recent_changes')}</h1>"]
+        history = self.history
+        if not history.available:
+            return "".join(parts) + f'<p class="ps-empty">{self.t("no_history")}</p>'
+        if not history.changes:
+            return "".join(parts) + f'<p class="ps-empty">{self.t("no_changes")}</p>'
+        parts.append(f"<p>{self.t('changes_intro')}</p>")
+        rows = []
+        for change_set in history.changes:
+            for change in change_set.changes:
+                rows.append([
+                    change_set.revision.date, self.change_record(change), self.t(change.field),
+                    plain(change.before) if change.before else self.t("added"),
+                    plain(change.after) if change.after else self.t("removed"),
+                    plain(change_set.revision.summary)])
+        parts.append(self.table(self.t("recent_changes"), [
+            self.t("changed_on"), self.t("changed_record"), self.t("changed_field"),
+            self.t("before"), self.t("after"), self.t("commit_message")], rows, "ps-changes"))
+        return "".join(parts)
+
+    # -- downloads ----------------------------------------------------------------------------
+    def downloads_page(self, sizes: dict[str, int]) -> str:
+        """The open-data files with their sizes (``sizes`` by file name) and the schemas."""
+        from plansite import tables
+        from plansite.schema import schema_files
+
+        def row(site_path: str, fmt: str, size: int, words: str) -> list[str]:
+            name = site_path.rsplit("/", 1)[-1]
+            return [f'<a href="{self.href(site_path)}" download><code>{html.escape(name)}</code></a>',
+                    fmt, _size_words(size), words]
+
+        files = [(tables.JSON_NAME, "JSON", self.t("json_all")),
+                 (tables.XLSX_NAME, "XLSX", self.t("dl_xlsx")),
+                 (tables.DATAPACKAGE_NAME, "JSON", self.t("dl_datapackage"))]
+        files += [(t.csv_name, "CSV", self.t("dl_csv", table=translate("table_" + t.name,
+                                                                       self.lang)))
+                  for t in tables.TABLES]
+        head = [self.t("file"), self.t("format"), self.t("size"), self.t("description")]
+        data_rows = [row(f"{urls.INDEX_URLS['downloads']}{name}", fmt, sizes[name], words)
+                     for name, fmt, words in files]
+        schema_rows = [row(f"schema/{name}", "JSON Schema", len(text.encode("utf-8")),
+                           self.t("schema_of", name=_DATA_FILES[name.split(".")[0]]))
+                       for name, text in schema_files().items()]
+        return "".join([
+            f"<h1>{self.t('downloads')}</h1>",
+            f"<p>{self.t('downloads_intro')}</p><p>{self.t('downloads_units')}</p>",
+            self.table(self.t("downloads"), head, data_rows, "ps-downloads"),
+            f'<h2 id="schemas">{self.t("schemas")}</h2><p>{self.t("schemas_intro")}</p>',
+            self.table(self.t("schemas"), head, schema_rows, "ps-downloads")])
