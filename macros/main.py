@@ -112,6 +112,11 @@ def define_env(env) -> None:
         """Recent changes to targets and responsibilities, from git."""
         return renderer().changes_page()
 
+    @env.macro
+    def home_page():
+        """The home page in the interface language: plans, binding indicators, where to go."""
+        return renderer().home_page()
+
 
 def on_pre_page_macros(env) -> None:
     """Before each page: swap in the sandbox (once) and drop every variable but the page."""

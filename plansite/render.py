@@ -16,7 +16,7 @@ from plansite.deadlines import DeadlineGroup, build_date, repository_deadlines
 from plansite.history import Change, History, history_of
 from plansite.i18n import translate
 from plansite.matrix import compute_matrix, matrix_csv_name, shared_tasks
-from plansite.model import Chapter, Department, Indicator, Plan, Task
+from plansite.model import Chapter, Department, Indicator, Plan, Target, Task
 from plansite.repository import Repository
 from plansite.text import markdown_html, plain
 
@@ -76,14 +76,15 @@ class Renderer:
         mark = ""
         if dept.incomplete:
             mark = (f'<span class="ps-incomplete" title="{self.t("incomplete_note")}">'
-                    f'（{self.t("incomplete_name")}）</span>')
+                    f'{self.t("incomplete_mark", words=translate("incomplete_name", self.lang))}'
+                    "</span>")
         return (f'<a class="ps-dept" href="{self.href(urls.department_url(dept.id))}">'
                 f"{plain(self.name_of(dept))}</a>{mark}")
 
     def departments_links(self, ids: tuple[str, ...] | list[str]) -> str:
         if not ids:
             return f'<span class="ps-none">{self.t("none")}</span>'
-        return "、".join(self.department_link(d) for d in ids)
+        return self.t("list_separator").join(self.department_link(d) for d in ids)
 
     def implementer(self, word: str) -> str:
         group = self.repo.index.group_implementers.get(word)
@@ -122,20 +123,20 @@ class Renderer:
             return ""
         try:
             from plansite.values import describe_target
-            words = describe_target(target)
+            words = describe_target(target) if self.lang == "zh" else self.target_in_words(target)
         except (ImportError, ValueError):
             words = target.phrase or target.narrative
         if target.year:
-            words = f"{words}（{target.year}年）" if self.lang == "zh" else f"{words} ({target.year})"
+            words = translate("with_year", self.lang, words=words, year=target.year)
         return plain(words)
 
     def quantity_words(self, ind: Indicator, which: str) -> str:
         q = ind.baseline if which == "baseline" else ind.latest
         if q is None:
             return ""
-        text = _fmt_number(q.value, q.unit or ind.unit)
+        text = self.value_words(q.value, q.unit or ind.unit)
         if q.year:
-            text = f"{text}（{q.year}年）" if self.lang == "zh" else f"{text} ({q.year})"
+            text = translate("with_year", self.lang, words=text, year=q.year)
         return plain(text)
 
     def status_label(self, ind_id: str) -> str:
@@ -277,10 +278,12 @@ class Renderer:
             facts.append((self.t("cooperating"), self.departments_links(task.cooperating)))
         if task.implementers:
             facts.append((self.t("implementers"),
-                          "、".join(self.implementer(w) for w in task.implementers)))
+                          self.t("list_separator").join(
+                              self.implementer(w) for w in task.implementers)))
         if task.indicators:
             facts.append((self.t("indicators"),
-                          "、".join(self.indicator_link(i) for i in task.indicators)))
+                          self.t("list_separator").join(
+                              self.indicator_link(i) for i in task.indicators)))
         if task.deadline:
             facts.append((self.t("deadline"), plain(task.deadline.phrase)))
         if task.progress:
@@ -358,7 +361,8 @@ class Renderer:
         parts = [f"<h1>{plain(self.name_of(dept))}</h1>"]
         facts = [(self.t("kind"), self.t("kind_" + dept.kind))]
         if dept.aliases:
-            facts.append((self.t("aliases"), "、".join(plain(a) for a in dept.aliases)))
+            facts.append((self.t("aliases"),
+                          self.t("list_separator").join(plain(a) for a in dept.aliases)))
         if dept.parent:
             facts.append((self.t("department"), self.department_link(dept.parent)))
         if dept.incomplete:
@@ -618,6 +622,19 @@ class Renderer:
             return ""
         return f'<h2 id="deadlines">{self.t("deadlines")}</h2>' + self.deadline_groups(groups, 3)
 
+    def home_page(self) -> str:
+        """The home page: what the site is, its plans, the binding indicators, where to go next."""
+        binding = [i for i in self.repo.indicators.values() if i.binding]
+        links = [(urls.INDEX_URLS[page], self.t(key)) for page, key in (
+            ("indicators", "all_indicators"), ("departments", "all_departments"),
+            ("matrix", "matrix"), ("deadlines", "deadlines"), ("methodology", "methodology"))]
+        return (f"<h1>{self.t('site_name')}</h1><p>{self.t('home_intro')}</p>"
+                f'<h2 id="plans">{self.t("plans")}</h2>{self.plan_list()}'
+                f'<h2 id="binding">{self.t("binding_indicators")}</h2>'
+                + self.indicator_table(binding, self.t("binding_indicators"))
+                + '<p class="ps-more">' + " · ".join(
+                    f'<a href="{self.href(url)}">{words}</a>' for url, words in links) + "</p>")
+
     # -- history ------------------------------------------------------------------------------
     @property
     def history(self) -> History:
@@ -692,3 +709,36 @@ class Renderer:
             self.table(self.t("downloads"), head, data_rows, "ps-downloads"),
             f'<h2 id="schemas">{self.t("schemas")}</h2><p>{self.t("schemas_intro")}</p>',
             self.table(self.t("schemas"), head, schema_rows, "ps-downloads")])
+
+    def value_words(self, value: float | None, unit: str) -> str:
+        """A value with its unit: in Chinese with 万/亿 as the plans write it, in English with
+        thousands separators (the unit, from the data, stays as written)."""
+        if self.lang == "zh" or value is None:
+            return _fmt_number(value, unit)
+        number = f"{value:,.6f}".rstrip("0").rstrip(".")
+        return f"{number}{unit}" if unit in ("", "%", "‰") else f"{number} {unit}"
+
+    def target_in_words(self, target: Target) -> str:
+        """A target in the interface language's words (the Chinese reads as describe_target)."""
+        t = lambda key, **a: translate(key, self.lang, **a)  # noqa: E731 - a local short name
+        if target.value is None and target.comparator != "range":
+            return target.narrative or target.phrase
+        if target.comparator == "range":
+            return t("target_range", low=self.value_words(target.low, target.unit),
+                     high=self.value_words(target.high, target.unit))
+        value = float(target.value or 0)
+        if target.kind in ("change", "annual-growth"):
+            annual = "annual_" if target.kind == "annual-growth" else ""
+            amount = self.value_words(abs(value), target.unit)
+            # the comparator is on the signed value: for a fall, <= means "at least this much"
+            wider, narrower = (">=", "<=") if value >= 0 else ("<=", ">=")
+            if target.comparator in (wider, wider[0]):
+                amount = t("target_at_least", value=amount)
+            elif target.comparator in (narrower, narrower[0]):
+                amount = t("target_at_most", value=amount)
+            return t(f"target_{annual}{'rise' if value >= 0 else 'fall'}", amount=amount)
+        shown = f"100:{self.value_words(value, '')}" if target.kind == "ratio" \
+            else self.value_words(value, target.unit)
+        key = {">=": "target_at_least", "<=": "target_at_most", ">": "target_above",
+               "<": "target_below"}.get(target.comparator)
+        return t(key, value=shown) if key else shown
