@@ -72,7 +72,8 @@ def site_pages(repo: Repository, lang: str = "zh") -> list[SitePage]:
         inds = len(repo.index.department_indicators[dept.id])
         pages.append(SitePage(
             f"departments/{dept.id}.md", urls.department_url(dept.id), _name(dept, lang),
-            f"{_name(dept, lang)}：{t('dept_summary', led=led, coop=coop, inds=inds)}",
+            t("name_summary", name=_name(dept, lang),
+              summary=t("dept_summary", led=led, coop=coop, inds=inds)),
             f'department_page("{dept.id}")', dept.source))
     for ind in repo.indicators.values():
         plan = repo.plans[ind.plan]
