@@ -243,6 +243,10 @@ def xlsx_bytes(rows_by_table: dict[str, list[dict]]) -> bytes:
             cell.font = Font(bold=True)
         for row in rows_by_table[table.name]:
             sheet.append([_xlsx_value(row.get(c.name)) for c in table.columns])
+            for cell in sheet[sheet.max_row]:
+                # openpyxl stores text that starts with "=" (the comparator "=") as a formula
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"
         sheet.freeze_panes = "A2"
         for i, column in enumerate(table.columns, start=1):
             # wide enough for the header and short values; long texts wrap in Excel anyway
