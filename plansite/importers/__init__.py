@@ -308,9 +308,11 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
     write_data_file(out_dir / "tasks.yml", "tasks", tasks, root)
     write_data_file(out_dir / "indicators.yml", "indicators", indicators, root)
     report.files = list(PLAN_FILES)
-    if registry.new:
+    # a repository needs its registry even when this plan names no department
+    if registry.new or (registry_path is not None and not registry_path.exists()):
         target = registry_path or out_dir / "departments.proposed.yml"
         write_data_file(target, "departments", {"departments": registry.entries}, root)
+        target = target.resolve()
         report.files.append(str(target.relative_to(root)) if root and target.is_relative_to(root)
                             else str(target))
     nodes = list(outline.walk())

@@ -37,8 +37,9 @@ def _refuse(file: str, raw: bytes, offset: int, found: str) -> PlanError:
                               hint="另存为 UTF-8 编码的文本后再导入")])
 
 
-def _utf8(raw: bytes, file: str) -> Decoded | None:
-    """UTF-8 text, tolerating only a character cut off at the very end of the file."""
+def _utf8(raw: bytes, file: str) -> Decoded | int:
+    """UTF-8 text, tolerating only a character cut off at the very end of the file; else the
+    offset of the first byte that is not UTF-8."""
     try:
         return Decoded(raw.decode("utf-8"), "UTF-8")
     except UnicodeDecodeError as exc:
@@ -47,15 +48,15 @@ def _utf8(raw: bytes, file: str) -> Decoded | None:
             return Decoded(text, "UTF-8", [problem(
                 "import-truncated", file, _line_of(raw, exc.start), severity="warning",
                 found="最后一个字符不完整")])
-        return None
+        return exc.start
 
 
 def decode(raw: bytes, file: str) -> Decoded:
     """Read ``raw`` as text; raise :class:`PlanError` when it is not text in a known encoding."""
     if raw.startswith(codecs.BOM_UTF8):
         decoded = _utf8(raw[3:], file)
-        if decoded is None:
-            raise _refuse(file, raw, 3, "UTF-8 BOM 之后的字节不是 UTF-8")
+        if isinstance(decoded, int):
+            raise _refuse(file, raw, decoded + 3, "UTF-8 BOM 之后的字节不是 UTF-8")
         decoded.encoding = "UTF-8-BOM"
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         name = "UTF-16-LE" if raw.startswith(codecs.BOM_UTF16_LE) else "UTF-16-BE"
@@ -71,11 +72,12 @@ def decode(raw: bytes, file: str) -> Decoded:
             raise _refuse(file, raw, exc.start + 2, f"{name} 字节序列无效") from None
     else:
         decoded = _utf8(raw, file)
-        if decoded is None:
+        if isinstance(decoded, int):
             try:
                 decoded = Decoded(raw.decode("gb18030"), "GB18030")
-            except UnicodeDecodeError as exc:
-                raise _refuse(file, raw, exc.start, "既不是 UTF-8 也不是 GB18030/GBK") from None
+            except UnicodeDecodeError:
+                # the UTF-8 position is the useful one: most files are UTF-8 with a bad spot
+                raise _refuse(file, raw, decoded, "既不是 UTF-8 也不是 GB18030/GBK") from None
     bad = _CONTROL.search(decoded.text)
     if bad:
         line = decoded.text.count("\n", 0, bad.start()) + 1
