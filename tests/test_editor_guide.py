@@ -1,0 +1,98 @@
+"""The editing guide's examples are real: each is written into a repository and validated.
+
+docs/editing.md marks each YAML example with ``<!-- example: name -->`` or
+``<!-- mistake: code -->`` and each message with ``<!-- message: code -->``. Here the good
+examples are added to a small repository (in the data files' own style) and must validate clean;
+each mistake replaces the lines it stands for and must produce exactly the message the page shows.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+
+import pytest
+
+from factories import DEPARTMENTS, INDICATORS, TASKS
+from plansite.importers.writer import write_data_file
+from plansite.repository import load_repository
+
+GUIDE = Path(__file__).resolve().parent.parent / "docs" / "editing.md"
+PLAN = {"id": "city-12th-fyp", "title": "市“十二五”规划纲要主要目标任务分解", "issuer": "市人民政府",
+        "level": "市", "period": "2011-2015"}
+DEPARTMENTS_FILE = "data/departments.yml"
+TASKS_FILE = "data/plans/city-12th-fyp/tasks.yml"
+INDICATORS_FILE = "data/plans/city-12th-fyp/indicators.yml"
+
+# where each good example goes: appended to the end of this file
+EXAMPLES = {"add-department": DEPARTMENTS_FILE, "add-task": TASKS_FILE,
+            "add-actual": INDICATORS_FILE}
+# which lines of the good repository each mistake stands for
+MISTAKES = {
+    "unknown-department": (TASKS_FILE, "        lead: [市住建委, 规划局]"),
+    "duplicate-id": (TASKS_FILE, "      - id: '1.2'\n        number: '2.'\n        title: 优先发展教育"),
+    "bad-number": (INDICATORS_FILE, "    baseline: {value: 45, year: 2010}"),
+    "fullwidth-digits": (INDICATORS_FILE, "      - {year: 2012, value: 50.1, source: 2012年统计公报}"),
+    "yaml-tab": (TASKS_FILE, "        lead: [jiaoyuju]"),
+}
+
+
+def blocks(kind: str) -> dict[str, str]:
+    """The code block after each ``<!-- kind: name -->`` marker of the guide, by name."""
+    text = GUIDE.read_text(encoding="utf-8")
+    pattern = rf"<!-- {kind}: ([a-z-]+) -->\n```[a-z]*\n(.*?)\n```"
+    found = re.findall(pattern, text, flags=re.DOTALL)
+    assert len(found) == len(dict(found)), f"a {kind} marker is used twice"
+    return dict(found)
+
+
+def good_repo(root: Path) -> Path:
+    """The factory plan as the importer writes it (schema line, two-space style), one actual."""
+    indicators = copy.deepcopy(INDICATORS)
+    indicators["indicators"][0]["actuals"] = [
+        {"year": 2012, "value": 50.1, "source": "2012年统计公报"}]
+    write_data_file(root / DEPARTMENTS_FILE, "departments", {"departments": DEPARTMENTS}, root)
+    folder = root / "data/plans/city-12th-fyp"
+    write_data_file(folder / "plan.yml", "plan", PLAN, root)
+    write_data_file(folder / "tasks.yml", "tasks", TASKS, root)
+    write_data_file(folder / "indicators.yml", "indicators", indicators, root)
+    return root
+
+
+def replace(root: Path, file: str, old: str, new: str) -> None:
+    path = root / file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{file} no longer holds the lines the example replaces"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_the_guide_shows_five_mistakes_each_with_its_message():
+    assert set(blocks("mistake")) == set(blocks("message")) == set(MISTAKES)
+    assert set(blocks("example")) == set(EXAMPLES)
+
+
+def test_the_good_examples_validate_and_add_what_they_say(tmp_path):
+    root = good_repo(tmp_path)
+    for name, snippet in blocks("example").items():
+        path = root / EXAMPLES[name]
+        path.write_text(path.read_text(encoding="utf-8") + snippet + "\n", encoding="utf-8")
+    repo, problems = load_repository(root)
+    assert [p.format() for p in problems] == []
+    assert repo.departments["shuiwuju"].aliases == ("水务局",)
+    task = repo.task("city-12th-fyp:1.3")
+    assert task.lead == ("shuiwuju",) and task.cooperating == ("zhujianwei",)
+    assert [(a.year, a.value) for a in repo.indicators["chengzhenhualv"].actuals] == [
+        (2012, 50.1), (2013, 52.3)]
+
+
+@pytest.mark.parametrize("code", MISTAKES)
+def test_each_mistake_gives_the_message_the_guide_shows(tmp_path, code):
+    root = good_repo(tmp_path)
+    _, problems = load_repository(root)
+    assert list(problems) == []
+    file, old = MISTAKES[code]
+    replace(root, file, old, blocks("mistake")[code])
+    _, problems = load_repository(root)
+    assert [p.code for p in problems] == [code]
+    assert "\n".join(p.format("zh") for p in problems.sorted()) == blocks("message")[code]
