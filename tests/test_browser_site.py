@@ -11,8 +11,8 @@ pytestmark = pytest.mark.browser
 
 def search(page, query: str) -> None:
     """Type ``query`` into the site's search box as a reader would."""
-    page.locator("label.md-search__icon, .md-header__button[for=__search]").first.click()
     box = page.locator("input.md-search__input, input[type=search]").first
+    box.click()
     box.fill(query)
 
 
