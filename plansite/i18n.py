@@ -211,7 +211,7 @@ STRINGS: dict[str, dict[str, str]] = {
                       "en": "Reported values: one row per indicator and year, with the unit"},
     "editing_guide": {"zh": "编辑指南", "en": "Editing guide"},
     "with_year": {"zh": "{words}（{year}年）", "en": "{words} ({year})"},
-    "incomplete_mark": {"zh": "（{words}）", "en": " ({words})"},
+    "in_parentheses": {"zh": "（{words}）", "en": " ({words})"},
     "name_summary": {"zh": "{name}：{summary}", "en": "{name}: {summary}"},
     "target_at_least": {"zh": "不低于{value}", "en": "at least {value}"},
     "target_at_most": {"zh": "不超过{value}", "en": "at most {value}"},

@@ -76,7 +76,7 @@ class Renderer:
         mark = ""
         if dept.incomplete:
             mark = (f'<span class="ps-incomplete" title="{self.t("incomplete_note")}">'
-                    f'{self.t("incomplete_mark", words=translate("incomplete_name", self.lang))}'
+                    f'{self.t("in_parentheses", words=translate("incomplete_name", self.lang))}'
                     "</span>")
         return (f'<a class="ps-dept" href="{self.href(urls.department_url(dept.id))}">'
                 f"{plain(self.name_of(dept))}</a>{mark}")
@@ -647,7 +647,8 @@ class Renderer:
         if revision is None:
             return ""
         return (f'<p class="ps-changed">{self.t("last_changed", date=revision.date)}'
-                f'<span class="ps-commit">（{plain(revision.summary)}）</span></p>')
+                f'<span class="ps-commit">{self.t("in_parentheses", words=revision.summary)}'
+                "</span></p>")
 
     def change_record(self, change: Change) -> str:
         """A link to the changed record when it still exists, else its name as it was."""

@@ -1,0 +1,109 @@
+"""The one translation table: every interface string in Chinese and English, used by name."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+import pytest
+import yaml
+
+from plansite.i18n import LANGUAGES, NAV_KEYS, STRINGS, translate, translate_nav
+from plansite.model import DEPARTMENT_KINDS, INDICATOR_TYPES
+from plansite.status import STATUS_LABELS, STATUSES
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
+# the modules that write what readers see; each takes its words from STRINGS
+INTERFACE_MODULES = ["plansite/render.py", "plansite/pages.py", "plansite/matrix.py",
+                     "plansite/deadlines.py", "plansite/mkdocs_plugin.py", "macros/main.py"]
+
+
+@pytest.mark.parametrize("key", sorted(STRINGS))
+def test_every_key_has_every_language(key):
+    assert set(STRINGS[key]) == set(LANGUAGES), key
+    assert all(STRINGS[key][lang].strip() or key == "list_separator" for lang in LANGUAGES)
+
+
+# English that quotes a Chinese figure on purpose, to show how the data stores one
+QUOTES_CHINESE = {"downloads_units"}
+
+
+@pytest.mark.parametrize("key", sorted(set(STRINGS) - QUOTES_CHINESE))
+def test_english_has_no_chinese_characters(key):
+    assert not CJK.search(STRINGS[key]["en"]), STRINGS[key]["en"]
+
+
+@pytest.mark.parametrize("key", sorted(STRINGS))
+def test_both_languages_take_the_same_placeholders(key):
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    assert fields(STRINGS[key]["zh"]) == fields(STRINGS[key]["en"])
+
+
+def _literal_keys(path: Path) -> set[str]:
+    """Keys passed as a literal to t(...), translate(...) or translate_default(...)."""
+    keys = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(
+                node.func, "id", None)) in ("t", "translate", "translate_default"):
+            if node.args and isinstance(node.args[0], ast.Constant) and isinstance(
+                    node.args[0].value, str):
+                keys.add(node.args[0].value)
+    return keys
+
+
+@pytest.mark.parametrize("module", INTERFACE_MODULES + ["plansite/matrix.py"])
+def test_every_key_the_code_asks_for_exists(module):
+    missing = _literal_keys(REPO_ROOT / module) - set(STRINGS)
+    assert not missing, f"{module} asks for keys that plansite/i18n.py lacks: {sorted(missing)}"
+
+
+def test_keys_built_from_record_values_exist():
+    built = ([f"type_{t}" for t in INDICATOR_TYPES] + [f"kind_{k}" for k in DEPARTMENT_KINDS]
+             + [f"status_{s}" for s in STATUSES] + [f"quarter_{q}" for q in range(1, 5)]
+             + [f"target_{a}{d}" for a in ("", "annual_") for d in ("rise", "fall")])
+    assert not [k for k in built if k not in STRINGS]
+
+
+def test_status_labels_are_the_translation_table():
+    for status in STATUSES:
+        assert STATUS_LABELS[status] is STRINGS[f"status_{status}"]
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    ids = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                ids.add(id(first.value))
+    return ids
+
+
+@pytest.mark.parametrize("module", INTERFACE_MODULES)
+def test_no_chinese_interface_word_is_written_in_code(module):
+    tree = ast.parse((REPO_ROOT / module).read_text(encoding="utf-8"))
+    docs = _docstrings(tree)
+    written = [node.value for node in ast.walk(tree)
+               if isinstance(node, ast.Constant) and isinstance(node.value, str)
+               and id(node) not in docs and CJK.search(node.value)]
+    assert not written, f"{module} writes Chinese itself; put it in plansite/i18n.py: {written}"
+
+
+def test_navigation_titles_come_from_the_table():
+    config = yaml.load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
+                       Loader=yaml.BaseLoader)
+    pages = {path: title for item in config["nav"] for title, path in item.items()}
+    for path, title in pages.items():
+        assert path in NAV_KEYS, f"nav page {path} has no key in NAV_KEYS"
+        assert title == translate(NAV_KEYS[path], "zh")
+    english = translate_nav(config["nav"], "en")
+    assert [next(iter(item)) for item in english] == [
+        translate(NAV_KEYS[path], "en") for path in pages]
+    # a title the site's owner wrote is theirs
+    assert translate_nav([{"我们的首页": "index.md"}], "en") == [{"我们的首页": "index.md"}]
