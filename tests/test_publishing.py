@@ -112,3 +112,19 @@ def test_changes_page_lists_the_target_and_the_lead_department(site):
     ]
     assert 'href="../indicators/chengzhenhualv/"' in rows[0]
     assert 'href="../plans/demo/#task-1-1"' in rows[1]
+
+
+def test_workflows_point_edit_links_and_site_url_at_the_published_repository():
+    import yaml
+
+    workflows = Path(__file__).resolve().parent.parent / ".github" / "workflows"
+    for name in ("pr.yml", "deploy.yml"):
+        workflow = yaml.safe_load((workflows / name).read_text(encoding="utf-8"))
+        env = next(iter(workflow["jobs"].values()))["env"]
+        assert env["PLANSITE_REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"
+    deploy = yaml.safe_load((workflows / "deploy.yml").read_text(encoding="utf-8"))
+    steps = deploy["jobs"]["build"]["steps"]
+    build = next(i for i, s in enumerate(steps) if s.get("run") == "make site")
+    pages = next(i for i, s in enumerate(steps) if s.get("id") == "pages")
+    assert pages < build
+    assert steps[build]["env"]["PLANSITE_SITE_URL"] == "${{ steps.pages.outputs.base_url }}"
