@@ -196,6 +196,7 @@ class Plan:
     summary: str = ""
     note: str = ""
     title_en: str = ""
+    short_title: str = ""
     chapters: list[Chapter] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     source: Source = field(default_factory=lambda: Source(""))

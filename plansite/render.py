@@ -104,9 +104,13 @@ class Renderer:
         return (f'<a class="ps-indicator-link" href="{self.href(urls.indicator_url(ind.id))}">'
                 f"{plain(self.name_of(ind))}</a>")
 
-    def plan_link(self, plan_id: str) -> str:
+    def plan_link(self, plan_id: str, short: bool = False) -> str:
+        """A link to a plan; ``short`` uses its short title (for table cells) when it has one."""
         plan = self.repo.plans[plan_id]
-        return f'<a href="{self.href(urls.plan_url(plan.id))}">{plain(self.title_of(plan))}</a>'
+        text = self.title_of(plan)
+        if short and plan.short_title and not (self.lang == "en" and plan.title_en):
+            text = plan.short_title
+        return f'<a href="{self.href(urls.plan_url(plan.id))}">{plain(text)}</a>'
 
     def chapter_link(self, chapter: Chapter) -> str:
         label = f"{chapter.number}{self.title_of(chapter)}"
@@ -207,7 +211,7 @@ class Renderer:
                    self.target_words(ind), self.quantity_words(ind, "latest"),
                    self.status_label(ind.id), self.departments_links(owners)]
             if show_plan:
-                row.insert(0, self.plan_link(ind.plan))
+                row.insert(0, self.plan_link(ind.plan, short=True))
             rows.append(row)
             attrs.append({"plan": ind.plan, "type": ind.type,
                           "status": self.repo.statuses[ind.id].status,
@@ -247,14 +251,16 @@ class Renderer:
         """Tasks with their plan, lead or co-operating departments and deadline."""
         if not keys:
             return f'<p class="ps-empty">{self.t("no_tasks")}</p>'
-        head = [self.t("plan"), self.t("task")]
+        head = [self.t("plan"), self.t("chapter"), self.t("task")]
         if other_role:
             head.append(self.t(other_role))
         head.append(self.t("deadline"))
         rows = []
         for key in keys:
             task = self.repo.task(key)
-            row = [self.plan_link(task.plan), self.task_link(key, self.task_label(task))]
+            row = [self.plan_link(task.plan, short=True),
+                   self.chapter_link(self.repo.chapter(task.plan, task.chapter)),
+                   self.task_link(key, self.task_label(task))]
             if other_role:
                 row.append(self.departments_links(getattr(task, other_role)))
             row.append(plain(task.deadline.phrase) if task.deadline else "")

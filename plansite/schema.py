@@ -73,6 +73,7 @@ PLAN_FILE = Record("plan-file", "data/plans/<plan>/plan.yml：规划的基本信
     Field("summary", "markdown", "规划前言（Markdown）"),
     Field("note", "text", "备注"),
     Field("title_en", "text", "英文名称（可选）"),
+    Field("short_title", "text", "简称，用于表格（可选），如 市“十二五”任务分解"),
 ))
 
 QUANTITY = Record("quantity", "某一年的数值（基期值或实际值）", (

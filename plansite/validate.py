@@ -397,7 +397,8 @@ class Validator:
                     level=top.get("level", ""), period_start=start, period_end=end,
                     source_document=top.get("source_document", ""),
                     summary=top.get("summary", ""), note=top.get("note", ""),
-                    title_en=top.get("title_en", ""), source=_src(file, top))
+                    title_en=top.get("title_en", ""), short_title=top.get("short_title", ""),
+                    source=_src(file, top))
         if files.tasks is None:
             self.add("file-missing", f"{files.folder}/tasks.yml", (0, 0),
                      expected=f"{files.folder}/tasks.yml")
