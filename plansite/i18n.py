@@ -184,7 +184,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "size": {"zh": "大小", "en": "Size"},
     "downloads_units": {"zh": "数值均为基本单位（如 15.58万公顷 写作 155800，单位“公顷”单独成列）。CSV 文件为带 BOM 的 UTF-8 编码，可用 Excel 直接打开；多个编号之间用英文分号分隔。",
                         "en": "Values are in base units (155,800 hectares, written 15.58 ten-thousand "
-                              "hectares in the plan, is 155800 with the unit in its own column). CSV files are UTF-8 with a byte-order mark, so Excel "
+                              "hectares in the plan, is 155800 with the unit in its own column). "
+                              "CSV files are UTF-8 with a byte-order mark, so Excel "
                               "opens them directly; several ids in one cell are separated by semicolons."},
     "schemas": {"zh": "数据文件的 JSON Schema", "en": "JSON Schema of the data files"},
     "schemas_intro": {"zh": "编辑器（如 VS Code 的 YAML 插件）按这些文件补全字段、标出错误；每个数据文件第一行指向它的 Schema。",
