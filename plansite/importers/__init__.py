@@ -37,6 +37,8 @@ REPORT_FILE = "import-report.yml"
 # Five-year plans named in a title give the plan period.
 FIVE_YEAR_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
                    "十四五": (2021, 2025), "十五五": (2026, 2030)}
+# libyaml's parser when present: it reads a large tasks.yml ten times faster
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PLAN_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -118,12 +120,48 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", "", text or "")
 
 
+def _strings_tree(text: str) -> object:
+    """The mappings, lists and (all string) scalars of a YAML text, from the parser's events.
+
+    Building the tree from events skips PyYAML's constructor, which takes seconds for the
+    tasks.yml of a large plan; the ids, titles and texts needed here are strings anyway.
+    """
+    stack: list[list] = []
+    root: list[object] = []
+
+    def attach(value: object) -> None:
+        if not stack:
+            root.append(value)
+            return
+        top = stack[-1]
+        if isinstance(top[0], list):
+            top[0].append(value)
+        elif top[1] is None:
+            top[1] = value if isinstance(value, str) else repr(value)
+        else:
+            top[0][top[1]] = value
+            top[1] = None
+
+    for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            container: object = {} if isinstance(event, yaml.MappingStartEvent) else []
+            attach(container)
+            stack.append([container, None])
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            stack.pop()
+        elif isinstance(event, yaml.ScalarEvent):
+            attach(event.value)
+        elif isinstance(event, yaml.AliasEvent):
+            attach(None)
+    return root[0] if root else None
+
+
 def _old_task_ids(path: Path) -> list[tuple[str, str, str]]:
     """(id, title, text) of every task in an existing tasks.yml, to keep ids stable."""
     if not path.exists():
         return []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = _strings_tree(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError):
         return []
     out: list[tuple[str, str, str]] = []
@@ -148,21 +186,27 @@ def _old_task_ids(path: Path) -> list[tuple[str, str, str]]:
 def _keep_task_ids(outline: Outline, old: list[tuple[str, str, str]]) -> None:
     """Give each task that is unchanged (same title and text, or same title, or same text) the
     id it had before; other tasks keep their position-derived id unless that id is taken."""
-    tasks = [n for n in outline.walk() if n.kind == "task"]
     if not old:
         return
-    unused = list(old)
+    tasks = [n for n in outline.walk() if n.kind == "task"]
+    keys = [(_norm(n.title), _norm(markdown_paragraphs(n.text_paragraphs()))) for n in tasks]
+    taken_old: set[int] = set()
     chosen: dict[int, str] = {}
-    for rule in (lambda o, t, x: o[1] == t and o[2] == x, lambda o, t, x: o[1] == t,
-                 lambda o, t, x: o[2] == x and bool(x)):
-        for i, node in enumerate(tasks):
-            if i in chosen:
+    rules = (lambda title, text: (title, text), lambda title, text: title,
+             lambda title, text: text or None)
+    for rule in rules:
+        index: dict[object, list[int]] = {}
+        for position, (_, title, text) in enumerate(old):
+            if position not in taken_old:
+                index.setdefault(rule(title, text), []).append(position)
+        for i, (title, text) in enumerate(keys):
+            key = rule(title, text)
+            if i in chosen or key is None:
                 continue
-            title, text = _norm(node.title), _norm(markdown_paragraphs(node.text_paragraphs()))
-            match = next((o for o in unused if rule(o, title, text)), None)
-            if match is not None:
-                chosen[i] = match[0]
-                unused.remove(match)
+            candidates = [p for p in index.get(key, []) if p not in taken_old]
+            if candidates:
+                taken_old.add(candidates[0])
+                chosen[i] = old[candidates[0]][0]
     taken = set(chosen.values()) | {n.id for n in outline.walk() if n.kind == "chapter"}
     for i, node in enumerate(tasks):
         if i in chosen:
@@ -174,6 +218,21 @@ def _keep_task_ids(outline: Outline, old: list[tuple[str, str, str]]) -> None:
             ident = f"{node.id}-{suffix}"
         node.id = ident
         taken.add(ident)
+
+
+def _keep_plan_fields(plan: dict, path: Path) -> dict:
+    """The new plan record, keeping what an editor added to the old plan.yml (a short title,
+    an English title, a note) wherever the import has nothing to say."""
+    try:
+        old = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) if path.exists() else None
+    except (yaml.YAMLError, UnicodeDecodeError):
+        old = None
+    if not isinstance(old, dict):
+        return plan
+    merged = {key: plan[key] if plan.get(key) not in (None, "") else value
+              for key, value in old.items()}
+    merged.update({key: value for key, value in plan.items() if key not in merged})
+    return merged
 
 
 def _task_record(node: Node, registry: Registry) -> dict:
@@ -300,6 +359,8 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
     plan["source_document"] = source.name + (f"（{document.part}）" if document.part else "")
     plan["summary"] = markdown_paragraphs(summary)
     plan["note"] = ""
+    if force:
+        plan = _keep_plan_fields(plan, out_dir / "plan.yml")
     tasks = {"chapters": [_chapter_record(c, registry) for c in outline.chapters]}
     indicators = {"indicators": found.records}
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 
@@ -40,6 +41,7 @@ class Found:
     warnings: list[Problem] = field(default_factory=list)
 
 
+@lru_cache(maxsize=4096)
 def indicator_slug(name: str) -> str:
     """An ASCII id for an indicator name: its pinyin, at most SLUG_MAX letters."""
     out = ""
@@ -93,12 +95,15 @@ def find_indicators(outline: Outline, period: str, taken: set[str]) -> Found:
     found = Found()
     used = set(taken)
 
+    counters: dict[str, int] = {}
+
     def new_id(name: str) -> str:
         base = indicator_slug(name)
-        ident, counter = base, 2
+        ident, counter = base, counters.get(base, 2)
         while ident in used:
             ident = f"{base}-{counter}"
             counter += 1
+        counters[base] = counter
         used.add(ident)
         return ident
 

@@ -8,12 +8,16 @@ inline (``lead: [市教育局]``, ``target: {value: 55, year: 2015}``), Chinese 
 
 from __future__ import annotations
 
+import json
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+# Longest line of an inline list before it is wrapped.
+WIDTH = 100
 # Keys whose values are Markdown or long text: always written as literal blocks.
 BLOCK_KEYS = {"text", "summary"}
 # Keys whose mapping values are small records, written on one line.
@@ -21,68 +25,141 @@ FLOW_MAPPINGS = {"baseline", "target"}
 FLOW_SEQUENCES = {"lead", "cooperating", "implementers", "indicators", "aliases", "departments"}
 
 
-class _Block(str):
-    """A string to be written as a ``|`` block."""
+_RESOLVER = yaml.resolver.Resolver()
+# Characters that YAML reads specially at the start of a plain scalar.
+_INDICATORS = tuple("-?:,[]{}#&*!|>'\"%@`")
+# Characters a plain or block scalar must not hold (control characters, odd line breaks).
+_UNSAFE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\ufeff\u2028\u2029\ufffe\uffff\t]")
+# Characters YAML does not allow in a file at all: written as escapes inside double quotes.
+_NOT_PRINTABLE = re.compile(r"[\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_FLOW_UNSAFE = re.compile(r"[,\[\]{}]")
+# Every key the data files use is a plain word; they skip the scalar checks.
+_PLAIN_KEYS = frozenset(
+    "id name aliases kind parent incomplete note name_en chapters number title text tasks lead "
+    "cooperating implementers indicators deadline progress responsibility title_en type unit "
+    "category chapter phrase baseline target departments actuals value year source low high "
+    "comparator narrative departments issuer level period source_document summary".split())
+_ESCAPES = {"\x85": "\\N", "\ufeff": "\\ufeff", "\u2028": "\\L", "\u2029": "\\P"}
 
 
-class _FlowList(list):
-    """A list to be written inline."""
+def _plain(text: str, flow: bool) -> bool:
+    """True when ``text`` can be written without quotes and still read back as this string."""
+    if not text or text != text.strip() or _UNSAFE.search(text) or text.startswith(_INDICATORS):
+        return False
+    if ": " in text or " #" in text or text.endswith(":") or (flow and _FLOW_UNSAFE.search(text)):
+        return False
+    return _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str"
 
 
-class _FlowDict(dict):
-    """A mapping to be written inline."""
+def _scalar(value: object, flow: bool = False) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value != value:
+            return ".nan"
+        if value in (float("inf"), float("-inf")):
+            return ".inf" if value > 0 else "-.inf"
+        # YAML 1.1 reads a float only with a dot in it: 1e-05 must be written 1.0e-05
+        mantissa, e, exponent = repr(value).partition("e")
+        if "." not in mantissa:
+            mantissa += ".0"
+        return mantissa + e + exponent
+    return _string(str(value), flow)
 
 
-class _Dumper(yaml.SafeDumper):
-    """SafeDumper that indents block sequences under their key, as the spec's examples do."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
-
-
-def _block(dumper: yaml.SafeDumper, value: _Block) -> yaml.Node:
-    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style="|")
-
-
-def _flow_list(dumper: yaml.SafeDumper, value: _FlowList) -> yaml.Node:
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
-
-
-def _flow_dict(dumper: yaml.SafeDumper, value: _FlowDict) -> yaml.Node:
-    return dumper.represent_mapping("tag:yaml.org,2002:map", value.items(), flow_style=True)
-
-
-_Dumper.add_representer(_Block, _block)
-_Dumper.add_representer(_FlowList, _flow_list)
-_Dumper.add_representer(_FlowDict, _flow_dict)
-
-# A literal block cannot hold trailing spaces on a line or most control characters; such text
-# is written quoted instead, which loses nothing.
-_BLOCK_SAFE = re.compile(r"^[^\x00-\x08\x0b-\x1f\x7f\ufeff\u2028\u2029\x85]*$")
-
-
-def _styled(value: object, key: str = "") -> object:
-    if isinstance(value, dict):
-        items = {k: _styled(v, k) for k, v in value.items()}
-        if key in FLOW_MAPPINGS or (key == "" and _is_small_record(value)):
-            return _FlowDict(items)
-        return items
-    if isinstance(value, list):
-        items = [_styled(v) for v in value]
-        if key in FLOW_SEQUENCES and all(isinstance(v, str) for v in value):
-            return _FlowList(items)
-        return items
-    if isinstance(value, str) and key in BLOCK_KEYS and value:
-        text = "\n".join(line.rstrip() for line in value.strip("\n").split("\n")) + "\n"
-        if _BLOCK_SAFE.match(text) and not text.startswith((" ", "\n")):
-            return _Block(text)
+@lru_cache(maxsize=65536)
+def _string(text: str, flow: bool) -> str:
+    if _plain(text, flow):
         return text
-    return value
+    if not _UNSAFE.search(text):
+        return "'" + text.replace("'", "''") + "'"
+    quoted = json.dumps(text, ensure_ascii=False)
+    for char, escape in _ESCAPES.items():
+        quoted = quoted.replace(char, escape)
+    return _NOT_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+def _block_text(text: str) -> str | None:
+    """``text`` prepared for a ``|`` block, or None when a block cannot hold it exactly."""
+    lines = [line.rstrip() for line in text.strip("\n").split("\n")]
+    if not lines[0] or lines[0][0] == " " or any(_UNSAFE.search(line) for line in lines):
+        return None
+    return "\n".join(lines)
 
 
 def _is_small_record(value: dict) -> bool:
     """An actual ``{year, value, source}`` inside a list reads best on one line."""
-    return set(value) <= {"year", "value", "unit", "source", "phrase"}
+    return bool(value) and set(value) <= {"year", "value", "unit", "source", "phrase"} \
+        and all(not isinstance(v, (dict, list)) for v in value.values())
+
+
+def _flow(value: object) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_scalar(k, True)}: {_flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(v) for v in value) + "]"
+    return _scalar(value, True)
+
+
+def _mapping(data: dict, indent: int, out: list[str], first_prefix: str | None = None) -> None:
+    pad = " " * indent
+    for position, (key, value) in enumerate(data.items()):
+        head = (first_prefix if position == 0 and first_prefix is not None else pad) + \
+            (key if key in _PLAIN_KEYS else _scalar(key)) + ":"
+        if isinstance(value, dict):
+            if not value or key in FLOW_MAPPINGS:
+                out.append(f"{head} {_flow(value)}")
+            else:
+                out.append(head)
+                _mapping(value, indent + 2, out)
+        elif isinstance(value, list):
+            if not value or (key in FLOW_SEQUENCES
+                             and all(not isinstance(v, (dict, list)) for v in value)):
+                out.extend(_wrapped(head, [_flow(v) for v in value], indent + 2))
+            else:
+                out.append(head)
+                _sequence(value, indent + 2, out)
+        elif isinstance(value, str) and key in BLOCK_KEYS and value.strip():
+            block = _block_text(value)
+            if block is None:
+                out.append(f"{head} {_scalar(value)}")
+            else:
+                out.append(f"{head} |")
+                inner = " " * (indent + 2)
+                out.extend(inner + line if line else "" for line in block.split("\n"))
+        else:
+            out.append(f"{head} {_scalar(value)}")
+
+
+def _wrapped(head: str, items: list[str], indent: int) -> list[str]:
+    """``head [a, b, …]`` broken into lines of at most WIDTH characters where it is long."""
+    lines, line = [], head + " ["
+    for i, item in enumerate(items):
+        piece = item + (", " if i + 1 < len(items) else "")
+        if len(line) + len(piece) > WIDTH and not line.endswith("["):
+            lines.append(line.rstrip())
+            line = " " * indent
+        line += piece
+    lines.append(line + "]")
+    return lines
+
+
+def _sequence(items: list, indent: int, out: list[str]) -> None:
+    pad = " " * indent
+    for item in items:
+        if isinstance(item, dict) and item and not _is_small_record(item):
+            _mapping(item, indent + 2, out, first_prefix=pad + "- ")
+        elif isinstance(item, list) and item:
+            out.append(pad + "-")
+            _sequence(item, indent + 2, out)
+        elif isinstance(item, (dict, list)):
+            out.append(pad + "- " + _flow(item))
+        else:
+            out.append(pad + "- " + _scalar(item))
 
 
 def schema_comment(path: Path, kind: str, root: Path | None) -> str:
@@ -96,9 +173,19 @@ def schema_comment(path: Path, kind: str, root: Path | None) -> str:
 
 
 def dump(data: object) -> str:
-    """``data`` as YAML text in the repository's style (no schema line)."""
-    return yaml.dump(_styled(data), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=False, width=100, indent=2)
+    """``data`` (mappings, lists, strings, numbers) as YAML text in the repository's style.
+
+    Written here rather than by PyYAML's emitter, which takes seconds for a large plan; what is
+    written reads back as exactly ``data`` (texts in ``|`` blocks end with one newline).
+    """
+    out: list[str] = []
+    if isinstance(data, dict) and data:
+        _mapping(data, 0, out)
+    elif isinstance(data, list) and data:
+        _sequence(data, 0, out)
+    else:
+        out.append(_flow(data))
+    return "\n".join(out) + "\n"
 
 
 def write_data_file(path: Path, kind: str, data: object, root: Path | None) -> None:
