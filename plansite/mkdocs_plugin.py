@@ -1,9 +1,9 @@
 """The MkDocs side of plansite: a thin adapter over the core package.
 
 It loads and validates the data once per build (a problem fails the build before anything is
-written), adds the generated pages, gives each its title, description and edit link, teaches
-the Chinese segmenter the names of departments and indicators, writes the downloads, and checks
-every internal link of the written site. The pages' content comes from the macros in
+written), adds the generated pages, gives each its title, description and edit link, writes
+the downloads and the chunked Chinese search index (plansite.search), and checks every internal
+link of the written site. The pages' content comes from the macros in
 ``macros/main.py``, which call :class:`plansite.render.Renderer`.
 """
 
@@ -24,6 +24,7 @@ from plansite.matrix import write_matrix_csvs
 from plansite.pages import SitePage, site_pages
 from plansite.render import Renderer
 from plansite.repository import Repository, load_repository
+from plansite.search import write_search_index
 
 log = logging.getLogger("mkdocs.plugins.plansite")
 
@@ -55,11 +56,6 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
                               f"{report}")
         self.repo = repo
         self.interface_language(config)
-        from plansite.search import segmenter_words
-        import jieba
-
-        for word in segmenter_words(repo):
-            jieba.add_word(word, freq=200000)
         return config
 
     def interface_language(self, config) -> None:
@@ -97,6 +93,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
 
     @event_priority(-100)  # after the macros have rendered the page, so titles stay data
     def on_page_markdown(self, markdown: str, page, config, files):
+        # The theme's own search would put every page into one index that readers download
+        # whole; the site's search index is written in on_post_build (plansite.search).
+        page.meta["search"] = {"exclude": True}
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
             return markdown
@@ -151,6 +150,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         schema_dir.mkdir(exist_ok=True)
         for name, text in schema_files().items():
             (schema_dir / name).write_text(text, encoding="utf-8")
+        write_search_index(site, self.repo, (p.url for p in self.pages.values()),
+                           self.config.lang)
         if self.config.check_links:
             broken = check_site(site, base_url)
             if broken:
