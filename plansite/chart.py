@@ -19,7 +19,8 @@ from html import escape
 
 from plansite import model
 from plansite.status import target_levels
-from plansite.values import describe_target, format_value
+from plansite.i18n import translate
+from plansite.wording import target_words, value_words
 
 WIDTH = 400
 HEIGHT = 240
@@ -159,26 +160,22 @@ def chart_description(indicator: model.Indicator, lang: str = "zh") -> str:
     unit = _chart_unit(indicator)
     parts: list[str] = []
     if baseline is not None:
-        value = format_value(baseline.value, indicator.unit)
-        if lang == "en":
-            parts.append(f"baseline {baseline.year}: {value}" if baseline.year else f"baseline {value}")
-        else:
-            parts.append(f"基期{baseline.year}年{value}" if baseline.year else f"基期{value}")
+        value = value_words(baseline.value, indicator.unit, lang)
+        parts.append(translate("chart_baseline_year", lang, year=baseline.year, value=value)
+                     if baseline.year else translate("chart_baseline", lang, value=value))
     if target is not None and (target_levels(indicator) is not None or target.narrative):
-        words = describe_target(target)
-        if lang == "en":
-            parts.append(f"target {target.year}: {words}" if target.year else f"target: {words}")
-        else:
-            parts.append(f"目标{target.year}年{words}" if target.year else f"目标{words}")
+        words = target_words(target, lang)
+        parts.append(translate("chart_target_year", lang, year=target.year, words=words)
+                     if target.year else translate("chart_target", lang, words=words))
     for actual in sorted(
         (a for a in indicator.actuals if a.year is not None), key=lambda a: a.year or 0
     ):
-        value = format_value(actual.value, unit)
-        parts.append(f"actual {actual.year}: {value}" if lang == "en" else f"{actual.year}年实际{value}")
-    if lang == "en":
-        sentence = "; ".join(parts)
-        return sentence[:1].upper() + sentence[1:] + "." if sentence else ""
-    return "，".join(parts) + "。" if parts else ""
+        parts.append(translate("chart_actual", lang, year=actual.year,
+                               value=value_words(actual.value, unit, lang)))
+    if not parts:
+        return ""
+    sentence = translate("list_separator_clause", lang).join(parts)
+    return sentence[:1].upper() + sentence[1:] + translate("sentence_end", lang)
 
 
 def indicator_chart(
@@ -213,13 +210,13 @@ def _axes(layout: ChartLayout, lang: str) -> list[str]:
     out.append("</g>")
     out.append('<g class="ps-chart-axis" fill="currentColor">')
     for tick in layout.ticks:
-        label = _tick_label(tick, layout.unit)
+        label = _tick_label(tick, layout.unit, lang)
         out.append(
             f'<text x="{PLOT_LEFT - 4}" y="{_n(layout.y_of(tick) + 4)}"'
             f' text-anchor="end">{_text(label)}</text>'
         )
     if layout.unit and layout.unit not in ("%", "‰"):
-        caption = f"Unit: {layout.unit}" if lang == "en" else f"单位：{layout.unit}"
+        caption = translate("chart_unit", lang, unit=layout.unit)
         out.append(f'<text x="{PLOT_LEFT}" y="14">{_text(caption)}</text>')
     for year in layout.year_ticks:
         out.append(
@@ -246,11 +243,9 @@ def _target(layout: ChartLayout, indicator: model.Indicator, lang: str) -> list[
         out.append(f'<line x1="{PLOT_LEFT}" x2="{PLOT_RIGHT}" y1="{y_low}" y2="{y_low}" {dash}/>')
     out.append(f'<line x1="{PLOT_LEFT}" x2="{PLOT_RIGHT}" y1="{y_high}" y2="{y_high}" {dash}/>')
     target = indicator.target
-    words = describe_target(target)
-    if lang == "en":
-        label = f"Target {target.year}: {words}" if target.year else f"Target: {words}"
-    else:
-        label = f"目标{target.year}年：{words}" if target.year else f"目标：{words}"
+    words = target_words(target, lang)
+    label = (translate("chart_target_label_year", lang, year=target.year, words=words)
+             if target.year else translate("chart_target_label", lang, words=words))
     out.append(
         f'<text x="{PLOT_RIGHT}" y="{_n(layout.target_y[1] - 5)}" text-anchor="end"'
         f' fill="currentColor">{_text(label)}</text>'
@@ -275,25 +270,25 @@ def _series(layout: ChartLayout, lang: str) -> list[str]:
         out.append(
             f'<g class="ps-chart-baseline"><circle cx="{_n(b.x)}" cy="{_n(b.y)}" r="4"'
             ' fill="none" stroke="currentColor" stroke-width="2"/>'
-            f"{_value_label(layout, b, 'Baseline ' if lang == 'en' else '基期')}</g>"
+            f"{_value_label(layout, b, lang, translate('chart_baseline_prefix', lang))}</g>"
         )
     if layout.actuals:
         out.append('<g class="ps-chart-actual">')
         for a in layout.actuals:
             out.append(f'<circle cx="{_n(a.x)}" cy="{_n(a.y)}" r="3.5" fill="currentColor"/>')
-        out.append(_value_label(layout, layout.actuals[-1]))
+        out.append(_value_label(layout, layout.actuals[-1], lang))
         out.append("</g>")
     return out
 
 
-def _value_label(layout: ChartLayout, point: ChartPoint, prefix: str = "") -> str:
+def _value_label(layout: ChartLayout, point: ChartPoint, lang: str, prefix: str = "") -> str:
     """The value written next to a point, on the side away from the target line."""
     target_y = layout.target_y[1] if layout.target_y else None
     below = target_y is not None and point.y > target_y
     y = point.y + 16 if below else point.y - 8
     if y > PLOT_BOTTOM - 2 or y < PLOT_TOP - 12:
         y = point.y - 8 if below else point.y + 16
-    label = prefix + format_value(point.value, layout.unit)
+    label = prefix + value_words(point.value, layout.unit, lang)
     return (
         f'<text x="{_n(point.x)}" y="{_n(y)}" text-anchor="middle"'
         f' fill="currentColor">{_text(label)}</text>'
@@ -318,9 +313,9 @@ def _chart_unit(indicator: model.Indicator) -> str:
     return indicator.unit
 
 
-def _tick_label(value: float, unit: str) -> str:
+def _tick_label(value: float, unit: str, lang: str = "zh") -> str:
     """A value label without a long unit, which the caption above the axis gives once."""
-    text = format_value(value, unit)
+    text = value_words(value, unit, lang)
     if unit and unit not in ("%", "‰") and text.endswith(unit):
         return text[: -len(unit)].rstrip()
     return text

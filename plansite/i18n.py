@@ -223,6 +223,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "target_fall": {"zh": "下降{amount}", "en": "a fall of {amount}"},
     "target_annual_rise": {"zh": "年均增长{amount}", "en": "annual growth of {amount}"},
     "target_annual_fall": {"zh": "年均下降{amount}", "en": "an annual fall of {amount}"},
+    "chart_baseline_year": {"zh": "基期{year}年{value}", "en": "baseline {year}: {value}"},
+    "chart_baseline": {"zh": "基期{value}", "en": "baseline {value}"},
+    "chart_target_year": {"zh": "目标{year}年{words}", "en": "target {year}: {words}"},
+    "chart_target": {"zh": "目标{words}", "en": "target: {words}"},
+    "chart_actual": {"zh": "{year}年实际{value}", "en": "actual {year}: {value}"},
+    "chart_target_label_year": {"zh": "目标{year}年：{words}", "en": "Target {year}: {words}"},
+    "chart_target_label": {"zh": "目标：{words}", "en": "Target: {words}"},
+    "chart_baseline_prefix": {"zh": "基期", "en": "Baseline "},
+    "chart_unit": {"zh": "单位：{unit}", "en": "Unit: {unit}"},
+    "list_separator_clause": {"zh": "，", "en": "; "},
+    "sentence_end": {"zh": "。", "en": "."},
 }
 
 NAV_KEYS: dict[str, str] = {

@@ -19,6 +19,7 @@ from plansite.matrix import compute_matrix, matrix_csv_name, shared_tasks
 from plansite.model import Chapter, Department, Indicator, Plan, Target, Task
 from plansite.repository import Repository
 from plansite.text import markdown_html, plain
+from plansite.wording import target_words, value_words
 
 
 _DATA_FILES = {"departments": "data/departments.yml", "plan": "data/plans/<plan>/plan.yml",
@@ -34,16 +35,6 @@ def _size_words(size: int) -> str:
     if size < 1024 * 1024:
         return f"{size / 1024:.1f} KB"
     return f"{size / 1024 / 1024:.1f} MB"
-
-
-def _fmt_number(value: float | None, unit: str) -> str:
-    if value is None:
-        return ""
-    try:
-        from plansite.values import format_value
-    except ImportError:  # pragma: no cover - the parser ships with the package
-        return f"{value:g}{unit}"
-    return format_value(value, unit)
 
 
 class Renderer:
@@ -125,11 +116,7 @@ class Renderer:
         target = ind.target
         if target is None:
             return ""
-        try:
-            from plansite.values import describe_target
-            words = describe_target(target) if self.lang == "zh" else self.target_in_words(target)
-        except (ImportError, ValueError):
-            words = target.phrase or target.narrative
+        words = target_words(target, self.lang)
         if target.year:
             words = translate("with_year", self.lang, words=words, year=target.year)
         return plain(words)
@@ -434,7 +421,7 @@ class Renderer:
             parts.append(f'<figure class="ps-chart-figure">{chart}</figure>')
         parts.append(f'<h2 id="actuals">{self.t("actuals")}</h2>')
         if ind.actuals:
-            rows = [[str(a.year or ""), plain(_fmt_number(a.value, a.unit or ind.unit)),
+            rows = [[str(a.year or ""), plain(self.value_words(a.value, a.unit or ind.unit)),
                      plain(a.source or a.phrase)] for a in sorted(
                          ind.actuals, key=lambda a: a.year or 0)]
             parts.append(self.table(self.t("actuals"),
@@ -718,34 +705,4 @@ class Renderer:
             self.table(self.t("schemas"), head, schema_rows, "ps-downloads")])
 
     def value_words(self, value: float | None, unit: str) -> str:
-        """A value with its unit: in Chinese with 万/亿 as the plans write it, in English with
-        thousands separators (the unit, from the data, stays as written)."""
-        if self.lang == "zh" or value is None:
-            return _fmt_number(value, unit)
-        number = f"{value:,.6f}".rstrip("0").rstrip(".")
-        return f"{number}{unit}" if unit in ("", "%", "‰") else f"{number} {unit}"
-
-    def target_in_words(self, target: Target) -> str:
-        """A target in the interface language's words (the Chinese reads as describe_target)."""
-        t = lambda key, **a: translate(key, self.lang, **a)  # noqa: E731 - a local short name
-        if target.value is None and target.comparator != "range":
-            return target.narrative or target.phrase
-        if target.comparator == "range":
-            return t("target_range", low=self.value_words(target.low, target.unit),
-                     high=self.value_words(target.high, target.unit))
-        value = float(target.value or 0)
-        if target.kind in ("change", "annual-growth"):
-            annual = "annual_" if target.kind == "annual-growth" else ""
-            amount = self.value_words(abs(value), target.unit)
-            # the comparator is on the signed value: for a fall, <= means "at least this much"
-            wider, narrower = (">=", "<=") if value >= 0 else ("<=", ">=")
-            if target.comparator in (wider, wider[0]):
-                amount = t("target_at_least", value=amount)
-            elif target.comparator in (narrower, narrower[0]):
-                amount = t("target_at_most", value=amount)
-            return t(f"target_{annual}{'rise' if value >= 0 else 'fall'}", amount=amount)
-        shown = f"100:{self.value_words(value, '')}" if target.kind == "ratio" \
-            else self.value_words(value, target.unit)
-        key = {">=": "target_at_least", "<=": "target_at_most", ">": "target_above",
-               "<": "target_below"}.get(target.comparator)
-        return t(key, value=shown) if key else shown
+        return value_words(value, unit, self.lang)

@@ -143,8 +143,6 @@ def test_english_matrix_and_csv(english_site):
     assert header.splitlines()[0].lstrip("\ufeff").startswith("Department,Department id,")
 
 
-@pytest.mark.xfail(strict=True, reason="plansite/chart.py writes values and targets with the "
-                   "Chinese 万 and 不低于 in both languages")
 def test_indicator_charts_speak_english(english_site, content):
     left = _left(english_site, content, charts=True)
     assert not left, _report(left)
