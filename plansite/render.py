@@ -223,7 +223,9 @@ class Renderer:
         plans = list(dict.fromkeys(i.plan for i in indicators))
         owners = list(dict.fromkeys(d for i in indicators
                                     for d in self.repo.index.indicator_departments[i.id]))
-        return ('<form class="ps-filters" data-ps-filters hidden>'
+        counter = html.escape(translate("filter_shown", self.lang, shown="{shown}",
+                                        total="{total}"), quote=True)
+        return (f'<form class="ps-filters" data-ps-filters data-count="{counter}" hidden>'
                 + select("plan", self.t("plan"), [(p, self.title_of(self.repo.plans[p]))
                                                   for p in plans])
                 + select("type", self.t("type"), [(k, translate("type_" + k, self.lang))

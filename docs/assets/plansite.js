@@ -7,8 +7,7 @@
     if (!table) return;
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
     var output = form.querySelector("output");
-    var template = document.documentElement.lang.indexOf("en") === 0
-      ? "Showing {shown} of {total}" : "显示 {shown} / {total} 个指标";
+    var template = form.getAttribute("data-count") || "{shown} / {total}";
     function apply() {
       var wanted = {};
       form.querySelectorAll("select").forEach(function (s) { if (s.value) wanted[s.name] = s.value; });
