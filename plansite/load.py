@@ -28,6 +28,22 @@ try:  # the C parser is several times faster and keeps the same marks
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _BaseLoader = yaml.SafeLoader
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader, without the per-scalar cost of resolving Chinese text.
+
+    YAML's implicit types (numbers, booleans, null, dates) all start with an ASCII character,
+    so a plain scalar that starts with any other character is text: the regular expressions
+    the resolver would try cannot match it. Plans are mostly such text.
+    """
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode and implicit[0] and value and value[0] > "\x7f":
+            return _STR_TAG
+        return super().resolve(kind, value, implicit)
+
 
 class Located(dict):
     """A mapping read from a file, with the position of itself, its keys and its values."""
@@ -86,7 +102,9 @@ class _Converter:
         self.seen: set[int] = set()
 
     def convert(self, node: yaml.Node) -> Any:
-        if id(node) in self.seen and not isinstance(node, yaml.ScalarNode):
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if id(node) in self.seen:
             line, col = _mark(node)
             self.problems.append(problem("yaml-anchor", self.file, line, col, found="*alias"))
             # an empty container of the right kind: reported once, without knock-on problems
@@ -124,6 +142,11 @@ class _Converter:
                 seq.raw.append(item.value if isinstance(item, yaml.ScalarNode) else None)
                 seq.append(self.convert(item))
             return seq
+        return self.scalar(node)
+
+    def scalar(self, node: yaml.Node) -> Any:
+        if node.tag == _STR_TAG:  # what the constructor would return, without its overhead
+            return node.value
         value = self.loader.construct_object(node, deep=True)
         # Dates and times become text: the validator reads years and deadlines from text.
         if not isinstance(value, (str, int, float, bool, type(None))):
@@ -221,7 +244,7 @@ def load_text(text: str, name: str) -> tuple[Any, list[Problem]]:
         problems.append(problem("file-empty", name, 1, 1, expected="YAML 数据"))
         return None, problems
     try:
-        loader = _BaseLoader(text)
+        loader = _Loader(text)
         try:
             node = loader.get_single_node()
             if node is None:
