@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the report")
     p.set_defaults(func=cmd_import)
 
+    from plansite.synth import register as register_synth
+    register_synth(sub)
+
     p = sub.add_parser("schema", help="write the JSON Schema of every kind of data file")
     p.add_argument("--out", default="schema", help="folder for <kind>.schema.json (default: schema/)")
     p.set_defaults(func=cmd_schema)
