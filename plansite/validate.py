@@ -24,6 +24,15 @@ _SLUG_RE = re.compile(S.SLUG_PATTERN)
 _LOCAL_RE = re.compile(S.LOCAL_ID_PATTERN)
 _PERIOD_RE = re.compile(r"^\s*(\d{4})\s*[-–—至~]\s*(\d{4})\s*$")
 
+CHOICE_WORDS = {
+    "约束性": "binding", "约束性指标": "binding", "预期性": "expected", "预期性指标": "expected",
+    "监测": "monitoring", "监测指标": "monitoring", "部门": "department", "群体": "group",
+    "企业": "company", "党委部门": "party", "人民团体": "organization", "不低于": ">=",
+    "不超过": "<=", "以上": ">=", "以内": "<=", "等于": "=", "区间": "range", "水平": "level",
+    "变化": "change", "年均增长": "annual-growth", "比例": "ratio",
+}
+"""Choices as editors say them in Chinese, for the hint that gives the word to write."""
+
 KIND_WORDS = {
     "text": "文字", "markdown": "文字（Markdown）", "slug": "英文编号（小写字母、数字、连字符）",
     "local-id": "编号（如 2.3.1）", "number": "数字", "year": "四位年份（如 2015）",
@@ -164,7 +173,8 @@ class Checker:
             return value
         if kind == "choice":
             if not isinstance(value, str) or value not in f.choices:
-                near = closest(str(value), list(f.choices), 1)
+                near = [CHOICE_WORDS[value]] if value in CHOICE_WORDS else \
+                    closest(str(value), list(f.choices), 1)
                 self.add("bad-choice", file, pos, path, hint=f"是否想写“{near[0]}”？" if near else "",
                          found=value, expected=" | ".join(f.choices))
                 return None

@@ -181,3 +181,12 @@ def test_validate_command_exit_codes(tmp_path, monkeypatch, capsys):
     assert main(["validate", "--bogus"]) == 2
     monkeypatch.chdir(tmp_path / "data" / "..")
     assert main(["--root", str(tmp_path / "nowhere"), "validate"]) == 2
+
+
+def test_a_choice_written_in_chinese_gets_the_word_to_write(tmp_path):
+    inds = copy.deepcopy(INDICATORS)
+    inds["indicators"][0]["type"] = "约束性"
+    make_repo(tmp_path, indicators=inds)
+    assert messages(tmp_path) == [
+        "data/plans/demo/indicators.yml:4:9: indicators[0].type: 值“约束性”不在可选范围内；"
+        "应为 binding | expected | monitoring; 提示：是否想写“binding”？"]
