@@ -234,6 +234,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart_unit": {"zh": "单位：{unit}", "en": "Unit: {unit}"},
     "list_separator_clause": {"zh": "，", "en": "; "},
     "sentence_end": {"zh": "。", "en": "."},
+    "next_deadline": {"zh": "最近的完成时限：{when}，{n} 项任务", "en": "Next deadline: {when}, {n} tasks"},
+    "overdue_tasks": {"zh": "已逾期 {n} 项任务", "en": "{n} tasks overdue"},
+    "jump_to": {"zh": "本页内容", "en": "On this page"},
+    "not_found_title": {"zh": "页面不存在", "en": "Page not found"},
+    "not_found_text": {"zh": "您要找的页面不存在，可能已移动或地址有误。可以搜索任务、部门或指标：",
+                       "en": "The page you asked for does not exist; it may have moved or the "
+                             "address is wrong. Search for a task, department or indicator:"},
+    "not_found_browse": {"zh": "或从这里浏览：", "en": "Or browse from here:"},
 }
 
 NAV_KEYS: dict[str, str] = {

@@ -262,7 +262,7 @@ class Renderer:
         parts = [f'<section class="ps-task">'
                  f'<h{h} id="{task.anchor}">{plain(self.task_label(task))}'
                  f'<a class="headerlink" href="#{task.anchor}" '
-                 f'title="{self.t("permalink")}">¶</a></h{h}>']
+                 f'title="{self.t("permalink")}">¶</a></h{h}>', self.task_breadcrumb(task)]
         body = markdown_html(task.text)
         if body and task.text.strip() != task.title.strip():
             parts.append(f'<div class="ps-text">{body}</div>')
@@ -353,7 +353,10 @@ class Renderer:
         led = self.repo.index.led[dept_id]
         coop = self.repo.index.cooperated[dept_id]
         inds = self.repo.index.department_indicators[dept_id]
-        parts = [f"<h1>{plain(self.name_of(dept))}</h1>"]
+        parts = [self.breadcrumb([(self.t("home"), urls.INDEX_URLS["home"]),
+                                  (self.t("all_departments"), urls.INDEX_URLS["departments"]),
+                                  (self.name_of(dept), None)]),
+                 f"<h1>{plain(self.name_of(dept))}</h1>"]
         facts = [(self.t("kind"), self.t("kind_" + dept.kind))]
         if dept.aliases:
             facts.append((self.t("aliases"),
@@ -369,6 +372,7 @@ class Renderer:
         parts.append(f'<p class="ps-counts">'
                      f'{self.t("dept_summary", led=len(led), coop=len(coop), inds=len(inds))}</p>')
         parts.append(self.status_counts(inds))
+        parts.append(self.department_brief(dept_id))
         parts.append(f'<h2 id="led">{self.t("led_tasks")}</h2>')
         parts.append(self.task_table(led, self.t("led_tasks"), "cooperating"))
         parts.append(f'<h2 id="cooperating">{self.t("cooperated_tasks")}</h2>')
@@ -396,7 +400,11 @@ class Renderer:
     def indicator_page(self, ind_id: str) -> str:
         ind = self.repo.indicators[ind_id]
         plan = self.repo.plans[ind.plan]
-        parts = [f"<h1>{plain(self.name_of(ind))}</h1>"]
+        parts = [self.breadcrumb([(self.t("home"), urls.INDEX_URLS["home"]),
+                                  (self.t("all_indicators"), urls.INDEX_URLS["indicators"]),
+                                  (self.title_of(plan), urls.plan_url(plan.id)),
+                                  (self.name_of(ind), None)]),
+                 f"<h1>{plain(self.name_of(ind))}</h1>"]
         facts = [(self.t("plan"), self.plan_link(plan.id)), (self.t("type"), self.type_label(ind))]
         if ind.target:
             facts.append((self.t("target"), self.target_words(ind)))
@@ -708,3 +716,51 @@ class Renderer:
 
     def value_words(self, value: float | None, unit: str) -> str:
         return value_words(value, unit, self.lang)
+
+    # -- reading aids -------------------------------------------------------------------------
+    def breadcrumb(self, items: list[tuple[str, str | None]], landmark: bool = True) -> str:
+        """Where a record sits, each step a link (a step without a URL is the current page).
+
+        A page has one breadcrumb landmark; the per-task trails of a plan page are paragraphs,
+        so a screen reader's list of landmarks is not flooded with them.
+        """
+        steps = "".join(
+            f'<li><a href="{self.href(url)}">{plain(words)}</a></li>' if url is not None
+            else f'<li aria-current="page">{plain(words)}</li>' for words, url in items)
+        if landmark:
+            return (f'<nav class="ps-breadcrumb" aria-label="{self.t("breadcrumb")}">'
+                    f"<ol>{steps}</ol></nav>")
+        return f'<div class="ps-breadcrumb ps-trail"><ol>{steps}</ol></div>'
+
+    def task_breadcrumb(self, task: Task) -> str:
+        """The plan and chapters above a task: plan › chapter › section."""
+        plan = self.repo.plans[task.plan]
+        items: list[tuple[str, str | None]] = [(self.title_of(plan), urls.plan_url(plan.id))]
+        for chapter_id in self.repo.index.task_chapters[task.key]:
+            chapter = self.repo.index.chapters[f"{plan.id}:{chapter_id}"]
+            items.append((chapter.number + self.title_of(chapter), urls.chapter_url(chapter)))
+        return self.breadcrumb(items, landmark=False)
+
+    def department_brief(self, dept_id: str, today: datetime.date | None = None) -> str:
+        """The first screen of a department page: its next deadline, what is overdue, and
+        links to its tasks, deadlines and indicators further down."""
+        groups = repository_deadlines(self.repo, today or datetime.date.today(), dept_id)
+        facts = []
+        upcoming = next((g for g in groups if g.year is not None and not g.ongoing
+                         and any(not t.overdue for t in g.tasks)), None)
+        if upcoming is not None:
+            when = self.t(f"quarter_{upcoming.quarter}", year=upcoming.year)
+            facts.append(self.t("next_deadline", when=when,
+                                n=sum(not t.overdue for t in upcoming.tasks)))
+        overdue = sum(g.overdue for g in groups)
+        if overdue:
+            facts.append(f'<span class="ps-overdue">{self.t("overdue_tasks", n=overdue)}</span>')
+        jumps = [("#led", self.t("led_tasks")), ("#cooperating", self.t("cooperated_tasks"))]
+        if groups:
+            jumps.append(("#deadlines", self.t("deadlines")))
+        jumps.append(("#indicators", self.t("related_indicators")))
+        brief = f'<p class="ps-brief">{self.t("list_separator_clause").join(facts)}</p>' \
+            if facts else ""
+        return (brief + f'<nav class="ps-jump" aria-label="{self.t("jump_to")}"><ul>'
+                + "".join(f'<li><a href="{href}">{words}</a></li>' for href, words in jumps)
+                + "</ul></nav>")
