@@ -219,13 +219,28 @@ def table_rows(repo: Repository, base_url: str = "/") -> dict[str, list[dict]]:
     return {table.name: table.rows(data) for table in TABLES}
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: Any) -> str:
+    """A CSV cell that a spreadsheet cannot run: text from the data that would start a formula
+    (``=HYPERLINK(…)``, ``+…``, ``@…``) gets a leading apostrophe, as spreadsheets expect."""
+    text = _text(value)
+    if isinstance(value, str) and len(text) > 1 and text.startswith(FORMULA_STARTS):
+        try:
+            float(text)
+        except ValueError:
+            return "'" + text
+    return text
+
+
 def csv_bytes(table: Table, rows: list[dict]) -> bytes:
     """One table as CSV: UTF-8 with BOM, a header row of column names, CRLF line ends."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow([c.name for c in table.columns])
     for row in rows:
-        writer.writerow([_text(row.get(c.name)) for c in table.columns])
+        writer.writerow([_csv_cell(row.get(c.name)) for c in table.columns])
     return buffer.getvalue().encode(CSV_ENCODING)
 
 

@@ -231,3 +231,17 @@ def test_table_formats_need_a_folder(tmp_path, capsys):
     make_repo(tmp_path)
     assert main(["--root", str(tmp_path), "export", "--format", "csv"]) == 2
     assert "--format csv needs --out FOLDER" in capsys.readouterr().err
+
+
+def test_csv_text_that_would_start_a_formula_is_defused(tmp_path):
+    tasks = copy.deepcopy(TASKS)
+    tasks["chapters"][0]["tasks"][0]["title"] = '=HYPERLINK("http://evil.example","点击")'
+    make_repo(tmp_path, tasks=tasks)
+    repo, problems = load_repository(tmp_path)
+    assert not problems.errors
+    from plansite.tables import downloads
+
+    text = downloads(repo)["tasks.csv"].decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows[0]["title"] == '\'=HYPERLINK("http://evil.example","点击")'
+    assert rows[1]["title"] == "优先发展教育"
