@@ -79,15 +79,24 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "plan.txt"
         source.write_text(text, encoding="utf-8")
-        times = []
-        for _ in range(args.repeat):
-            start = time.perf_counter()
-            result = import_document(source, "bench", out_dir=Path(folder) / "out", force=True,
-                                     registry_path=Path(folder) / "departments.yml")
+        times, cpu = [], []
+        for run in range(args.repeat):
+            # every run imports afresh; --force re-imports are measured separately below
+            out = Path(folder) / f"out{run}"
+            start, start_cpu = time.perf_counter(), time.process_time()
+            result = import_document(source, "bench", out_dir=out,
+                                     registry_path=Path(folder) / f"departments{run}.yml")
             times.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
+        start = time.perf_counter()
+        import_document(source, "bench", out_dir=Path(folder) / "out0", force=True,
+                        registry_path=Path(folder) / "departments0.yml")
+        forced = time.perf_counter() - start
     size = len(text.encode("utf-8")) / 1024 / 1024
+    # wall time counts other processes on a shared machine; CPU time is this import's own
     print(f"{size:.2f} MB, {result.report.tasks} tasks, {result.report.indicators} indicators: "
-          f"best {min(times):.2f} s, worst {max(times):.2f} s (budget 2 s per MB)")
+          f"best {min(times):.2f} s (CPU {min(cpu):.2f} s), worst {max(times):.2f} s; "
+          f"re-import with --force {forced:.2f} s (budget 2 s per MB)")
     return 0 if min(times) <= 2 * max(size, 1) else 1
 
 

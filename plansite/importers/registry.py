@@ -56,6 +56,8 @@ class Registry:
 
     def __post_init__(self) -> None:
         self.index: dict[str, str] = {}
+        # ids already counted, found or new: each is reported once
+        self._seen: set[str] = set()
         for entry in self.entries:
             self._index(entry)
 
@@ -88,7 +90,8 @@ class Registry:
         """The id of ``name``, proposing a new registry entry when it is not known."""
         known = self.resolve(name)
         if known is not None:
-            if known not in self.found and all(e["id"] != known for e in self.new):
+            if known not in self._seen:
+                self._seen.add(known)
                 self.found.append(known)
             return known
         base = slug(name)
@@ -108,5 +111,6 @@ class Registry:
             entry["aliases"] = [short]
         self.entries.append(entry)
         self.new.append(entry)
+        self._seen.add(ident)
         self._index(entry)
         return ident
