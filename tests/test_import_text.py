@@ -389,3 +389,20 @@ def test_an_imported_plan_passes_validation(tmp_path, monkeypatch, name):
     assert main(["import", str(FIXTURES / name), "--plan", "demo", "--period", "2021-2025"]) == 0
     _, problems = load_repository(tmp_path)
     assert [p.format() for p in problems.errors] == []
+
+
+def test_indicator_ids_stay_unique_across_the_plans_of_a_repository(tmp_path, monkeypatch):
+    (tmp_path / "data").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", str(FIXTURES / "dash_lines.txt"), "--plan", "first"]) == 0
+    assert main(["import", str(FIXTURES / "dash_lines.txt"), "--plan", "second"]) == 0
+    ids = {}
+    for plan in ("first", "second"):
+        data = yaml.safe_load((tmp_path / f"data/plans/{plan}/indicators.yml").read_text(
+            encoding="utf-8"))
+        ids[plan] = {i["id"] for i in data["indicators"]}
+    assert "chengzhenhualv" in ids["first"] and "chengzhenhualv-2" in ids["second"]
+    assert not ids["first"] & ids["second"]
+    assert main(["import", str(FIXTURES / "dash_lines.txt"), "--plan", "first", "--force"]) == 0
+    again = yaml.safe_load((tmp_path / "data/plans/first/indicators.yml").read_text(encoding="utf-8"))
+    assert {i["id"] for i in again["indicators"]} == ids["first"], "a re-import keeps its own ids"
