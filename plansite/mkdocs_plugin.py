@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from plansite.i18n import translate_default, translate_nav
+from plansite.i18n import translate, translate_default, translate_nav
 from plansite.linkcheck import check_site
 from plansite.matrix import write_matrix_csvs
 from plansite.pages import SitePage, site_pages
@@ -75,6 +75,12 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
                 toggle["name"] = translate_default(key, toggle["name"], lang)
         if config.nav:
             config.nav = translate_nav(config.nav, lang)
+
+    def on_env(self, env, config, files):
+        """Theme templates (overrides/404.html) take their words from plansite.i18n too."""
+        lang = self.config.lang
+        env.globals["plansite_t"] = lambda key, **args: translate(key, lang, **args)
+        return env
 
     def on_files(self, files: Files, config) -> Files:
         assert self.repo is not None
