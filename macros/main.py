@@ -118,8 +118,18 @@ def define_env(env) -> None:
         return renderer().home_page()
 
 
+class PageFacts:
+    """What a page template may know of its page: title, URL and front matter, no file paths."""
+
+    def __init__(self, page) -> None:
+        self.title = page.title
+        self.url = page.url
+        self.meta = dict(page.meta)
+
+
 def on_pre_page_macros(env) -> None:
-    """Before each page: swap in the sandbox (once) and drop every variable but the page."""
+    """Before each page: the sandbox (made once), and of the variables only the page's facts."""
+    env.variables["page"] = PageFacts(env.page)
     if isinstance(env.env, SandboxedEnvironment):
         return
     # mkdocs-macros builds a plain Jinja environment with the whole site configuration in

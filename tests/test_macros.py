@@ -26,6 +26,8 @@ render_macros: true
 
 {{ department_tasks("zhujianwei", role="cooperating") }}
 
+页面：{{ page.url }}
+
 链接：{{ department_link("规划局") }}，{{ task_link("demo:1.2") }}，{{ indicator_link("chengzhenhualv") }}，{{ plan_link("demo") }}
 """
 
@@ -53,6 +55,19 @@ def test_author_page_embeds_tables_and_links(site):
     assert '<a class="ps-task-link" href="../plans/demo/#task-1-2">优先发展教育</a>' in html
     assert '<a class="ps-indicator-link" href="../indicators/chengzhenhualv/">城镇化率</a>' in html
     assert '<a href="../plans/demo/">示例规划</a>' in html
+
+
+def test_templates_know_the_page_but_not_where_the_build_runs(site, tmp_path, good_root):
+    html = (site / "topic" / "index.html").read_text(encoding="utf-8")
+    assert "页面：topic/" in html
+    root = tmp_path / "repo"
+    shutil.copytree(good_root, root)
+    (root / "docs" / "topic.md").write_text(
+        "---\nrender_macros: true\n---\n\n{{ page.file.abs_src_path }}\n", encoding="utf-8")
+    code, output = build_site(root)
+    assert code != 0
+    assert "has no attribute 'file'" in output
+    assert not (root / "site" / "topic").exists()
 
 
 def test_filters_that_match_nothing_say_so(tmp_path):
