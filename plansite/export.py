@@ -36,6 +36,7 @@ def task_record(repo: Repository, task: Task, base_url: str = "/") -> dict:
         "lead": list(task.lead), "cooperating": list(task.cooperating),
         "implementers": list(task.implementers), "indicators": list(task.indicators),
         "deadline": task.deadline.phrase if task.deadline else None,
+        "progress": task.progress,
         "responsibility": task.responsibility,
         "url": base_url + urls.task_url(task),
     }
@@ -46,7 +47,8 @@ def indicator_record(repo: Repository, ind: Indicator, statuses: dict[str, str],
     latest = ind.latest
     return {
         "id": ind.id, "plan": ind.plan, "name": ind.name, "type": ind.type, "unit": ind.unit,
-        "category": ind.category, "phrase": ind.phrase,
+        "category": ind.category, "chapter": ind.chapter, "phrase": ind.phrase,
+        "note": ind.note,
         "baseline": _quantity(ind.baseline), "target": _target(ind.target),
         "actuals": [_quantity(a) for a in ind.actuals],
         "latest": _quantity(latest),
@@ -66,11 +68,16 @@ def data_dict(repo: Repository, base_url: str = "/") -> dict:
     """Everything, as plain JSON-ready values."""
     statuses = statuses_of(repo)
     return {
-        "plans": [{"id": p.id, "title": p.title, "issuer": p.issuer, "level": p.level,
+        "plans": [{"id": p.id, "title": p.title, "short_title": p.short_title,
+                   "issuer": p.issuer, "level": p.level,
                    "period_start": p.period_start, "period_end": p.period_end,
+                   "source_document": p.source_document, "summary": p.summary, "note": p.note,
                    "url": base_url + urls.plan_url(p.id)} for p in repo.plans.values()],
+        "chapters": [{"id": c.id, "plan": c.plan, "parent": c.parent, "number": c.number,
+                      "title": c.title, "text": c.text, "url": base_url + urls.chapter_url(c)}
+                     for p in repo.plans.values() for c in p.walk_chapters()],
         "departments": [{"id": d.id, "name": d.name, "aliases": list(d.aliases), "kind": d.kind,
-                         "parent": d.parent, "incomplete": d.incomplete,
+                         "parent": d.parent, "incomplete": d.incomplete, "note": d.note,
                          "led": [repo.task(k).key for k in repo.index.led[d.id]],
                          "cooperating": [repo.task(k).key for k in repo.index.cooperated[d.id]],
                          "url": base_url + urls.department_url(d.id)}
