@@ -32,7 +32,7 @@ _INDICATORS = tuple("-?:,[]{}#&*!|>'\"%@`")
 _UNSAFE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\ufeff\u2028\u2029\ufffe\uffff\t]")
 # Characters YAML does not allow in a file at all: written as escapes inside double quotes.
 _NOT_PRINTABLE = re.compile(r"[\x7f-\x84\x86-\x9f\ufffe\uffff]")
-_FLOW_UNSAFE = re.compile(r"[,\[\]{}]")
+_FLOW_UNSAFE = re.compile(r"[,?:#\[\]{}]")
 # Every key the data files use is a plain word; they skip the scalar checks.
 _PLAIN_KEYS = frozenset(
     "id name aliases kind parent incomplete note name_en chapters number title text tasks lead "
