@@ -17,6 +17,10 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LOCAL_ID_PATTERN = r"^[0-9A-Za-z]+([.-][0-9A-Za-z]+)*$"
 
 
+RECORDS: dict[str, "Record"] = {}
+"""Every record by name, so a record can hold itself (a task's sub-tasks are tasks)."""
+
+
 @dataclass(frozen=True)
 class Field:
     """One key of a record: its kind, whether it is required, and what it means."""
@@ -26,9 +30,14 @@ class Field:
     description: str
     required: bool = False
     choices: tuple[str, ...] = ()
-    record: "Record | None" = None
+    record: "Record | str | None" = None
     item: str = ""
     shapes: tuple[str, ...] = ()
+
+    @property
+    def sub(self) -> "Record | None":
+        """The record this field holds; a name refers to a record by name (sub-tasks hold tasks)."""
+        return RECORDS[self.record] if isinstance(self.record, str) else self.record
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,9 @@ class Record:
     name: str
     description: str
     fields: tuple[Field, ...] = field(default_factory=tuple)
+
+    def __post_init__(self) -> None:
+        RECORDS[self.name] = self
 
     def get(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -132,11 +144,9 @@ TASK_FIELDS = (
     Field("progress", "text", "进展情况"),
     Field("responsibility", "text", "原文的责任分工句"),
     Field("title_en", "text", "英文名称（可选）"),
+    Field("tasks", "list", "子任务，形式与任务相同，可任意嵌套", record="task"),
 )
 TASK = Record("task", "一项任务（可含子任务）", TASK_FIELDS)
-# A task holds sub-tasks of its own shape; the recursion is closed after both exist.
-TASK = Record("task", "一项任务（可含子任务）",
-              TASK_FIELDS + (Field("tasks", "list", "子任务", record=TASK),))
 
 CHAPTER_FIELDS = (
     Field("id", "local-id", "章节编号，在本规划内唯一，如 2.3", True),
@@ -145,10 +155,9 @@ CHAPTER_FIELDS = (
     Field("text", "markdown", "章节正文（Markdown）"),
     Field("tasks", "list", "本章的任务", record=TASK),
     Field("title_en", "text", "英文标题（可选）"),
+    Field("chapters", "list", "下级章节，形式与章节相同，可任意嵌套", record="chapter"),
 )
 CHAPTER = Record("chapter", "规划的一章或一节", CHAPTER_FIELDS)
-CHAPTER = Record("chapter", "规划的一章或一节",
-                 CHAPTER_FIELDS + (Field("chapters", "list", "下级章节", record=CHAPTER),))
 
 TASKS_FILE = Record("tasks-file", "data/plans/<plan>/tasks.yml：规划的章节和任务", (
     Field("chapters", "list", "各章", True, record=CHAPTER),
@@ -184,9 +193,9 @@ def _kind_schema(kind: str) -> dict:
 
 
 def _field_schema(f: Field, defs: dict[str, dict]) -> dict:
-    if f.record is not None and f.kind in ("record", "list", "target"):
-        ref = {"$ref": f"#/$defs/{f.record.name}"}
-        _record_schema(f.record, defs)
+    if f.sub is not None and f.kind in ("record", "list", "target"):
+        ref = {"$ref": f"#/$defs/{f.sub.name}"}
+        _record_schema(f.sub, defs)
         if f.kind == "list":
             schema: dict = {"type": "array", "items": ref}
         elif f.kind == "target":

@@ -113,8 +113,8 @@ class Checker:
             items = LocatedList(file, value.line, value.column)
             for i, item in enumerate(value):
                 sub = f"{path}[{i}]"
-                if f.record is not None:
-                    checked = self.record(item, f.record, sub, file, value.pos(i))
+                if f.sub is not None:
+                    checked = self.record(item, f.sub, sub, file, value.pos(i))
                 else:
                     checked = self.scalar(item, f.item or "text", sub, file, value.pos(i),
                                           value.raw[i] if i < len(value.raw) else None, f)
@@ -124,14 +124,14 @@ class Checker:
                     items.raw.append(None)
             return items
         if f.kind == "record":
-            return self.record(value, f.record, path, file, pos)
+            return self.record(value, f.sub, path, file, pos)
         if f.kind == "target":
             if isinstance(value, str):
                 if not value.strip():
                     self.add("empty-value", file, pos, path, expected=KIND_WORDS["target"])
                     return None
                 return value.strip()
-            return self.record(value, f.record, path, file, pos)
+            return self.record(value, f.sub, path, file, pos)
         return self.scalar(value, f.kind, path, file, pos, raw, f)
 
     def scalar(self, value: Any, kind: str, path: str, file: str, pos: tuple[int, int],

@@ -190,3 +190,19 @@ def test_a_choice_written_in_chinese_gets_the_word_to_write(tmp_path):
     assert messages(tmp_path) == [
         "data/plans/demo/indicators.yml:4:9: indicators[0].type: 值“约束性”不在可选范围内；"
         "应为 binding | expected | monitoring; 提示：是否想写“binding”？"]
+
+
+def test_chapters_and_tasks_nest_to_any_depth(tmp_path):
+    task = {"id": "1.1.1.1", "title": "第四层任务", "lead": ["住建委"], "tasks": [
+        {"id": "1.1.1.1.1", "title": "子任务", "tasks": [
+            {"id": "1.1.1.1.1.1", "title": "子子任务", "cooperating": ["教育局"]}]}]}
+    tasks = {"chapters": [{"id": "1", "title": "第一章", "chapters": [
+        {"id": "1.1", "title": "第一节", "chapters": [
+            {"id": "1.1.1", "title": "一、", "tasks": [task]}]}]}]}
+    make_repo(tmp_path, tasks=tasks, indicators={"indicators": []})
+    repo, problems = load_repository(tmp_path)
+    assert list(problems) == []
+    deepest = repo.task("demo:1.1.1.1.1.1")
+    assert deepest.parent == "1.1.1.1.1" and deepest.chapter == "1.1.1"
+    assert deepest.cooperating == ("jiaoyuju",)
+    assert repo.index.task_chapters["demo:1.1.1.1.1.1"] == ["1", "1.1", "1.1.1"]
