@@ -8,20 +8,20 @@ text, so the comparison ignores whitespace, punctuation and Markdown escapes.
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from pathlib import Path
 
 import pytest
+
 import yaml
+
+from factories import SEED
 
 from plansite.importers import import_document
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
-SEED = Path(os.environ.get("PLANSITE_SEED",
-                           REPO.parent / "shared" / "seeds" / "000_a3a985dc57036351.txt"))
 
 
 def squash(text: str) -> str:

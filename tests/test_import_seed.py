@@ -8,17 +8,16 @@ expression, independently of the importer.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
+
 import yaml
 
+from factories import SEED
+
 REPO = Path(__file__).resolve().parent.parent
-# the seed page lives beside the repository; PLANSITE_SEED points elsewhere when it is not there
-SEED = Path(os.environ.get("PLANSITE_SEED",
-                           REPO.parent / "shared" / "seeds" / "000_a3a985dc57036351.txt"))
 CITY = REPO / "data" / "plans" / "city-12th-fyp"
 COUNTY = REPO / "data" / "plans" / "county-social-2007"
 RESPONSIBILITY = re.compile(r"^——由(?P<lead>.+?)(?:会同|同)有关部门.*组织落实。$|^——由(?P<only>.+?)组织落实。$")
