@@ -169,11 +169,19 @@ def normalize_width(text: str) -> str:
     Each character is replaced by its NFKC form when that is one character (``５`` -> ``5``,
     ``％`` -> ``%``, ``，`` -> ``,``); so offsets into the result are offsets into ``text``.
     """
-    out = []
-    for ch in text:
-        folded = unicodedata.normalize("NFKC", ch)
-        out.append(folded if len(folded) == 1 else ch)
-    return "".join(out)
+    return text.translate(_WIDTH_FOLD)
+
+
+class _WidthFold(dict):
+    """``str.translate`` table that learns each character's one-character NFKC form once."""
+
+    def __missing__(self, code: int) -> int:
+        folded = unicodedata.normalize("NFKC", chr(code))
+        self[code] = ord(folded) if len(folded) == 1 else code
+        return self[code]
+
+
+_WIDTH_FOLD = _WidthFold()
 
 
 def _round(value: float) -> float:
