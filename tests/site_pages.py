@@ -1,0 +1,36 @@
+"""The page types of the built seed site that the phone, accessibility and screenshot checks visit.
+
+One address per kind of generated page (and the reader-written ones), so a new page type is
+checked everywhere by adding it here. Pages a build does not write (yet) are left out by
+:func:`existing_pages`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PAGE_TYPES: dict[str, str] = {
+    "home": "",
+    "plans index": "plans/",
+    "plan": "plans/city-12th-fyp/",
+    "departments index": "departments/",
+    "department": "departments/zhujianwei/",
+    "indicators index": "indicators/",
+    "indicator": "indicators/chengzhenhualv/",
+    "downloads": "downloads/",
+    "matrix": "matrix/",
+    "deadlines": "deadlines/",
+    "changes": "changes/",
+    "methodology": "methodology/",
+    "not found": "404.html",
+}
+
+
+def existing_pages(site: Path) -> dict[str, str]:
+    """The page types of :data:`PAGE_TYPES` that the site at ``site`` holds."""
+    out = {}
+    for name, url in PAGE_TYPES.items():
+        path = site / (url + "index.html" if url == "" or url.endswith("/") else url)
+        if path.is_file():
+            out[name] = url
+    return out

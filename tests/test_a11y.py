@@ -1,0 +1,85 @@
+"""axe-core on every page type of the seed site, light and dark: no serious or critical violation.
+
+axe is the copy inside the axe-playwright-python package (test extra); it is evaluated in the
+page through the browser's debugging protocol, so the site's Content-Security-Policy, which
+admits only the site's own scripts, does not have to make room for it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from site_pages import PAGE_TYPES
+
+pytestmark = pytest.mark.browser
+
+SERIOUS = {"serious", "critical"}
+
+
+@pytest.fixture(scope="module")
+def base(real_site, serve_site) -> str:
+    return serve_site(real_site)
+
+
+@pytest.fixture(scope="module")
+def axe() -> Axe:
+    return Axe()
+
+
+def serious(axe: Axe, page) -> list[str]:
+    results = axe.run(page)
+    return [f"{v['id']} ({v['impact']}): {v['help']} at "
+            + ", ".join(" ".join(n["target"]) for n in v["nodes"][:3])
+            for v in results.response["violations"] if v["impact"] in SERIOUS]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_no_serious_violation(browser, base, axe, name, scheme) -> None:
+    context = browser.new_context(locale="zh-CN", color_scheme=scheme,
+                                  viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(base + PAGE_TYPES[name])
+        assert not serious(axe, page)
+    finally:
+        context.close()
+
+
+def test_open_search_results_have_no_serious_violation(page, base, axe) -> None:
+    page.goto(base)
+    page.locator("#ps-search-input").fill("住建委")
+    page.locator("#ps-search-results a").first.wait_for(timeout=15000)
+    assert not serious(axe, page)
+
+
+@pytest.mark.parametrize("name", ["home", "department", "indicator"])
+def test_page_language_is_chinese(page, base, name) -> None:
+    page.goto(base + PAGE_TYPES[name])
+    assert page.get_attribute("html", "lang") in ("zh", "zh-Hans", "zh-CN")
+
+
+def test_status_and_chart_have_text(page, base) -> None:
+    page.goto(base + PAGE_TYPES["indicator"])
+    status = page.locator(".ps-status").first
+    assert status.inner_text().strip(), "a status is said in words, not only by colour"
+    chart = page.locator("svg.ps-chart")
+    assert chart.count() == 1
+    assert chart.get_attribute("role") == "img"
+    names = chart.get_attribute("aria-labelledby").split()
+    words = [page.locator(f'[id="{n}"]').text_content().strip() for n in names]
+    assert all(words), "the chart's title and description are text"
+
+
+def test_keyboard_reaches_search_results(page, base) -> None:
+    page.goto(base + PAGE_TYPES["department"])
+    page.keyboard.press("/")
+    assert page.evaluate("() => document.activeElement.id") == "ps-search-input"
+    page.keyboard.type("发改委")
+    page.locator("#ps-search-results a").first.wait_for(timeout=15000)
+    page.keyboard.press("ArrowDown")
+    href = page.evaluate("() => document.activeElement.getAttribute('href')")
+    assert href.endswith("departments/fazhangaigewei/")
+    page.keyboard.press("Escape")
+    assert not page.evaluate("() => document.getElementById('__search').checked")
