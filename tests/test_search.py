@@ -1,0 +1,107 @@
+"""The search records and their tokens: what the index holds for each task, department, indicator."""
+
+from __future__ import annotations
+
+import doctest
+import json
+from pathlib import Path
+
+import pytest
+
+import plansite.search as search
+from factories import DEPARTMENTS, make_repo
+from plansite.repository import load_repository
+from plansite.search import (department_terms, name_variants, page_record, search_records,
+                             search_tokens, write_search_index)
+
+
+@pytest.fixture()
+def repo(tmp_path: Path):
+    departments = DEPARTMENTS + [{"id": "fagaiwei", "name": "市发展改革委",
+                                  "aliases": ["<b>发改</b>"]}]
+    repository, problems = load_repository(make_repo(tmp_path, departments=departments))
+    assert not problems.errors
+    return repository
+
+
+def test_examples_in_docstrings() -> None:
+    assert doctest.testmod(search).failed == 0
+
+
+def test_chinese_runs_become_overlapping_pairs_the_same_way_as_search_js() -> None:
+    assert search_tokens("市住建委") == "市住 住建 建委 委"
+    assert search_tokens("住建委", indexing=False) == "住建 建委"
+    assert search_tokens("水", indexing=False) == "水"
+    # width and case folded; numbers and Latin words kept whole
+    assert search_tokens("５５％ ABC", indexing=False) == "55% abc"
+    assert search_tokens("15.58万公顷", indexing=False) == "15.58 万公 公顷"
+
+
+def test_search_js_uses_the_same_character_ranges(repo_root: Path) -> None:
+    script = (repo_root / "docs" / "assets" / "search.js").read_text(encoding="utf-8")
+    ranges = search.HAN.pattern.encode("unicode_escape").decode()  # [\u3400-\u4dbf...]+
+    assert f"/{ranges}/g" in script
+
+
+@pytest.mark.parametrize("name, wanted", [
+    ("市发展改革委", {"发改委", "发展改革委", "发展和改革委员会"}),
+    ("市人社局", {"人社局", "人力资源和社会保障局"}),
+    ("市城乡规划局", {"城乡规划局", "规划局"}),
+    ("市住建委", {"住建委", "住房和城乡建设委员会"}),
+])
+def test_name_variants_find_abbreviations_and_full_names(name, wanted) -> None:
+    assert wanted <= set(name_variants(name))
+
+
+def test_prefix_of_a_party_committee_is_kept() -> None:
+    # 市委宣传部 is the city party committee's department, not a "宣传部 of 市"
+    assert "委员会宣传部" not in "".join(name_variants("市委宣传部"))
+
+
+def test_every_record_kind_and_address(repo) -> None:
+    records = {r.url: r for r in search_records(repo)}
+    assert records["plans/demo/"].kind == "plan"
+    assert records["plans/demo/#chapter-1"].kind == "chapter"
+    task = records["plans/demo/#task-1-1"]
+    assert task.kind == "task" and task.plan == "示例规划"
+    assert task.context == "一、统筹城乡发展"
+    assert "牵头部门：市住建委、市城乡规划局" in task.text
+    assert records["departments/zhujianwei/"].terms[:2] == ("市住建委", "住建委")
+    indicator = records["indicators/chengzhenhualv/"]
+    assert indicator.kind == "indicator" and indicator.terms == ("城镇化率",)
+    assert "城镇化率达到55%" in indicator.text
+
+
+def test_record_html_escapes_data_and_carries_display_fields(repo) -> None:
+    record = next(r for r in search_records(repo) if r.url == "departments/fagaiwei/")
+    document = record.html("zh")
+    assert "<b>" not in document and "&lt;b&gt;" in document
+    assert 'data-pagefind-meta="kind" data-pagefind-filter="kind"' in document
+    assert '>部门</span>' in document
+    assert '<h1 data-pagefind-weight="10">市发 发展 展改 改革 革委 委</h1>' in document
+    assert "发改 改委" in document  # the abbreviation is indexed as a term
+
+
+def test_page_record_reads_only_the_content_article() -> None:
+    document = ('<html><body><nav>导航 市住建委</nav><article class="md-content__inner md-typeset">'
+                '<a class="md-content__button">编辑</a><h1>方法说明<a class="headerlink">¶</a></h1>'
+                '<p>状态如何计算</p></article><footer>页脚</footer></body></html>')
+    record = page_record("methodology/", document)
+    assert record is not None
+    assert record.title == "方法说明"
+    assert record.text == "方法说明 状态如何计算"
+    assert record.kind == "page"
+
+
+def test_index_is_written_in_chunks(repo, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "methodology").mkdir(parents=True)
+    (site / "methodology" / "index.html").write_text(
+        '<article class="md-content__inner"><h1>方法说明</h1><p>说明</p></article>',
+        encoding="utf-8")
+    count = write_search_index(site, repo, skip_urls=[])
+    assert count == len(search_records(repo)) + 1
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["en"]["page_count"] == count
+    assert list((site / "pagefind" / "index").glob("*.pf_index"))
+    assert list((site / "pagefind" / "fragment").glob("*.pf_fragment"))
