@@ -242,6 +242,25 @@ STRINGS: dict[str, dict[str, str]] = {
                        "en": "The page you asked for does not exist; it may have moved or the "
                              "address is wrong. Search for a task, department or indicator:"},
     "not_found_browse": {"zh": "或从这里浏览：", "en": "Or browse from here:"},
+    # headings of the authored pages (docs/editing.md, docs/methodology.md), through {{ t(...) }}
+    "guide_workflow": {"zh": "修改的流程", "en": "How a change is made"},
+    "guide_add_department": {"zh": "添加一个部门", "en": "Adding a department"},
+    "guide_add_task": {"zh": "添加一项任务", "en": "Adding a task"},
+    "guide_add_actual": {"zh": "添加指标的实际值", "en": "Adding a reported value of an indicator"},
+    "guide_mistakes": {"zh": "五个最常见的错误", "en": "The five most common mistakes"},
+    "guide_mistake_unknown_department": {"zh": "部门名称写错或部门不在名录中",
+                                         "en": "A department name is misspelt or not in the register"},
+    "guide_mistake_duplicate_id": {"zh": "编号重复", "en": "An id used twice"},
+    "guide_mistake_bad_number": {"zh": "数值里带了单位", "en": "A value written with its unit"},
+    "guide_mistake_fullwidth_digits": {"zh": "数字用了全角字符", "en": "Full-width digits"},
+    "guide_mistake_yaml_tab": {"zh": "用 Tab 缩进", "en": "Indenting with Tab"},
+    "guide_pull_request": {"zh": "在拉取请求中看到的错误", "en": "Errors shown in a pull request"},
+    "method_indicator_types": {"zh": "指标类型", "en": "Types of indicator"},
+    "method_values_units": {"zh": "数值和单位", "en": "Values and units"},
+    "method_statuses": {"zh": "进展状态", "en": "Progress status"},
+    "method_steps": {"zh": "计算步骤", "en": "How the status is worked out"},
+    "method_examples": {"zh": "例子", "en": "Examples"},
+    "method_charts": {"zh": "指标图表", "en": "Indicator charts"},
 }
 
 NAV_KEYS: dict[str, str] = {
