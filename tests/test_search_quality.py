@@ -158,3 +158,37 @@ def test_results_say_what_they_are_and_which_plan(browser, real_site, serve_site
         assert "章节" in kinds[:3]
     finally:
         context.close()
+
+
+def test_first_search_is_light_and_quick(browser, real_site, serve_site) -> None:
+    """Bytes a reader's browser loads for the home page and the first search, and how long the
+    first result takes; sizes are what a server compressing with gzip would send."""
+    import gzip
+    import time
+
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    loaded: list[tuple[str, int]] = []
+
+    def record(response) -> None:
+        body = response.body() if response.ok else b""
+        loaded.append((response.url, len(gzip.compress(body, 6))))
+
+    page.on("response", record)
+    try:
+        base = serve_site(real_site)
+        page.goto(base, wait_until="load")
+        page_bytes = sum(size for _, size in loaded)
+        loaded.clear()
+        started = time.perf_counter()
+        run_query(page, "住建委")
+        first_result = time.perf_counter() - started
+        page.wait_for_load_state("networkidle")
+        search_bytes = sum(size for _, size in loaded)
+    finally:
+        context.close()
+    print(f"\nhome page: {page_bytes / 1024:.0f} KB gzip; first search '住建委': "
+          f"{search_bytes / 1024:.0f} KB gzip in {len(loaded)} files, first result after "
+          f"{first_result * 1000:.0f} ms (local server, cold cache)")
+    assert search_bytes < 500 * 1024
+    assert first_result < 5

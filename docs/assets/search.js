@@ -23,6 +23,7 @@
   var engine = null;
   var latest = 0;
   var MAX_RESULTS = 10;
+  var RANKED = 20; /* results whose records are loaded and ranked again by phraseFirst */
 
   function load() {
     if (!engine) {
@@ -125,13 +126,26 @@
     return text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
   }
 
-  /* A record whose title is exactly the query comes first: 耕地保有量 is the indicator, even
-     where a task's title also begins with those words. Otherwise the index's order stands. */
-  function exactFirst(records, query) {
-    var wanted = plainName(query);
-    var exact = records.filter(function (r) { return plainName(r.meta.title || "") === wanted; });
-    var rest = records.filter(function (r) { return exact.indexOf(r) < 0; });
-    return exact.concat(rest);
+  /* The index finds records holding all the query's character pairs, wherever they stand. A
+     record that holds the words as written ranks first: its title is the query (耕地保有量 is
+     the indicator, though a task's title also begins so), then the words stand in its title
+     (规划局 in 市城乡规划局), then in its text; otherwise the index's order stands. */
+  function phraseFirst(records, query) {
+    var whole = plainName(query);
+    var parts = query.normalize("NFKC").toLowerCase().split(/\s+/).filter(Boolean);
+    function holds(text) {
+      text = plainName(text || "");
+      return parts.every(function (part) { return text.indexOf(part) >= 0; });
+    }
+    function tier(r) {
+      if (plainName(r.meta.title || "") === whole) return 0;
+      if (holds(r.meta.title)) return 1;
+      if (holds((r.meta.context || "") + (r.meta.text || ""))) return 2;
+      return 3;
+    }
+    return records.map(function (r, i) { return [tier(r), i, r]; })
+      .sort(function (x, y) { return x[0] - y[0] || x[1] - y[1]; })
+      .map(function (x) { return x[2]; });
   }
 
   function count(n) {
@@ -154,10 +168,10 @@
       return pagefind.search(words.join(" "));
     }).then(function (found) {
       if (ticket !== latest) return;
-      var top = found.results.slice(0, MAX_RESULTS);
+      var top = found.results.slice(0, RANKED);
       return Promise.all(top.map(function (r) { return r.data(); })).then(function (records) {
         if (ticket !== latest) return;
-        records = exactFirst(records, query);
+        records = phraseFirst(records, query).slice(0, MAX_RESULTS);
         list.replaceChildren.apply(list, records.map(function (data) { return item(data, words); }));
         list.setAttribute("data-ps-query", query);
         status(count(found.results.length));
