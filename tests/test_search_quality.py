@@ -184,6 +184,7 @@ def test_first_search_is_light_and_quick(browser, real_site, serve_site) -> None
         run_query(page, "住建委")
         first_result = time.perf_counter() - started
         page.wait_for_load_state("networkidle")
+        page.remove_listener("response", record)
         search_bytes = sum(size for _, size in loaded)
     finally:
         context.close()
