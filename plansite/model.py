@@ -8,7 +8,7 @@ Department, task and indicator references inside records are already resolved to
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Callable, Iterable, Iterator, Literal, TypeVar
 
 IndicatorType = Literal["binding", "expected", "monitoring"]
 Comparator = Literal[">=", "<=", "=", ">", "<", "range"]
@@ -209,25 +209,18 @@ class Plan:
 
     def walk_chapters(self) -> list[Chapter]:
         """Every chapter of the plan, depth first, in document order."""
-        out: list[Chapter] = []
-
-        def visit(chapters: list[Chapter]) -> None:
-            for chapter in chapters:
-                out.append(chapter)
-                visit(chapter.chapters)
-
-        visit(self.chapters)
-        return out
+        return list(_depth_first(self.chapters, lambda chapter: chapter.chapters))
 
     def walk_tasks(self) -> list[Task]:
         """Every task and sub-task of the plan, depth first, in document order."""
-        out: list[Task] = []
+        return [task for chapter in self.walk_chapters()
+                for task in _depth_first(chapter.tasks, lambda task: task.tasks)]
 
-        def visit(tasks: list[Task]) -> None:
-            for task in tasks:
-                out.append(task)
-                visit(task.tasks)
 
-        for chapter in self.walk_chapters():
-            visit(chapter.tasks)
-        return out
+T = TypeVar("T")
+
+
+def _depth_first(items: Iterable[T], children: Callable[[T], Iterable[T]]) -> Iterator[T]:
+    for item in items:
+        yield item
+        yield from _depth_first(children(item), children)
