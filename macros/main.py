@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from jinja2.sandbox import SandboxedEnvironment
 
+from plansite.i18n import STRINGS
 from plansite.select import resolve_department, resolve_task, select_indicators
 
 
@@ -116,6 +117,11 @@ def define_env(env) -> None:
     def home_page():
         """The home page in the interface language: plans, binding indicators, where to go."""
         return renderer().home_page()
+
+    @env.macro
+    def t(key):
+        """An interface string in the site's language (an authored page's heading), escaped."""
+        return renderer().t(checked("translation key", key, STRINGS))
 
 
 class PageFacts:

@@ -378,7 +378,7 @@ def test_the_methodology_page_names_every_status_and_threshold():
     from plansite.status import AT_RISK_SHARE, EQUAL_TOLERANCE
 
     page = (Path(__file__).parent.parent / "docs" / "methodology.md").read_text(encoding="utf-8")
-    assert page.startswith("---\ntitle: 方法说明\n---")
+    assert page.startswith('---\nrender_macros: true\n---\n\n# {{ t("methodology") }}\n')
     for status in STATUSES:
         assert f"| {STATUS_LABELS[status]['zh']} |" in page
     assert f"时间进度的 {AT_RISK_SHARE:.0%}" in page
