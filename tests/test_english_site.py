@@ -16,6 +16,7 @@ import lxml.html
 import pytest
 import yaml
 
+from plansite.i18n import translate
 from plansite.sitebuild import build_site
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -146,3 +147,55 @@ def test_english_matrix_and_csv(english_site):
 def test_indicator_charts_speak_english(english_site, content):
     left = _left(english_site, content, charts=True)
     assert not left, _report(left)
+
+
+# the fields of the data files that name a record (its name, title, number as written)
+RECORD_NAME_FIELDS = {"id", "name", "name_en", "aliases", "title", "title_en", "short_title",
+                      "number"}
+
+
+def _record_names(value: object, key: str | None = None) -> list[str]:
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in _record_names(v, k)]
+    if isinstance(value, list):
+        return [s for v in value for s in _record_names(v, key)]
+    return [str(value)] if key in RECORD_NAME_FIELDS and value is not None else []
+
+
+@pytest.fixture(scope="module")
+def record_names() -> list[str]:
+    """The names and titles of every record in data/ that hold Chinese, longest first."""
+    names = set()
+    for path in (REPO_ROOT / "data").rglob("*.yml"):
+        names.update(_record_names(yaml.safe_load(path.read_text(encoding="utf-8"))))
+    return sorted((n for n in names if CJK.search(n)), key=len, reverse=True)
+
+
+def test_headings_are_english_but_for_records_own_names(english_site, record_names):
+    # authored pages too: their headings come from the translation table, only the body is theirs
+    left: dict[str, list[str]] = {}
+    seen = 0
+    for path in sorted(english_site.rglob("*.html")):
+        page = lxml.html.fromstring(path.read_text(encoding="utf-8"))
+        for heading in page.xpath("//h1|//h2|//h3"):
+            seen += 1
+            text = heading.text_content()
+            for name in record_names:
+                text = text.replace(name, " ")
+            if CJK.search(text):
+                left.setdefault(path.relative_to(english_site).as_posix(), []).append(
+                    heading.text_content().strip())
+    assert seen > 100
+    assert not left, "\n".join(f"{rel}: {texts[:5]}" for rel, texts in sorted(left.items())[:20])
+
+
+@pytest.mark.parametrize("name", ["editing", "methodology"])
+def test_authored_headings_come_from_the_translation_table(english_site, name):
+    source = (REPO_ROOT / "docs" / f"{name}.md").read_text(encoding="utf-8")
+    written = re.findall(r"^#{1,3} (?:(\d+\. ))?\{\{ t\(\"([a-z_]+)\"\) \}\}$", source, re.M)
+    assert len(written) == len(re.findall(r"^#{1,3} ", source, re.M)) > 5
+    page = lxml.html.fromstring((english_site / name / "index.html").read_text("utf-8"))
+    shown = [h.text_content().rstrip("¶").strip()
+             for h in page.xpath("//article//*[self::h1 or self::h2 or self::h3]")]
+    assert shown == [number + translate(key, "en") for number, key in written]
+    assert page.findtext(".//title").startswith(translate(written[0][1], "en") + " - ")

@@ -103,3 +103,35 @@ def test_navigation_titles_come_from_the_table():
         translate(NAV_KEYS[path], "en") for path in pages]
     # a title the site's owner wrote is theirs
     assert translate_nav([{"我们的首页": "index.md"}], "en") == [{"我们的首页": "index.md"}]
+
+
+DOCS = sorted((REPO_ROOT / "docs").glob("*.md"))
+# {{ t("key") }} in an authored page: a heading in the site's language
+DOC_KEY = re.compile(r"\{\{-?\s*t\(\s*(['\"])(.*?)\1\s*\)\s*-?\}\}")
+
+
+def _doc_keys(text: str) -> list[str]:
+    return [key for _, key in DOC_KEY.findall(text)]
+
+
+def test_doc_keys_are_found_as_pages_write_them():
+    assert _doc_keys('# {{ t("guide_add_task") }}\n### 1. {{t(\'x\')}} {{ task_link("a") }}') == [
+        "guide_add_task", "x"]
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.name)
+def test_every_key_a_page_asks_for_exists(doc):
+    text = doc.read_text(encoding="utf-8")
+    keys = _doc_keys(text)
+    missing = sorted(set(keys) - set(STRINGS))
+    assert not missing, f"docs/{doc.name} asks for keys that plansite/i18n.py lacks: {missing}"
+    if keys:
+        # without it the page would show the braces instead of the words
+        assert re.match(r"---\n(?:.*\n)*?render_macros: true\n(?:.*\n)*?---\n", text), doc.name
+
+
+def test_the_authored_pages_take_their_headings_from_the_table():
+    for name in ("editing.md", "methodology.md"):
+        text = (REPO_ROOT / "docs" / name).read_text(encoding="utf-8")
+        headings = re.findall(r"^#{1,3} .*$", text, re.M)
+        assert len(headings) > 5 and all(DOC_KEY.search(h) for h in headings), headings
