@@ -19,6 +19,8 @@
   var meta = box.querySelector("#ps-search-meta");
   var toggle = document.getElementById("__search");
   var root = new URL(box.getAttribute("data-ps-root") || "./", location.href);
+  /* an address like http://host//page/ would make the index's own paths protocol-relative */
+  root = new URL(root.pathname.replace(/\/{2,}/g, "/"), root.origin);
   var words = box.dataset;
   var engine = null;
   var latest = 0;
@@ -30,7 +32,7 @@
       engine = import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
         /* Pairs repeat in long texts; a lower weight on how often a pair occurs lets names and
            titles (weighted in the index) decide, as readers expect. */
-        var options = { baseUrl: root.pathname, ranking: { termFrequency: 0.5 } };
+        var options = { baseUrl: "/", ranking: { termFrequency: 0.5 } };
         return pagefind.options(options).then(function () {
           return pagefind;
         });
@@ -105,7 +107,8 @@
   function item(data, words) {
     var li = element("li", "md-search-result__item ps-result");
     var link = element("a", "md-search-result__link");
-    link.href = data.url;
+    /* record URLs are site-relative; the site may live in a sub-folder */
+    link.href = new URL(data.url.replace(/^\/+/, ""), root).href;
     var article = element("article", "md-search-result__article md-typeset");
     var head = element("div", "ps-result__head");
     var kind = data.meta.kind_id || "page";
