@@ -28,6 +28,7 @@ site (home, methodology) are indexed from their built HTML in the same way.
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 import html
 import logging
 import re
@@ -453,6 +454,9 @@ def write_search_index(site_dir: Path, repo: Repository, skip_urls: Iterable[str
         record = page_record(url, path.read_text(encoding="utf-8"))
         if record is not None:
             records.append(record)
-    asyncio.run(_write_index(site_dir, records, lang))
+    # A thread of its own gets a fresh event loop even when the caller runs one already
+    # (a build started from a program that uses asyncio, such as a browser test).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, _write_index(site_dir, records, lang)).result()
     log.info("search: %d records indexed into %s", len(records), site_dir / "pagefind")
     return len(records)
