@@ -105,3 +105,16 @@ def test_index_is_written_in_chunks(repo, tmp_path: Path) -> None:
     assert entry["languages"]["en"]["page_count"] == count
     assert list((site / "pagefind" / "index").glob("*.pf_index"))
     assert list((site / "pagefind" / "fragment").glob("*.pf_fragment"))
+
+
+def test_index_is_written_from_inside_a_running_event_loop(repo, tmp_path: Path) -> None:
+    import asyncio
+
+    site = tmp_path / "site"
+    site.mkdir()
+
+    async def caller() -> int:
+        return write_search_index(site, repo, skip_urls=[])
+
+    assert asyncio.run(caller()) == len(search_records(repo))
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
