@@ -34,7 +34,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -53,6 +53,11 @@ HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 """A run of Chinese characters. search.js uses the same ranges: the two must cut alike."""
 
 SHOWN_TEXT = 320
+
+KEYWORDS_PER_TEXT = 6
+KEYWORD_WEIGHT = 3
+KEYWORD_MIN_TEXT = 40
+"""A task text shorter than this is its own keywords: it is indexed whole anyway."""
 """How many characters of a record's text the result list may show around the hits."""
 
 LEVEL_PREFIXES = ("省", "市", "县", "区", "州", "镇", "乡")
@@ -118,6 +123,7 @@ class SearchRecord:
     terms: tuple[str, ...] = ()
     text: str = ""
     text_weight: float = 1.0
+    keywords: tuple[str, ...] = ()
 
     def html(self, lang: str = "zh") -> str:
         """The document Pagefind indexes: the words as tokens, the display fields as metadata."""
@@ -143,6 +149,9 @@ class SearchRecord:
             f'<h1 data-pagefind-weight="10">{e(search_tokens(self.title))}</h1>',
             f'<p data-pagefind-weight="10">{e(terms)}</p>' if terms else "",
             f"<p>{e(search_tokens(self.context))}</p>" if self.context else "",
+            (f'<p data-pagefind-weight="{KEYWORD_WEIGHT}">'
+             f'{e(" ".join(search_tokens(k) for k in self.keywords))}</p>')
+            if self.keywords else "",
             f'<p data-pagefind-weight="{self.text_weight}">{e(search_tokens(self.text))}</p>',
             "</article></body></html>"])
 
@@ -360,13 +369,48 @@ def page_record(url: str, document: str) -> SearchRecord | None:
     return SearchRecord(url, "page", title or url, text=text, text_weight=0.2)
 
 
+def segmenter_words(repo: Repository) -> list[str]:
+    """Department names and aliases and indicator names: words the segmenter must keep whole."""
+    words = [w for d in repo.departments.values() for w in (d.name, *d.aliases)]
+    words.extend(ind.name for ind in repo.indicators.values())
+    return sorted({w.strip() for w in words if len(w.strip()) > 1 and " " not in w.strip()},
+                  key=lambda w: (-len(w), w))
+
+
+class KeyTerms:
+    """What a long text is about: jieba's TF-IDF keywords, with the plans' own names kept whole.
+
+    Character pairs find every text that holds the query; these keywords, weighted between the
+    title and the body, rank first the tasks that are *about* it (a task on 节能减排 above one
+    that mentions 节能 in passing). jieba splits unknown names badly (市住建委 becomes 市住 /
+    建委), so every department name and alias and every indicator name is taught to it first.
+    """
+
+    def __init__(self, repo: Repository, count: int = KEYWORDS_PER_TEXT):
+        import jieba
+        import jieba.analyse
+
+        jieba.setLogLevel(logging.WARNING)
+        for word in segmenter_words(repo):
+            jieba.add_word(word, freq=200000)
+        self.extract = jieba.analyse.extract_tags
+        self.count = count
+
+    def __call__(self, text: str) -> tuple[str, ...]:
+        if len(HAN.findall(text)) == 0 or len(text) < KEYWORD_MIN_TEXT:
+            return ()
+        return tuple(w for w in self.extract(text, topK=self.count) if HAN.search(w))
+
+
 def search_records(repo: Repository, lang: str = "zh") -> list[SearchRecord]:
     """A record for every plan, chapter, task, department and indicator of the repository."""
     records: list[SearchRecord] = []
+    keywords = KeyTerms(repo)
     for plan in repo.plans.values():
         records.append(plan_record(plan, lang))
         records.extend(chapter_record(repo, plan, c) for c in plan.walk_chapters())
-        records.extend(task_record(repo, task, lang) for task in plan.walk_tasks())
+        records.extend(replace(task_record(repo, task, lang), keywords=keywords(task.text))
+                       for task in plan.walk_tasks())
     records.extend(department_record(repo, d, lang) for d in repo.departments.values())
     records.extend(indicator_record(repo, i, lang) for i in repo.indicators.values())
     return records

@@ -109,6 +109,7 @@ def test_index_is_written_in_chunks(repo, tmp_path: Path) -> None:
 
 def test_index_is_written_from_inside_a_running_event_loop(repo, tmp_path: Path) -> None:
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     site = tmp_path / "site"
     site.mkdir()
@@ -116,5 +117,7 @@ def test_index_is_written_from_inside_a_running_event_loop(repo, tmp_path: Path)
     async def caller() -> int:
         return write_search_index(site, repo, skip_urls=[])
 
-    assert asyncio.run(caller()) == len(search_records(repo))
+    # the caller's loop runs on a thread of its own: this test session may hold one already
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        assert pool.submit(asyncio.run, caller()).result() == len(search_records(repo))
     assert (site / "pagefind" / "pagefind-entry.json").is_file()
