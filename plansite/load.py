@@ -147,7 +147,12 @@ class _Converter:
     def scalar(self, node: yaml.Node) -> Any:
         if node.tag == _STR_TAG:  # what the constructor would return, without its overhead
             return node.value
-        value = self.loader.construct_object(node, deep=True)
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except (ValueError, TypeError, OverflowError, yaml.YAMLError):
+            # 2015-13-01 looks like a date and !!int abc claims a type; neither constructs.
+            # As text, the validator says what the field expects.
+            return node.value
         # Dates and times become text: the validator reads years and deadlines from text.
         if not isinstance(value, (str, int, float, bool, type(None))):
             value = node.value

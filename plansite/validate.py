@@ -9,6 +9,7 @@ form no cycle, and years and values make sense. Nothing raises: problems are ret
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -195,7 +196,11 @@ class Checker:
                      expected=KIND_WORDS["number"])
             return None
         if isinstance(value, (int, float)):
-            return float(value)
+            if math.isfinite(value):
+                return float(value)
+            self.add("bad-number", file, pos, path, found=value,
+                     expected="有限的数字（基本单位，如 155800）")
+            return None
         text = str(value).strip()
         plain = text.translate(FULLWIDTH).replace("，", "").replace(",", "")
         if plain != text.replace(",", "") and _is_number(plain):
@@ -563,8 +568,9 @@ class Validator:
                          expected=target.high)
                 return None
         elif target.value is None and not target.narrative:
-            self.add("missing-field", file, pos, f"{path}.value", field="value",
-                     expected="目标值，或用 narrative 写文字目标")
+            if "value" not in value.key_pos:  # a value written but refused is reported already
+                self.add("missing-field", file, pos, f"{path}.value", field="value",
+                         expected="目标值，或用 narrative 写文字目标")
             return None
         return target
 

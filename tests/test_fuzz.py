@@ -33,7 +33,8 @@ TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=20
 YAML_PIECES = ["departments:", "  - id: a", "    name: 甲", "    name: 乙", "- ", "  ", "\t", ": ",
                "[", "]", "{", "}", "&a ", "*a", "<<: *a", "\"", "'", "#", "---", "...", "!!str ",
                "!!binary ", "? ", "|", ">-", "2011-2015", "２０１５", "0x1F", ".inf", "~", "null",
-               "2015-01-01", "1e400", "%YAML 1.1", "\ufeff", "\x85", "\u2028", "\r\n", "\n"]
+               "2015-01-01", "1e400", "%YAML 1.1", "\ufeff", "\x85", "\u2028", "\r\n", "\n",
+               "2015-13-01", "!!int abc", "!!float x", "!!timestamp 2015-02-30", ".nan", "!!bool 2"]
 YAMLISH = st.lists(st.one_of(st.sampled_from(YAML_PIECES), TEXT.map(lambda t: t[:12])),
                    max_size=40).map("".join)
 

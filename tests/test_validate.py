@@ -206,3 +206,31 @@ def test_chapters_and_tasks_nest_to_any_depth(tmp_path):
     assert deepest.parent == "1.1.1.1.1" and deepest.chapter == "1.1.1"
     assert deepest.cooperating == ("jiaoyuju",)
     assert repo.index.task_chapters["demo:1.1.1.1.1.1"] == ["1", "1.1", "1.1.1"]
+
+
+@pytest.mark.parametrize("written, message", [
+    ("2015-13-01", "年份“2015-13-01”不合理；应为 四位年份，如 2015"),
+    ("!!int abc", "年份“abc”不合理；应为 四位年份，如 2015"),
+    ("!!timestamp 2015-02-30", "年份“2015-02-30”不合理；应为 四位年份，如 2015"),
+])
+def test_values_that_cannot_be_constructed_are_read_as_text(tmp_path, written, message):
+    make_repo(tmp_path)
+    path = tmp_path / "data" / "plans" / "demo" / "indicators.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("year: 2010", f"year: {written}"),
+                    encoding="utf-8")
+    assert messages(tmp_path) == [
+        f"data/plans/demo/indicators.yml:9:11: indicators[0].baseline.year: {message}"]
+
+
+def test_infinite_and_missing_numbers_are_refused(tmp_path):
+    make_repo(tmp_path)
+    path = tmp_path / "data" / "plans" / "demo" / "indicators.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("value: 45", "value: .inf").replace("value: 55", "value: .nan"),
+                    encoding="utf-8")
+    assert messages(tmp_path) == [
+        "data/plans/demo/indicators.yml:8:12: indicators[0].baseline.value: “inf”不是数字；"
+        "应为 有限的数字（基本单位，如 155800）",
+        "data/plans/demo/indicators.yml:11:12: indicators[0].target.value: “nan”不是数字；"
+        "应为 有限的数字（基本单位，如 155800）",
+    ]
