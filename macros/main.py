@@ -11,6 +11,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from plansite.i18n import STRINGS
 from plansite.select import resolve_department, resolve_task, select_indicators
+from plansite.text import plain
 
 
 class MacroError(Exception):
@@ -36,15 +37,20 @@ def define_env(env) -> None:
         """A table of indicators, filtered by plan, chapter, type and department."""
         chosen = select_indicators(repo(), plan=plan, chapter=None if chapter is None
                                    else str(chapter), type=type, department=department)
-        return renderer().indicator_table(chosen, caption, show_plan=plan is None)
+        r = renderer()
+        return r.indicator_table(chosen, None if caption is None else plain(str(caption)),
+                                 show_plan=plan is None)
 
     @env.macro
     def department_tasks(department, role="all"):
         """The tasks a department leads (role='lead'), co-operates on ('cooperating') or both."""
         r, dept = renderer(), resolve_department(repo(), department)
         index = repo().index
-        keys = {"lead": index.led[dept], "cooperating": index.cooperated[dept],
-                "all": index.department_tasks(dept)}[role]
+        roles = {"lead": index.led[dept], "cooperating": index.cooperated[dept],
+                 "all": index.department_tasks(dept)}
+        if role not in roles:
+            raise MacroError(f"unknown role '{role}'; expected one of {', '.join(roles)}")
+        keys = roles[role]
         return r.task_table(keys, r.t("related_tasks"), "lead" if role != "lead" else "cooperating")
 
     @env.macro

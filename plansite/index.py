@@ -23,6 +23,7 @@ class Index:
     indicator_departments: dict[str, tuple[str, ...]] = field(default_factory=dict)
     department_indicators: dict[str, list[str]] = field(default_factory=dict)
     task_chapters: dict[str, list[str]] = field(default_factory=dict)
+    chapter_indicators: dict[str, list[str]] = field(default_factory=dict)
     group_implementers: dict[str, str] = field(default_factory=dict)
 
     def department_tasks(self, dept: str) -> list[str]:
@@ -59,7 +60,16 @@ def build_index(departments: dict[str, Department], plans: dict[str, Plan],
                 chain.append(chapter_id)
                 chapter_id = index.chapters[f"{plan.id}:{chapter_id}"].parent
             index.task_chapters[task.key] = chain[::-1]
+            for chapter_id in chain:  # a chapter counts the indicators of all its sections
+                served = index.chapter_indicators.setdefault(f"{plan.id}:{chapter_id}", [])
+                served.extend(i for i in task.indicators if i not in served)
     for ind in indicators.values():
+        chapter_id = ind.chapter  # an indicator placed in a chapter counts there and above
+        while chapter_id:
+            served = index.chapter_indicators.setdefault(f"{ind.plan}:{chapter_id}", [])
+            if ind.id not in served:
+                served.append(ind.id)
+            chapter_id = index.chapters[f"{ind.plan}:{chapter_id}"].parent
         owners = ind.departments
         if not owners:
             owners = tuple(dict.fromkeys(

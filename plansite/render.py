@@ -309,11 +309,8 @@ class Renderer:
         return "".join(parts)
 
     def chapter_indicators(self, chapter: Chapter) -> list[str]:
-        """Indicators served by the tasks of a chapter and its sub-chapters."""
-        prefix = chapter.id + "."
-        ids = [i for t in self.repo.plans[chapter.plan].walk_tasks()
-               if t.chapter == chapter.id or t.chapter.startswith(prefix) for i in t.indicators]
-        return list(dict.fromkeys(ids))
+        """Indicators of a chapter and its sections: placed there or served by their tasks."""
+        return self.repo.index.chapter_indicators.get(f"{chapter.plan}:{chapter.id}", [])
 
     def toc(self, chapters: list[Chapter]) -> str:
         if not chapters:

@@ -21,12 +21,11 @@ def select_indicators(repo: Repository, plan: str | None = None, chapter: str | 
     if type is not None and type not in ("binding", "expected", "monitoring"):
         raise SelectionError(f"unknown type '{type}'; expected binding, expected or monitoring")
     dept = resolve_department(repo, department) if department is not None else None
-    chapter_ids: set[str] | None = None
+    in_chapter: set[str] | None = None
     if chapter is not None:
         if f"{plan}:{chapter}" not in repo.index.chapters:
             raise SelectionError(f"plan '{plan}' has no chapter '{chapter}'")
-        chapter_ids = {c.id for c in repo.plans[plan].walk_chapters()
-                       if c.id == chapter or c.id.startswith(chapter + ".")}
+        in_chapter = set(repo.index.chapter_indicators.get(f"{plan}:{chapter}", []))
     out = []
     for ind in repo.indicators.values():
         if plan is not None and ind.plan != plan:
@@ -35,9 +34,7 @@ def select_indicators(repo: Repository, plan: str | None = None, chapter: str | 
             continue
         if dept is not None and dept not in repo.index.indicator_departments[ind.id]:
             continue
-        if chapter_ids is not None and not (
-                ind.chapter in chapter_ids or any(
-                    repo.task(k).chapter in chapter_ids for k in repo.index.indicator_tasks[ind.id])):
+        if in_chapter is not None and ind.id not in in_chapter:
             continue
         out.append(ind)
     return out

@@ -23,8 +23,8 @@ def build_site(root: Path, site_dir: Path | None = None, strict: bool = True,
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(staging)]
-    if strict:
-        command.append("--strict")
+    # explicit both ways: mkdocs.yml sets strict, so leaving the flag out would not relax it
+    command.append("--strict" if strict else "--no-strict")
     env = {**os.environ, **(extra_env or {})}
     result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
     output = result.stdout + result.stderr

@@ -7,6 +7,7 @@ relative to the page that shows them so the site works from any folder or sub-pa
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 from plansite.model import Chapter, Task
 
@@ -44,6 +45,7 @@ INDEX_URLS = {
 }
 
 
+@lru_cache(maxsize=65536)
 def relative(from_page: str, to: str) -> str:
     """The link from the page at URL ``from_page`` to the site URL ``to`` (may hold ``#anchor``)."""
     target, _, anchor = to.partition("#")

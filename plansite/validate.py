@@ -580,9 +580,11 @@ class Validator:
         """Resolve department, indicator and chapter references in place; report the unknown."""
         registry = DepartmentRegistry(departments)
         indicators: dict[str, Indicator] = {}
+        duplicates: set[tuple[str, str]] = set()  # (plan, id) refused as a duplicate id
         for plan in plans:
             for ind in plan.indicators:
                 if ind.id in indicators:
+                    duplicates.add((plan.id, ind.id))
                     first = indicators[ind.id].source
                     self.add("duplicate-id", ind.source.file, (ind.source.line, ind.source.column),
                              "id", found=ind.id, first=str(first))
@@ -601,15 +603,22 @@ class Validator:
                 if "indicators" in refs:
                     path, seq = refs["indicators"]
                     kept = []
+                    own = [i.id for i in plan.indicators]
                     for i, ref in enumerate(seq):
-                        if ref in indicators:
+                        if ref in indicators and indicators[ref].plan == plan.id:
                             kept.append(ref)
+                            continue
+                        if (plan.id, ref) in duplicates:
+                            continue  # its duplicate id is the one problem to report
+                        if ref in indicators:  # a task serves the indicators of its own plan
+                            hint = f"指标 {ref} 属于规划 {indicators[ref].plan}"
                         else:
-                            near = closest(ref, list(indicators), 3)
-                            self.add("unknown-indicator", task.source.file, seq.pos(i),
-                                     f"{path}[{i}]", found=ref,
-                                     expected=indicator_files.get(plan.id, "indicators.yml"),
-                                     hint="最接近的：" + "、".join(near) if near else "")
+                            near = closest(ref, own, 3)
+                            hint = "最接近的：" + "、".join(near) if near else ""
+                        self.add("unknown-indicator", task.source.file, seq.pos(i),
+                                 f"{path}[{i}]", found=ref,
+                                 expected=indicator_files.get(plan.id, "indicators.yml"),
+                                 hint=hint)
                     task.indicators = tuple(dict.fromkeys(kept))
                 task.cooperating = tuple(d for d in task.cooperating if d not in task.lead)
             for ind in plan.indicators:

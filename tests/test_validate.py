@@ -234,3 +234,18 @@ def test_infinite_and_missing_numbers_are_refused(tmp_path):
         "data/plans/demo/indicators.yml:11:12: indicators[0].target.value: “nan”不是数字；"
         "应为 有限的数字（基本单位，如 155800）",
     ]
+
+
+def test_a_task_serves_only_its_own_plans_indicators(tmp_path):
+    make_repo(tmp_path)
+    other = {"indicators": [{"id": "other-rate", "name": "另一指标", "type": "expected"}]}
+    tasks = copy.deepcopy(TASKS)
+    tasks["chapters"][0]["tasks"][1]["indicators"] = ["chengzhenhualv"]
+    make_repo(tmp_path, plan={"id": "other", "title": "另一规划"}, plan_id="other",
+              tasks=tasks, indicators=other)
+    assert messages(tmp_path) == [
+        "data/plans/other/tasks.yml:18:7: chapters[0].tasks[0].indicators[0]: 找不到指标“chengzhenhualv”；"
+        "应为 data/plans/other/indicators.yml 中的指标编号; 提示：指标 chengzhenhualv 属于规划 demo",
+        "data/plans/other/tasks.yml:29:7: chapters[0].tasks[1].indicators[0]: 找不到指标“chengzhenhualv”；"
+        "应为 data/plans/other/indicators.yml 中的指标编号; 提示：指标 chengzhenhualv 属于规划 demo",
+    ]
