@@ -79,7 +79,6 @@ STRINGS: dict[str, dict[str, str]] = {
                            "indicators."},
     "permalink": {"zh": "本任务的固定链接", "en": "Permanent link to this task"},
     "breadcrumb": {"zh": "位置", "en": "You are here"},
-    "scroll_table": {"zh": "表格（可左右滑动）", "en": "Table (scrolls sideways)"},
     "all_indicators": {"zh": "全部指标", "en": "All indicators"},
     "all_departments": {"zh": "全部部门", "en": "All departments"},
     "all_plans": {"zh": "全部规划", "en": "All plans"},

@@ -16,7 +16,7 @@ from plansite.deadlines import DeadlineGroup, build_date, repository_deadlines
 from plansite.history import Change, History, history_of
 from plansite.i18n import translate
 from plansite.matrix import compute_matrix, matrix_csv_name, shared_tasks
-from plansite.model import Chapter, Department, Indicator, Plan, Target, Task
+from plansite.model import Chapter, Department, Indicator, Plan, Task
 from plansite.repository import Repository
 from plansite.text import markdown_html, plain
 from plansite.wording import target_words, value_words

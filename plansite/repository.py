@@ -20,6 +20,7 @@ from plansite.index import Index, build_index
 from plansite.load import load_file
 from plansite.model import Chapter, Department, Indicator, Plan, Task
 from plansite.validate import PlanFiles, Validator
+from plansite.values import parse_deadline, parse_target
 
 if TYPE_CHECKING:
     from plansite.status import StatusResult
@@ -53,9 +54,6 @@ class Repository:
     def chapter(self, plan: str, chapter_id: str) -> Chapter:
         return self.index.chapters[f"{plan}:{chapter_id}"]
 
-    def plan_of(self, record: Task | Indicator | Chapter) -> Plan:
-        return self.plans[record.plan]
-
     @cached_property
     def statuses(self) -> dict[str, "StatusResult"]:
         """The computed status of every indicator as of :attr:`as_of` (computed once)."""
@@ -74,20 +72,10 @@ class Repository:
         return rollup(self.statuses[i].status for i in indicator_ids)
 
 
-def _parse_functions():
-    """The shared value parser, when present, reads target phrases and deadlines."""
-    try:
-        from plansite.values import parse_deadline, parse_target
-    except ImportError:  # pragma: no cover - the parser ships with the package
-        return None, None
-    return parse_target, parse_deadline
-
-
 def load_repository(root: Path | str, as_of: int | None = None) -> tuple[Repository, Problems]:
     """Load, validate and index the repository at ``root``."""
     root = Path(root).resolve()
     problems = Problems()
-    parse_target, parse_deadline = _parse_functions()
     validator = Validator(parse_target=parse_target, parse_deadline=parse_deadline)
 
     def read(path: Path):
@@ -143,9 +131,3 @@ def load_repository(root: Path | str, as_of: int | None = None) -> tuple[Reposit
     repo.indicators = {i.id: i for p in plans for i in p.indicators}
     repo.index = build_index(repo.departments, repo.plans, repo.indicators)
     return repo, problems
-
-
-def problems_text(problems: list[Problem], lang: str = "zh") -> str:
-    """All problems, one a line, sorted by file and line."""
-    return "\n".join(p.format(lang) for p in sorted(
-        problems, key=lambda p: (p.file, p.line, p.column, p.path)))

@@ -303,14 +303,6 @@ class PlanFiles:
     indicators: tuple[str, Any] | None
 
 
-@dataclass
-class Validated:
-    """The records the meaning pass produced."""
-
-    departments: list[Department]
-    plans: list[Plan]
-
-
 class Validator:
     """Checks a whole repository, one file at a time for shape, then across files for meaning."""
 
