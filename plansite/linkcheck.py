@@ -6,30 +6,65 @@ are checked here, over the written site, with the anchors each page really has.
 
 from __future__ import annotations
 
+import bisect
+import html
 import posixpath
-from dataclasses import dataclass
-from html.parser import HTMLParser
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 SKIP_SCHEMES = {"http", "https", "mailto", "tel", "data", "javascript"}
 
 
-class _Collector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.links: list[tuple[str, int]] = []
+# A start tag with its attributes (quoted values may hold ">"), and the stretches of a page
+# whose "<" opens no tag: comments and the text of scripts and styles.
+_TAG = re.compile(r"""<([a-zA-Z][\w:-]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*/?>""")
+_ATTR = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
+_NOT_MARKUP = re.compile(r"<!--.*?-->|<(script|style)\b[^>]*>(.*?)</\1\s*>", re.S | re.I)
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if value is None:
+
+@dataclass
+class _Collector:
+    """The ids (anchors) and the links of one page, each link with its line."""
+
+    ids: set[str] = field(default_factory=set)
+    links: list[tuple[str, int]] = field(default_factory=list)
+
+    def feed(self, text: str) -> None:
+        # A scan of the start tags, several times faster than html.parser on pages of thousands
+        # of links, which matters when a site has thousands of pages.
+        skipped = []
+        for match in _NOT_MARKUP.finditer(text):
+            span = match.span(2) if match.group(1) else match.span()
+            skipped.append(span)
+        starts = [s for s, _ in skipped]
+        newlines = [m.start() for m in re.finditer("\n", text)]
+        for match in _TAG.finditer(text):
+            attrs = match.group(2)
+            lowered = attrs.lower()
+            if not ("id" in lowered or "href" in lowered or "src" in lowered
+                    or "name" in lowered):
                 continue
-            if name == "id" or (name == "name" and tag == "a"):
-                self.ids.add(value)
-            if (name == "href" and tag in ("a", "link")) or (
-                    name == "src" and tag in ("img", "script")):
-                self.links.append((value, self.getpos()[0]))
+            at = match.start()
+            k = bisect.bisect_right(starts, at) - 1
+            if k >= 0 and skipped[k][0] <= at < skipped[k][1]:
+                continue
+            tag = match.group(1).lower()
+            for attr in _ATTR.finditer(attrs):
+                value = attr.group(2)
+                if value is None:
+                    value = attr.group(3) if attr.group(3) is not None else attr.group(4)
+                if value is None:
+                    continue
+                if "&" in value:
+                    value = html.unescape(value)
+                name = attr.group(1).lower()
+                if name == "id" or (name == "name" and tag == "a"):
+                    self.ids.add(value)
+                if (name == "href" and tag in ("a", "link")) or (
+                        name == "src" and tag in ("img", "script")):
+                    self.links.append((value, bisect.bisect_right(newlines, at) + 1))
 
 
 @dataclass(frozen=True)
