@@ -26,6 +26,7 @@ QUERIES: list[tuple[str, tuple[str, ...]]] = [
     ("市委宣传部", ("departments/xuanchuanbu/",)),
     # abbreviations, aliases and names without 市
     ("住建委", ("departments/zhujianwei/",)),
+    ("市局", ("departments/shiju/",)),
     ("发改委", ("departments/fazhangaigewei/",)),
     ("人社局", ("departments/rensheju/",)),
     ("规划局", ("departments/chengxiangguihuaju/",)),
@@ -138,6 +139,41 @@ def test_abbreviations_find_the_full_record_first(results) -> None:
     assert results["发改委"][0] == "departments/fazhangaigewei/"
     assert results["人社局"][0] == "departments/rensheju/"
     assert results["规划局"][0] == "departments/chengxiangguihuaju/"
+
+
+def test_a_name_many_records_contain_still_finds_its_own_record_first(results) -> None:
+    # 市局 stands inside 市城乡规划局, 市环保局 … and ranks far down by pairs alone
+    assert results["市局"][0] == "departments/shiju/"
+
+
+def test_search_recovers_after_the_index_once_fails_to_load(browser, real_site, serve_site):
+    base = serve_site(real_site)
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    blocked = {"count": 0}
+
+    def block_once(route):
+        if blocked["count"] == 0:
+            blocked["count"] += 1
+            route.abort()
+        else:
+            route.continue_()
+
+    try:
+        page.route("**/pagefind/pagefind.js", block_once)
+        page.goto(base)
+        page.locator("#ps-search-input").click()
+        page.locator("#ps-search-input").fill("住")
+        page.wait_for_timeout(1500)
+        assert blocked["count"] == 1
+        assert run_query(page, "住建委")[0] == "departments/zhujianwei/"
+        page.locator("#ps-search-input").fill("")
+        page.wait_for_timeout(500)
+        assert errors == []
+    finally:
+        context.close()
 
 
 def test_results_say_what_they_are_and_which_plan(browser, real_site, serve_site) -> None:

@@ -25,7 +25,7 @@
   var engine = null;
   var latest = 0;
   var MAX_RESULTS = 10;
-  var RANKED = 20; /* results whose records are loaded and ranked again by phraseFirst */
+  var RANKED = 50; /* results whose records are loaded and ranked again by phraseFirst */
 
   function load() {
     if (!engine) {
@@ -166,19 +166,22 @@
       return Promise.resolve();
     }
     if (!engine) status(words.psLoading);
-    var words = tokens(query);
+    var pairs = tokens(query);
     return load().then(function (pagefind) {
-      return pagefind.search(words.join(" "));
+      return pagefind.search(pairs.join(" "));
     }).then(function (found) {
       if (ticket !== latest) return;
       var top = found.results.slice(0, RANKED);
       return Promise.all(top.map(function (r) { return r.data(); })).then(function (records) {
         if (ticket !== latest) return;
         records = phraseFirst(records, query).slice(0, MAX_RESULTS);
-        list.replaceChildren.apply(list, records.map(function (data) { return item(data, words); }));
+        list.replaceChildren.apply(list, records.map(function (data) { return item(data, pairs); }));
         list.setAttribute("data-ps-query", query);
         status(count(found.results.length));
       });
+    }).catch(function () {
+      /* the index did not load (a dropped connection): the next keystroke tries again */
+      if (ticket === latest) status(words.psPlaceholder);
     });
   }
 
