@@ -279,8 +279,12 @@ class DepartmentRegistry:
         return None, ids
 
     def suggestions(self, word: str) -> list[str]:
-        labels = [d.name for d in self.by_id.values()] + [
-            a for d in self.by_id.values() for a in d.aliases]
+        """Departments whose id, name or alias is most like ``word``.
+
+        A name the source gave incompletely (市局) is like too many words to be a useful guess.
+        """
+        known = [d for d in self.by_id.values() if not d.incomplete]
+        labels = [w for d in known for w in (d.id, d.name, *d.aliases)]
         out = []
         for label in closest(word, labels, 3):
             dept = self.by_id[self.names[label][0]]
@@ -311,6 +315,8 @@ class Validator:
         self.check = Checker()
         # where each record's references were written, for the meaning pass
         self.refs: dict[int, dict[str, tuple[str, Any]]] = {}
+        # names of departments refused for a duplicate id: reported once, not at every use
+        self.unregistered: set[str] = set()
         self.parse_target = parse_target
         self.parse_deadline = parse_deadline
         # References are checked against the department registry only when it could be read:
@@ -342,6 +348,8 @@ class Validator:
             if d["id"] in seen:
                 self.add("duplicate-id", file, d.pos("id"), f"{path}.id", found=d["id"],
                          first=str(seen[d["id"]]))
+                # tasks naming this department are not wrong: the duplicate id is the problem
+                self.unregistered.update((d["name"], *d.get("aliases", [])))
                 continue
             seen[d["id"]] = src
             aliases = tuple(dict.fromkeys(a.strip() for a in d.get("aliases", []) if a.strip()))
@@ -635,6 +643,8 @@ class Validator:
             if found:
                 if found not in ids:
                     ids.append(found)
+                continue
+            if word in self.unregistered:
                 continue
             if candidates:
                 names = "、".join(f"{registry.by_id[c].name}（{c}）" for c in candidates)

@@ -249,3 +249,24 @@ def test_a_task_serves_only_its_own_plans_indicators(tmp_path):
         "data/plans/other/tasks.yml:29:7: chapters[0].tasks[1].indicators[0]: 找不到指标“chengzhenhualv”；"
         "应为 data/plans/other/indicators.yml 中的指标编号; 提示：指标 chengzhenhualv 属于规划 demo",
     ]
+
+
+def test_a_duplicate_department_id_is_one_problem_not_one_per_task(tmp_path):
+    departments = copy.deepcopy(DEPARTMENTS)
+    departments[1]["id"] = "zhujianwei"
+    make_repo(tmp_path, departments=departments)
+    assert messages(tmp_path) == [
+        "data/departments.yml:7:7: departments[1].id: 编号“zhujianwei”重复，已在 "
+        "data/departments.yml:2 使用；编号必须唯一"]
+
+
+def test_incomplete_names_are_not_offered_as_guesses(tmp_path):
+    departments = copy.deepcopy(DEPARTMENTS) + [
+        {"id": "shiju", "name": "市局", "incomplete": True}]
+    tasks = copy.deepcopy(TASKS)
+    tasks["chapters"][0]["tasks"][1]["lead"] = ["市教局"]
+    make_repo(tmp_path, departments=departments, tasks=tasks)
+    assert messages(tmp_path) == [
+        "data/plans/demo/tasks.yml:25:7: chapters[0].tasks[1].lead[0]: 找不到部门“市教局”；"
+        "应为部门名录 data/departments.yml 中的编号、名称或别名; 提示：最接近的部门：市教育局（jiaoyuju）、"
+        "市城乡规划局（guihuaju）"]
