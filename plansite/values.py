@@ -66,13 +66,13 @@ UNITS: tuple[str, ...] = (
     "千瓦时", "千瓦", "公里", "千米", "米",
     "场次", "个月", "个", "所", "座", "家", "套", "项", "处", "条", "间", "张", "辆", "台",
     "场", "次", "册", "件", "株", "棵", "头", "只", "部", "篇", "床",
-    "年", "天", "小时", "倍",
+    "年", "天", "工作日", "小时", "倍",
 )
 
 #: Other spellings of a unit and the form a value is stored with.
 UNIT_ALIASES: dict[str, str] = {
     "㎡": "平方米", "m2": "平方米", "平米": "平方米", "km2": "平方公里", "平方千米": "平方公里",
-    "m3": "立方米", "km": "公里", "kg": "千克",
+    "m3": "立方米", "km": "公里", "kg": "千克", "个工作日": "工作日",
 }
 
 #: Counting words: ``5个区域中心镇`` counts the thing named after it.
@@ -81,12 +81,12 @@ CLASSIFIERS: frozenset[str] = frozenset(
 )
 
 #: Units of time: ``5年`` is a value only when a comparator stands before it (``延长到20年``).
-DURATION_UNITS: frozenset[str] = frozenset({"年", "天", "小时", "个月"})
+DURATION_UNITS: frozenset[str] = frozenset({"年", "天", "工作日", "个工作日", "小时", "个月"})
 
 MAGNITUDES: dict[str, float] = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4}
 
 # Units never written with 万/亿 in front when a value is displayed.
-_NO_MAGNITUDE = frozenset({"%", "‰", "个百分点", "百分点", "", "年", "个月", "天", "小时", "倍"})
+_NO_MAGNITUDE = frozenset({"%", "‰", "个百分点", "百分点", "", "年", "个月", "天", "工作日", "小时", "倍"})
 
 _RATE_UNITS = "日|天|年|月|人|户|亩|吨|小时|秒"
 
@@ -126,7 +126,8 @@ _SOFT_WORDS: dict[str, str] = {
     ),
     **dict.fromkeys("为 保持 保持在 稳定在 维持 维持在".split(), "="),
     **dict.fromkeys(
-        "控制在 控制到 降低到 降低至 下降到 下降至 降到 降至 减少到 减少至 压缩到 压减到 缩短到".split(), "<="
+        "控制在 控制到 降低到 降低至 下降到 下降至 降到 降至 减少到 减少至 压缩到 压缩至 压减到 压减至 "
+        "缩短到 缩短至".split(), "<="
     ),
 }
 _HARD_WORDS: dict[str, str] = {

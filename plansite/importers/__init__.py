@@ -24,7 +24,8 @@ from plansite.importers.document import Document
 from plansite.importers.indicators import find_indicators
 from plansite.importers.registry import Registry
 from plansite.importers.report import ImportReport
-from plansite.importers.structure import Node, Outline, build_outline
+from plansite.importers.registry import is_department_name
+from plansite.importers.structure import Node, Outline, build_outline, split_sign_off
 from plansite.importers.writer import markdown_paragraphs, write_data_file
 
 log = logging.getLogger(__name__)
@@ -113,6 +114,10 @@ def _guess_period(title: str, text: str) -> str:
     span = re.search(r"(20\d\d|19\d\d)\s*[-–—~至到]\s*(20\d\d|19\d\d)年", title + text)
     if span:
         return f"{span.group(1)}-{span.group(2)}"
+    # a one-year work plan: 《2026年全市优化营商环境工作方案》
+    years = set(re.findall(r"(?<![0-9])((?:19|20)[0-9]{2})年", title))
+    if len(years) == 1:
+        return years.pop()
     return ""
 
 
@@ -235,15 +240,26 @@ def _keep_plan_fields(plan: dict, path: Path) -> dict:
     return merged
 
 
-def _task_record(node: Node, registry: Registry) -> dict:
+def _department_names(names: list[str], node: Node, phrase: str, rejected: list[dict]) -> list[str]:
+    """``names`` that can be department names; the others go to ``rejected`` for the report."""
+    kept = [name for name in names if is_department_name(name)]
+    if len(kept) < len(names):
+        rejected.append({"id": node.id, "sentence": phrase})
+    return kept
+
+
+def _task_record(node: Node, registry: Registry, rejected: list[dict]) -> dict:
     record: dict = {"id": node.id}
     if node.number:
         record["number"] = node.number
     record["title"] = node.title
     record["text"] = markdown_paragraphs(node.text_paragraphs())
     responsibility = node.responsibility
-    record["lead"] = list(responsibility.lead) if responsibility else []
-    record["cooperating"] = list(responsibility.cooperating) if responsibility else []
+    phrase = responsibility.phrase if responsibility else ""
+    record["lead"] = _department_names(list(responsibility.lead), node, phrase, rejected) \
+        if responsibility else []
+    record["cooperating"] = _department_names(list(responsibility.cooperating), node, phrase,
+                                              rejected) if responsibility else []
     record["implementers"] = list(responsibility.implementers) if responsibility else []
     for name in record["lead"] + record["cooperating"]:
         registry.ensure(name)
@@ -253,20 +269,21 @@ def _task_record(node: Node, registry: Registry) -> dict:
         record["deadline"] = deadline
     if responsibility is not None:
         record["responsibility"] = responsibility.phrase
-    subs = [_task_record(c, registry) for c in node.children]
+    subs = [_task_record(c, registry, rejected) for c in node.children]
     if subs:
         record["tasks"] = subs
     return record
 
 
-def _chapter_record(node: Node, registry: Registry) -> dict:
+def _chapter_record(node: Node, registry: Registry, rejected: list[dict]) -> dict:
     record: dict = {"id": node.id}
     if node.number:
         record["number"] = node.number
     record["title"] = node.title
     record["text"] = markdown_paragraphs(node.text_paragraphs())
-    chapters = [_chapter_record(c, registry) for c in node.children if c.kind == "chapter"]
-    tasks = [_task_record(c, registry) for c in node.children if c.kind == "task"]
+    chapters = [_chapter_record(c, registry, rejected) for c in node.children
+                if c.kind == "chapter"]
+    tasks = [_task_record(c, registry, rejected) for c in node.children if c.kind == "task"]
     if chapters:
         record["chapters"] = chapters
     if tasks:
@@ -322,11 +339,15 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
     document = choose_part(documents, part, str(source))
     if not any(b.text.strip() or b.row for b in document.blocks):
         raise PlanError([problem("file-empty", str(source), expected="规划正文（去掉网页页眉页脚后）")])
-    outline = build_outline(document.blocks, str(source), title=document.title)
-    all_text = "\n".join(b.text for b in document.blocks)
+    blocks, sign_off = split_sign_off(document.blocks)
+    all_text = "\n".join(b.text for b in blocks)
     plan_title = title or document.title or source.stem
     plan_level = level if level is not None else _guess_level(all_text)
     plan_period = period if period is not None else _guess_period(plan_title, all_text)
+    years = [int(y) for y in re.findall(r"\d{4}", plan_period)]
+    outline = build_outline(blocks, str(source), title=document.title,
+                            year=years[-1] if len(years) == 1 else None,
+                            period_end=years[-1] if years else None)
 
     if registry_path is None and root is not None:
         registry_path = root / "data" / "departments.yml"
@@ -358,10 +379,13 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
                                        hint="用 --period 给出规划期，如 2011-2015 或 2007"))
     plan["source_document"] = source.name + (f"（{document.part}）" if document.part else "")
     plan["summary"] = markdown_paragraphs(summary)
-    plan["note"] = ""
+    # the sign-off (issuer and date) is about the document, not a part of its last chapter
+    plan["note"] = "落款：" + "，".join(sign_off) if sign_off else ""
     if force:
         plan = _keep_plan_fields(plan, out_dir / "plan.yml")
-    tasks = {"chapters": [_chapter_record(c, registry) for c in outline.chapters]}
+    rejected: list[dict] = []
+    tasks = {"chapters": [_chapter_record(c, registry, rejected) for c in outline.chapters]}
+    report.unparsed += rejected
     indicators = {"indicators": found.records}
 
     out_dir.mkdir(parents=True, exist_ok=True)

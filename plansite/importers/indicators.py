@@ -96,6 +96,8 @@ def find_indicators(outline: Outline, period: str, taken: set[str]) -> Found:
     used = set(taken)
 
     counters: dict[str, int] = {}
+    # the same target stated twice (总体目标 and again in a task) is one indicator
+    stated: dict[tuple, str] = {}
 
     def new_id(name: str) -> str:
         base = indicator_slug(name)
@@ -121,10 +123,16 @@ def find_indicators(outline: Outline, period: str, taken: set[str]) -> Found:
                 # a reported range is no single figure: leave it to the editor
                 found.unparsed.append({"id": node.id, "sentence": mention.phrase})
                 continue
-            record = _record(new_id(mention.name), mention, chapter, binding, report)
-            found.records.append(record)
-            if node.kind == "task":
-                node.indicators.append(record["id"])
+            key = _target_key(mention) if not report else None
+            ident = stated.get(key) if key else None
+            if ident is None:
+                record = _record(new_id(mention.name), mention, chapter, binding, report)
+                found.records.append(record)
+                ident = record["id"]
+                if key:
+                    stated[key] = ident
+            if node.kind == "task" and ident not in node.indicators:
+                node.indicators.append(ident)
         for sentence in _unparsed_sentences(text, mentions):
             found.unparsed.append({"id": node.id, "sentence": sentence})
         for child in node.children:
@@ -133,6 +141,12 @@ def find_indicators(outline: Outline, period: str, taken: set[str]) -> Found:
     for chapter in outline.chapters:
         visit(chapter, chapter.id, False, _is_report(chapter))
     return found
+
+
+def _target_key(mention: TargetMention) -> tuple:
+    """What makes two mentions the same indicator: its name and everything of its target."""
+    t = mention.target
+    return (mention.name, t.unit, t.value, t.low, t.high, t.comparator, t.kind, t.year)
 
 
 def _number(value: float | None) -> float | int | None:

@@ -29,6 +29,18 @@ KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+# What a department name never holds: sentence punctuation, quotes, a numbering at its start.
+NOT_A_NAME = re.compile(r"[。“”\"：:！!？?]|^\s*(?:[0-9０-９]+\s*[.．、]|[（(][0-9０-９一二三四五六七八九十]+[)）]"
+                        r"|[一二三四五六七八九十]+、)")
+NAME_MAX = 20
+
+
+def is_department_name(name: str) -> bool:
+    """True when ``name`` can be a department's name; a sentence caught by mistake (2.推行
+    “拿地即开工”。市发改委) is not, and must not reach the registry."""
+    return bool(name.strip()) and len(name) <= NAME_MAX and not NOT_A_NAME.search(name)
+
+
 def slug(name: str) -> str:
     """The ASCII id of a department name: pinyin without the level prefix, e.g. zhujianwei."""
     core = PREFIX.sub("", name) or name

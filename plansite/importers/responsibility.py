@@ -217,6 +217,13 @@ def parse_line(text: str) -> Responsibility | None:
         lead, rest = _lead_and_rest(text)
         if lead and all(n.endswith(NAME_END) for n in lead):
             return _sort(text, lead, rest)
+    if text.startswith("由") and len(text) <= 80:
+        # the dash line's words without the dash: 由市政府办会同市监察局组织落实。
+        found = parse_dash_line("——" + text)
+        if found is not None and found.lead and all(
+                n.endswith(NAME_END) or is_generic(n) for n in found.departments):
+            found.phrase = text
+            return found
     return None
 
 
@@ -229,6 +236,30 @@ def find_embedded(text: str) -> Responsibility | None:
                 found.phrase = m.group(0)
                 return found
     return None
+
+
+_SENTENCE_END = re.compile(r"(?<=[。；;！!？?])")
+
+
+def find_trailing(text: str) -> Responsibility | None:
+    """A responsibility sentence closing a task's paragraph after other sentences:
+    ``推行“拿地即开工”。市发改委牵头，市住建委配合。``, ``…。由市政府办会同市监察局组织落实。``
+    or ``…。责任单位：市发改委。``; None when the last sentence names no departments."""
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    if len(sentences) < 2:
+        return None
+    last = sentences[-1].strip()
+    found = parse_line(last)
+    if found is None and last.startswith("由"):
+        found = parse_dash_line("——" + last)
+        if found is not None:
+            found.phrase = last
+    if found is None or not found.lead:
+        return None
+    # a sentence such as 加快推进项目落实。 is no statement of who does it
+    if not all(n.endswith(NAME_END) for n in found.lead + found.cooperating):
+        return None
+    return found
 
 
 def parse_cells(lead: str, cooperating: str, responsible: str, phrase: str) -> Responsibility:

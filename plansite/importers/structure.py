@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 
 from plansite.errors import Problem, problem
 from plansite.importers.document import Block, TaskRow
-from plansite.importers.responsibility import (Responsibility, find_embedded, parse_cells,
-                                               parse_line)
+from plansite.importers.responsibility import (NAME_END, Responsibility, find_embedded,
+                                               find_trailing, parse_cells, parse_line)
+from plansite.values import parse_deadline
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}
@@ -58,6 +59,13 @@ TERMINATORS = "。！？!?"
 # A first sentence longer than this is cut at the first semicolon, then comma, for the title.
 TITLE_MAX = 50
 CLOSING = tuple("。！？!?；;”」』）)…")
+# A line of its own giving the deadline of the task above it: 完成时限：2026年6月底前.
+DEADLINE_LINE = re.compile(r"^(?:完成时限|时间节点|完成时间|时限)\s*[:：]\s*(?P<value>\S.*)$")
+# The sign-off closing an official document: the issuing body and the date.
+SIGN_OFF_DATE = re.compile(r"^(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日$"
+                           r"|^[二〇一][〇零一二三四五六七八九]{3}年[一二三四五六七八九十]{1,2}月"
+                           r"[一二三四五六七八九十]{1,3}日$")
+SIGN_OFF_ISSUER_MAX = 30
 
 
 def cn_number(text: str) -> int:
@@ -250,17 +258,43 @@ def _set_heading(node: Node, content: str) -> None:
     node.title, node.rest = split_title(content)
     if not node.title:
         node.title = content.strip() or node.number
-    embedded = find_embedded(content)
+    embedded = find_embedded(content) or find_trailing(content)
     if embedded is not None:
         node.responsibility = embedded
         node.deadline = embedded.deadline
 
 
+def _is_issuer(text: str) -> bool:
+    """True for a line that is only the name of a body: 市人民政府办公室."""
+    return (len(text) <= SIGN_OFF_ISSUER_MAX and text.endswith(NAME_END)
+            and not re.search(r"[。，,；;：:、！？!?“”\"（）()\s]", text) and parse_number(text) is None)
+
+
+def split_sign_off(blocks: list[Block]) -> tuple[list[Block], list[str]]:
+    """The blocks without the document's closing sign-off, and the sign-off lines (issuer and
+    date, as written): they say who issued the document and when, not what the plan says."""
+    texts = [(i, b.text.strip()) for i, b in enumerate(blocks)
+             if b.row is None and b.heading is None and b.text.strip()]
+    tail: list[int] = []
+    for i, text in reversed(texts):
+        if len(tail) == 2 or not (SIGN_OFF_DATE.match(text) or _is_issuer(text)):
+            break
+        tail.insert(0, i)
+    if not tail or len(tail) == len(texts) or (blocks[tail[-1]] is not blocks[-1]
+                                                and any(b.text.strip() or b.row
+                                                        for b in blocks[tail[-1] + 1:])):
+        return blocks, []
+    drop = set(tail)
+    return [b for i, b in enumerate(blocks) if i not in drop], [blocks[i].text.strip() for i in tail]
+
+
 class _Builder:
     """Feeds blocks one by one into the outline."""
 
-    def __init__(self, file: str):
+    def __init__(self, file: str, year: int | None = None, period_end: int | None = None):
         self.file = file
+        self.year = year
+        self.period_end = period_end
         self.root = Node()
         self.stack: list[Node] = [self.root]
         self.current = self.root
@@ -302,7 +336,11 @@ class _Builder:
             node.title = numbering.rest if numbering else text
             self.place(node)
             return
-        responsibility = parse_line(text)
+        numbering = parse_number(text)
+        if self.take_deadline(text):
+            return
+        # a numbered line is always a new task, even when it reads like a responsibility line
+        responsibility = parse_line(text) if numbering is None else None
         if responsibility is not None:
             if self.current is self.root:
                 self.outline.unplaced.append((block.line, text))
@@ -313,7 +351,6 @@ class _Builder:
             self.current.groups.append(Group(self.current.body, responsibility))
             self.current.body = []
             return
-        numbering = parse_number(text)
         if numbering is None:
             if self.current.closed and self.current.parent is not None:
                 self.current = self.current.parent
@@ -330,6 +367,22 @@ class _Builder:
                 sub.line = block.line
             node.add(item)
         node.closed = bool(items)
+
+    def take_deadline(self, text: str) -> bool:
+        """Read a 完成时限：… line into the current task's deadline; False when it is no such
+        line, follows no task, or its value is no deadline (then it stays text)."""
+        m = DEADLINE_LINE.match(text)
+        node = self.current
+        if m is None or node is self.root or node.deadline or (
+                node.style not in ITEM_STYLES and node.responsibility is None and not node.groups):
+            return False
+        value = m.group("value").strip().rstrip("。.；;")
+        try:
+            parse_deadline(value, self.year, self.period_end)
+        except ValueError:
+            return False
+        node.deadline = value
+        return True
 
     def add_row(self, block: Block) -> None:
         row: TaskRow = block.row  # type: ignore[assignment]
@@ -363,6 +416,9 @@ class _Builder:
         self.supply_first_heading()
         for node in list(root.walk()):
             self.close_groups(node)
+            if node is not root and node.responsibility is None and node.body:
+                # …组织实施。由市政府办会同市监察局组织落实。 closes the task's last paragraph
+                node.responsibility = find_trailing(node.body[-1])
         outline.summary = root.body + [p for g in root.groups for p in g.paragraphs]
         top: list[Node] = []
         loose: list[Node] = []
@@ -490,9 +546,11 @@ def _assign_ids(nodes: list[Node], prefix: str) -> None:
         _assign_ids(node.children, node.id)
 
 
-def build_outline(blocks: list[Block], file: str, title: str = "") -> Outline:
-    """The outline of the document made of ``blocks``."""
-    builder = _Builder(file)
+def build_outline(blocks: list[Block], file: str, title: str = "", year: int | None = None,
+                  period_end: int | None = None) -> Outline:
+    """The outline of the document made of ``blocks``. ``year`` is the year a deadline without
+    one (年底前) falls in, ``period_end`` the plan's last year (规划期末)."""
+    builder = _Builder(file, year, period_end)
     builder.outline.title = title
     for block in blocks:
         builder.feed(block)
