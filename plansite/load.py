@@ -236,10 +236,23 @@ def _syntax_problem(exc: yaml.YAMLError, name: str, text: str) -> Problem:
         q_line, q_col, q = quote
         return problem("yaml-syntax", name, q_line, q_col, found=f"引号 {q} 没有闭合",
                        hint=f"在这一行的文字末尾补上 {q}")
+    for words, code in _SYNTAX_CODES:
+        if words in what:
+            return problem(code, name, line, col)
     context = getattr(exc, "context", None)
     found = what if not context else f"{context}，{what}"
     return problem("yaml-syntax", name, line, col, found=found,
                    hint="检查这一行及上一行的缩进、冒号和引号")
+
+
+_SYNTAX_CODES = (
+    ("mapping values are not allowed", "yaml-colon"),
+    ("did not find expected key", "yaml-indent"),
+    ("did not find expected '-' indicator", "yaml-indent"),
+    ("expected <block end>", "yaml-indent"),
+    ("could not find expected ':'", "yaml-missing-colon"),
+)
+"""The parser's commonest complaints, each told in the editor's words with its fix."""
 
 
 def load_text(text: str, name: str) -> tuple[Any, list[Problem]]:

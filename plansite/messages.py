@@ -45,6 +45,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "YAML 语法错误：{found}",
         "en": "YAML syntax error: {found}",
     },
+    "yaml-colon": {
+        "zh": "这一行在“键: 值”之后又有“冒号+空格”；含有冒号的文字请加引号，如 title: \"总量: 下降13%\"",
+        "en": "this line has a second 'colon space' after 'key: value'; put text holding a colon "
+              "in quotes, e.g. title: \"total: down 13%\"",
+    },
+    "yaml-missing-colon": {
+        "zh": "这里或上一行缺少“键: 值”里的冒号，或者一行文字被拆成了两行；续行要比键多缩进",
+        "en": "a 'key: value' colon is missing here or on the line above, or a text was broken "
+              "over two lines; a continued line is indented more than its key",
+    },
+    "yaml-indent": {
+        "zh": "缩进与上下文不一致；同一层的键要左对齐，列表项以“- ”开头，缩进只用空格（每层两个）",
+        "en": "the indentation does not match its surroundings; keys of one level line up, list "
+              "items start with '- ', indent with spaces only (two a level)",
+    },
     "yaml-tab": {
         "zh": "缩进里有制表符（Tab）；YAML 只能用空格缩进",
         "en": "a tab character is used for indentation; YAML indents with spaces only",

@@ -270,3 +270,18 @@ def test_incomplete_names_are_not_offered_as_guesses(tmp_path):
         "data/plans/demo/tasks.yml:25:7: chapters[0].tasks[1].lead[0]: 找不到部门“市教局”；"
         "应为部门名录 data/departments.yml 中的编号、名称或别名; 提示：最接近的部门：市教育局（jiaoyuju）、"
         "市城乡规划局（guihuaju）"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("departments:\n  - id: a\n    name: 总量: 下降\n",
+     "data/departments.yml:3:13: 这一行在“键: 值”之后又有“冒号+空格”；含有冒号的文字请加引号，"
+     "如 title: \"总量: 下降13%\""),
+    ("departments:\n  - id: a\n   name: 甲\n",
+     "data/departments.yml:3:4: 缩进与上下文不一致；同一层的键要左对齐，列表项以“- ”开头，"
+     "缩进只用空格（每层两个）"),
+])
+def test_common_yaml_mistakes_are_told_with_their_fix(tmp_path, text, expected):
+    make_repo(tmp_path)
+    (tmp_path / "data" / "departments.yml").write_text(text, encoding="utf-8")
+    got = [m for m in messages(tmp_path) if m.startswith("data/departments.yml")]
+    assert got == [expected]
