@@ -96,6 +96,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "line": {"zh": "第 {line} 行", "en": "line {line}"},
     "all": {"zh": "全部", "en": "All"},
     "status_counts": {"zh": "指标状态统计", "en": "Indicator statuses"},
+    "status_counts_label": {"zh": "指标状态：", "en": "Indicator statuses:"},
     "status_achieved": {"zh": "已实现", "en": "Achieved"},
     "status_on-track": {"zh": "进展顺利", "en": "On track"},
     "status_at-risk": {"zh": "存在风险", "en": "At risk"},

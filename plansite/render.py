@@ -75,7 +75,11 @@ class Renderer:
     def departments_links(self, ids: tuple[str, ...] | list[str]) -> str:
         if not ids:
             return f'<span class="ps-none">{self.t("none")}</span>'
-        return self.t("list_separator").join(self.department_link(d) for d in ids)
+        # each name keeps its separator: a line may break between names, never before a 、
+        sep = self.t("list_separator")
+        last = len(ids) - 1
+        return "".join(f'<span class="ps-item">{self.department_link(d)}{sep if i < last else ""}'
+                       "</span>" for i, d in enumerate(ids))
 
     def implementer(self, word: str) -> str:
         group = self.repo.index.group_implementers.get(word)
@@ -147,7 +151,7 @@ class Renderer:
             f'{self.t("status_" + status)}</span> {n}</li>'
             for status, n in counts.items() if n)
         return (f'<ul class="ps-status-counts" aria-label="{self.t("status_counts")}">'
-                f"{items}</ul>")
+                f'<li class="ps-label">{self.t("status_counts_label")}</li>{items}</ul>')
 
     # -- tables -------------------------------------------------------------------------------
     def table(self, caption: str, head: list[str], rows: list[list[str]],
@@ -646,9 +650,9 @@ class Renderer:
         revision = self.history.last_change(record_key)
         if revision is None:
             return ""
-        return (f'<p class="ps-changed">{self.t("last_changed", date=revision.date)}'
-                f'<span class="ps-commit">{self.t("in_parentheses", words=revision.summary)}'
-                "</span></p>")
+        # the date only: commit messages are written for maintainers, often not in the
+        # reader's language; the changes page lists them
+        return f'<p class="ps-changed">{self.t("last_changed", date=revision.date)}</p>'
 
     def change_record(self, change: Change) -> str:
         """A link to the changed record when it still exists, else its name as it was."""
