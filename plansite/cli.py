@@ -130,10 +130,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     else:
         for item in items:
             print(item.format(args.lang))
-        errors = len(problems.errors)
-        if errors:
-            word = "个问题" if args.lang == "zh" else " problem(s)"
-            print(f"\n{errors}{word}", file=sys.stderr)
+        from plansite.messages import summary
+
+        print(("\n" if items else "") + summary(len(problems.errors), args.lang), file=sys.stderr)
     return 1 if problems.errors else 0
 
 

@@ -237,6 +237,18 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+SUMMARY = {
+    "clean": {"zh": "没有发现问题。", "en": "No problems found."},
+    "count": {"zh": "共 {n} 个问题，请按上面的提示修改。", "en": "{n} problem(s); fix them as hinted above."},
+}
+
+
+def summary(errors: int, lang: str = "zh") -> str:
+    """The closing line of a validation: all clear, or how many problems there are."""
+    words = SUMMARY["count" if errors else "clean"]
+    return (words.get(lang) or words["zh"]).format(n=errors)
+
+
 def hint_label(lang: str) -> str:
     return HINT_LABEL.get(lang, HINT_LABEL["zh"])
 

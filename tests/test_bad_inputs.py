@@ -149,7 +149,7 @@ def test_validate_prints_the_one_message_and_exits_1(tmp_path, case, capsys):
     assert main(["--root", str(tmp_path), "validate"]) == 1
     captured = capsys.readouterr()
     assert captured.out.splitlines() == expected
-    assert captured.err.strip() == f"{len(expected)}个问题"
+    assert captured.err.strip() == f"共 {len(expected)} 个问题，请按上面的提示修改。"
 
 
 @pytest.fixture(scope="module")

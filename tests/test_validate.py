@@ -285,3 +285,18 @@ def test_common_yaml_mistakes_are_told_with_their_fix(tmp_path, text, expected):
     (tmp_path / "data" / "departments.yml").write_text(text, encoding="utf-8")
     got = [m for m in messages(tmp_path) if m.startswith("data/departments.yml")]
     assert got == [expected]
+
+
+def test_validate_closes_with_a_summary_line(tmp_path, monkeypatch, capsys):
+    make_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err == "没有发现问题。\n"
+    assert main(["validate", "--lang", "en"]) == 0
+    assert capsys.readouterr().err == "No problems found.\n"
+    tasks = copy.deepcopy(TASKS)
+    tasks["chapters"][0]["tasks"][0]["lead"] = ["不存在的局"]
+    make_repo(tmp_path, tasks=tasks)
+    assert main(["validate"]) == 1
+    assert capsys.readouterr().err == "\n共 1 个问题，请按上面的提示修改。\n"
