@@ -29,6 +29,16 @@ from plansite.search import write_search_index
 log = logging.getLogger("mkdocs.plugins.plansite")
 
 
+def page_markdown(page: SitePage) -> str:
+    """The Markdown of a generated page: its macro call, rendered by mkdocs-macros.
+
+    Generated pages hide Material's side navigation and table of contents: their tables need
+    the width, and their own headings and breadcrumbs lead the reader.
+    """
+    return ("---\nrender_macros: true\nhide:\n  - navigation\n  - toc\n---\n\n"
+            f"{{{{ {page.macro} }}}}\n")
+
+
 class PlansiteConfig(base.Config):
     """Options of the ``plansite`` plugin in mkdocs.yml."""
 
@@ -88,7 +98,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         for page in site_pages(self.repo, self.config.lang):
             if files.get_file_from_path(page.src_path) is not None:
                 continue  # an author's own page of that name takes precedence
-            files.append(File.generated(config, page.src_path, content=page.markdown()))
+            files.append(File.generated(config, page.src_path, content=page_markdown(page)))
             self.pages[page.src_path] = page
         return files
 

@@ -27,12 +27,6 @@ class SitePage:
     macro: str
     source: Source | None = None
 
-    def markdown(self) -> str:
-        # generated pages hide the side navigation and table of contents: their tables need
-        # the width, and their own headings and breadcrumbs lead the reader
-        return ("---\nrender_macros: true\nhide:\n  - navigation\n  - toc\n---\n\n"
-                f"{{{{ {self.macro} }}}}\n")
-
 
 def _name(record, lang: str) -> str:
     if lang == "en":
