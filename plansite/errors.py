@@ -47,14 +47,15 @@ class Problem:
 
     def format(self, lang: str = "zh") -> str:
         """The problem as one line: ``file:line:col: path: message; hint``."""
-        from plansite.messages import hint_label
+        from plansite.messages import hint_label, in_english
 
         head = self.location()
         if self.path:
             head += f": {self.path}"
         text = f"{head}: {self.message(lang)}"
         if self.hint:
-            text += f"; {hint_label(lang)}{self.hint}"
+            hint = in_english(self.hint) if lang == "en" else self.hint
+            text += f"; {hint_label(lang)}{hint}"
         return text
 
     def as_dict(self, lang: str = "zh") -> dict:
@@ -115,6 +116,8 @@ class PlanError(Exception):
 
 def format_github(problems: Iterable[Problem], lang: str = "zh") -> str:
     """GitHub Actions workflow commands that put each problem on its line of the pull request."""
+    from plansite.messages import in_english
+
     def esc(value: str) -> str:
         return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
@@ -130,7 +133,8 @@ def format_github(problems: Iterable[Problem], lang: str = "zh") -> str:
             props.append(f"col={p.column}")
         if p.path:
             props.append(f"title={esc_prop(p.path)}")
-        body = p.message(lang) + (f"; {p.hint}" if p.hint else "")
+        hint = in_english(p.hint) if lang == "en" else p.hint
+        body = p.message(lang) + (f"; {hint}" if hint else "")
         kind = "error" if p.severity == "error" else "warning"
         lines.append(f"::{kind} {','.join(props)}::{esc(body)}")
     return "\n".join(lines)

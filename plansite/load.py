@@ -149,7 +149,7 @@ class _Converter:
             return node.value
         try:
             value = self.loader.construct_object(node, deep=True)
-        except (ValueError, TypeError, OverflowError, yaml.YAMLError):
+        except Exception:  # noqa: BLE001 - any tag the constructor cannot apply
             # 2015-13-01 looks like a date and !!int abc claims a type; neither constructs.
             # As text, the validator says what the field expects.
             return node.value

@@ -6,6 +6,7 @@ from :attr:`plansite.errors.Problem.args`. A test fails when a code lacks a lang
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # shapes and values
     "missing-field": {
         "zh": "缺少必填字段“{field}”；应为 {expected}",
-        "en": "required field '{field}' is missing; expected {expected}",
+        "en": "required field '{field}' is missing",
     },
     "unknown-field": {
         "zh": "未知字段“{found}”；可用字段：{expected}",
@@ -127,11 +128,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "bad-target": {
         "zh": "目标“{found}”无法解析；应为 {expected}",
-        "en": "target '{found}' cannot be read; expected {expected}",
+        "en": "target '{found}' cannot be read ({reason}); expected {expected}",
     },
     "bad-deadline": {
         "zh": "完成时限“{found}”无法解析；应为 {expected}",
-        "en": "deadline '{found}' cannot be read; expected {expected}",
+        "en": "deadline '{found}' cannot be read ({reason}); expected {expected}",
     },
     # references
     "unknown-department": {
@@ -249,6 +250,67 @@ def summary(errors: int, lang: str = "zh") -> str:
     return (words.get(lang) or words["zh"]).format(n=errors)
 
 
+ENGLISH: dict[str, str] = {
+    "空值": "nothing", "列表": "a list", "键值对": "a mapping", "文字": "text",
+    "文字（Markdown）": "text (Markdown)", "数字": "a number", "四位年份（如 2015）": "a year, e.g. 2015",
+    "英文编号（小写字母、数字、连字符）": "an id (lower-case letters, digits, hyphens)",
+    "编号（如 2.3.1）": "an id such as 2.3.1", "true 或 false": "true or false",
+    "规划期（如 2011-2015）": "a period such as 2011-2015", "完成时限（如 2015年）": "a deadline such as 2015年",
+    "键值对（映射）": "a mapping", "目标（键值对或原文，如 不超过5%）":
+        "a target (a mapping, or the phrase as written, e.g. 不超过5%)",
+    "YAML 数据": "YAML data",
+    "1900 到 2200 之间的四位年份": "a year between 1900 and 2200",
+    "四位年份，如 2015": "a four-digit year such as 2015",
+    "小写英文字母、数字和连字符，如 zhujianwei": "lower-case letters, digits and hyphens, e.g. zhujianwei",
+    "数字和字母，用点或连字符分隔，如 2.3.1": "digits and letters separated by dots or hyphens, e.g. 2.3.1",
+    "有限的数字（基本单位，如 155800）": "a finite number in base units, e.g. 155800",
+    "数字（基本单位，如 155800）": "a number in base units, e.g. 155800",
+    "起止年份如 2011-2015，或单一年份如 2007": "start and end years such as 2011-2015, or one year such as 2007",
+    "如 2015年、2026年12月底前、2026年第二季度、持续推进": "e.g. 2015年, 2026年12月底前, 2026年第二季度, 持续推进",
+    "如 达到55%、不超过5%、五年下降13%、年均增长12%以上，或写成键值对":
+        "e.g. 达到55%, 不超过5%, 五年下降13%, 年均增长12%以上, or a mapping",
+    "实际值的年份": "the year of the reported value", "区间目标的上下限": "both ends of the range",
+    "目标值，或用 narrative 写文字目标": "a target value, or narrative for a target in words",
+    "用编辑器“另存为 UTF-8（无 BOM）”": "save the file as UTF-8 without BOM",
+    "用编辑器“另存为 UTF-8”": "save the file as UTF-8", "把 Tab 换成两个空格": "replace the tab with two spaces",
+    "检查这一行及上一行的缩进、冒号和引号": "check the indentation, colons and quotes of this line and the one above",
+    "数据文件只应包含文字和数字；请拆分或删去误放的内容":
+        "data files hold text and numbers only; split the file or remove what does not belong",
+    "给文字加上引号": "put the text in quotes", "只写数字，单位写在 unit 字段": "write the number only; the unit goes in unit",
+    "先在 data/departments.yml 中添加这个部门": "add the department to data/departments.yml first",
+}
+"""English for the worded values and hints the loader and validator give in Chinese."""
+
+ENGLISH_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^是否想写“(.*)”？$"), "did you mean '{0}'?"),
+    (re.compile(r"^写成列表，如 (.*)$"), "write a list, e.g. {0}"),
+    (re.compile(r"^改写为 (.*)$"), "write {0}"),
+    (re.compile(r"^去掉引号，写成 (.*)$"), "remove the quotes: {0}"),
+    (re.compile(r"^只写数字 (.*)$"), "write the number only: {0}"),
+    (re.compile(r"^在这一行的文字末尾补上 (.*)$"), "close the text with {0} at the end of this line"),
+    (re.compile(r"^把 id 改为 (.*)，或把文件夹改名$"), "change the id to {0}, or rename the folder"),
+    (re.compile(r"^最接近的部门：(.*)$"), "closest departments: {0}"),
+    (re.compile(r"^最接近的：(.*)$"), "closest: {0}"),
+    (re.compile(r"^指标 (.*) 属于规划 (.*)$"), "indicator {0} belongs to plan {1}"),
+    (re.compile(r"^布尔值 (.*)$"), "the boolean {0}"),
+    (re.compile(r"^数字 (.*)$"), "the number {0}"),
+    (re.compile(r"^文字“(.*)”$"), "the text '{0}'"),
+    (re.compile(r"^引号 (.*) 没有闭合$"), "the quote {0} is not closed"),
+    (re.compile(r"^(.*)（键值对）$"), "a mapping: {0}"),
+)
+
+
+def in_english(text: str) -> str:
+    """``text`` in English when it is one of the worded values or hints, else as it is."""
+    if text in ENGLISH:
+        return ENGLISH[text]
+    for pattern, template in ENGLISH_PATTERNS:
+        match = pattern.match(text)
+        if match:
+            return template.format(*match.groups())
+    return text
+
+
 def hint_label(lang: str) -> str:
     return HINT_LABEL.get(lang, HINT_LABEL["zh"])
 
@@ -260,6 +322,8 @@ def render_problem(problem: "Problem", lang: str = "zh") -> str:
     if templates is None:
         return args.get("found", problem.code)
     template = templates.get(lang) or templates["zh"]
+    if lang == "en":
+        args = {key: in_english(value).replace("、", ", ") for key, value in args.items()}
     try:
         return template.format(**args)
     except KeyError:

@@ -495,7 +495,7 @@ class Validator:
             return self.parse_deadline(phrase, default_year=plan.period_end,
                                        period_end=plan.period_end)
         except ValueError as exc:
-            self.add("bad-deadline", file, pos, path, hint=str(exc), found=phrase,
+            self.add("bad-deadline", file, pos, path, reason=str(exc), found=phrase,
                      expected="如 2015年、2026年12月底前、2026年第二季度、持续推进")
             return None
 
@@ -545,7 +545,7 @@ class Validator:
             try:
                 target = self.parse_target(value, year=plan.period_end)
             except ValueError as exc:
-                self.add("bad-target", file, pos, path, hint=str(exc), found=value,
+                self.add("bad-target", file, pos, path, reason=str(exc), found=value,
                          expected="如 达到55%、不超过5%、五年下降13%、年均增长12%以上，或写成键值对")
                 return None
             return target

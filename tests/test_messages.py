@@ -32,12 +32,19 @@ def used_codes() -> dict[str, str]:
     return found
 
 
+# Where the languages differ on purpose: a field's description is Chinese documentation, so the
+# English sentence leaves it out; the parser's reason is English, so only English quotes it.
+ENGLISH_ONLY = {"bad-target": {"reason"}, "bad-deadline": {"reason"}}
+CHINESE_ONLY = {"missing-field": {"expected"}}
+
+
 @pytest.mark.parametrize("code", MESSAGES)
 def test_every_code_has_both_languages_with_the_same_fields(code):
     templates = MESSAGES[code]
     assert set(templates) == set(LANGUAGES)
     assert all(templates[lang].strip() for lang in LANGUAGES)
-    assert fields(templates["zh"]) == fields(templates["en"])
+    assert fields(templates["zh"]) - CHINESE_ONLY.get(code, set()) == \
+        fields(templates["en"]) - ENGLISH_ONLY.get(code, set())
 
 
 def test_every_code_the_package_raises_has_a_message():
@@ -49,11 +56,12 @@ def test_every_code_the_package_raises_has_a_message():
 
 @pytest.mark.parametrize("code", MESSAGES)
 def test_every_message_fills_all_its_fields(code):
-    args = {name: f"<{name}>" for name in fields(MESSAGES[code]["zh"])}
+    args = {name: f"<{name}>" for lang in LANGUAGES for name in fields(MESSAGES[code][lang])}
     item = problem(code, "data/x.yml", 3, 5, path="a.b", **args)
     for lang in LANGUAGES:
         text = item.message(lang)
-        assert "{" not in text and all(value in text for value in args.values())
+        assert "{" not in text
+        assert all(f"<{name}>" in text for name in fields(MESSAGES[code][lang]))
 
 
 def test_duplicate_task_id_names_the_first_place_in_both_languages(tmp_path):

@@ -38,7 +38,7 @@ def test_unknown_department_names_file_line_field_and_closest_names(tmp_path):
         "应为部门名录 data/departments.yml 中的编号、名称或别名; 提示：最接近的部门：市城乡规划局（guihuaju）"]
     assert messages(tmp_path, "en") == [
         "data/plans/demo/tasks.yml:13:7: chapters[0].tasks[0].lead[1]: department '规划所' is not "
-        "known; expected an id, name or alias from data/departments.yml; hint: 最接近的部门："
+        "known; expected an id, name or alias from data/departments.yml; hint: closest departments: "
         "市城乡规划局（guihuaju）"]
 
 
