@@ -323,7 +323,9 @@ def render_problem(problem: "Problem", lang: str = "zh") -> str:
         return args.get("found", problem.code)
     template = templates.get(lang) or templates["zh"]
     if lang == "en":
-        args = {key: in_english(value).replace("、", ", ") for key, value in args.items()}
+        # what was found is the editor's own text and stays as written
+        args = {key: value if key == "found" else in_english(value).replace("、", ", ")
+                for key, value in args.items()}
     try:
         return template.format(**args)
     except KeyError:
