@@ -324,8 +324,8 @@ def render_problem(problem: "Problem", lang: str = "zh") -> str:
     template = templates.get(lang) or templates["zh"]
     if lang == "en":
         # what was found is the editor's own text and stays as written
-        args = {key: value if key == "found" else in_english(value).replace("、", ", ")
-                for key, value in args.items()}
+        args = {key: in_english(value) if key == "found"
+                else in_english(value).replace("、", ", ") for key, value in args.items()}
     try:
         return template.format(**args)
     except KeyError:
