@@ -47,12 +47,26 @@ def blocks(kind: str) -> dict[str, str]:
     return dict(found)
 
 
+def real_ids() -> dict[str, str]:
+    """The ids the site's own registry gives the factory's departments, by name."""
+    import yaml
+
+    registry = yaml.safe_load((GUIDE.parent.parent / DEPARTMENTS_FILE).read_text(encoding="utf-8"))
+    return {d["name"]: d["id"] for d in registry["departments"]}
+
+
 def good_repo(root: Path) -> Path:
-    """The factory plan as the importer writes it (schema line, two-space style), one actual."""
+    """The factory plan as the importer writes it (schema line, two-space style), one actual.
+
+    Departments carry the ids of the site's own registry, so the guide's messages read as the
+    editor will see them on the real data.
+    """
+    ids = real_ids()
+    departments = [{**d, "id": ids.get(d["name"], d["id"])} for d in DEPARTMENTS]
     indicators = copy.deepcopy(INDICATORS)
     indicators["indicators"][0]["actuals"] = [
         {"year": 2012, "value": 50.1, "source": "2012年统计公报"}]
-    write_data_file(root / DEPARTMENTS_FILE, "departments", {"departments": DEPARTMENTS}, root)
+    write_data_file(root / DEPARTMENTS_FILE, "departments", {"departments": departments}, root)
     folder = root / "data/plans/city-12th-fyp"
     write_data_file(folder / "plan.yml", "plan", PLAN, root)
     write_data_file(folder / "tasks.yml", "tasks", TASKS, root)
