@@ -40,9 +40,20 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     """
 
     def resolve(self, kind, value, implicit):
-        if kind is yaml.ScalarNode and implicit[0] and value and value[0] > "\x7f":
-            return _STR_TAG
+        if kind is yaml.ScalarNode and implicit[0]:
+            if value and value[0] > "\x7f":
+                return _STR_TAG
+            # A plain scalar's type depends on its text alone; keys repeat thousands of times.
+            tag = _PLAIN_TAGS.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(_PLAIN_TAGS) < 10000:
+                    _PLAIN_TAGS[value] = tag
+            return tag
         return super().resolve(kind, value, implicit)
+
+
+_PLAIN_TAGS: dict[str, str] = {}
 
 
 class Located(dict):
