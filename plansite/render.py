@@ -634,7 +634,10 @@ class Renderer:
             ("matrix", "matrix"), ("deadlines", "deadlines"), ("methodology", "methodology"))]
         return (f"<h1>{self.t('site_name')}</h1><p>{self.t('home_intro')}</p>"
                 f'<h2 id="plans">{self.t("plans")}</h2>{self.plan_list()}'
-                f'<h2 id="binding">{self.t("binding_indicators")}</h2>'
+                f'<h2 id="statuses">{self.t("status_counts")}</h2>'
+                + self.status_counts(list(self.repo.indicators))
+                + f'<h2 id="binding">{self.t("binding_indicators")}</h2>'
+                + self.status_counts([i.id for i in binding])
                 + self.indicator_table(binding, self.t("binding_indicators"))
                 + '<p class="ps-more">' + " · ".join(
                     f'<a href="{self.href(url)}">{words}</a>' for url, words in links) + "</p>")

@@ -1,0 +1,98 @@
+"""Indicators on the built site: every one listed with its computed status, counts that add up."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+from plansite.repository import load_repository
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def repo():
+    repository, problems = load_repository(REPO)
+    assert not problems.errors
+    return repository
+
+
+def page(site: Path, url: str):
+    return lxml_html.fromstring((site / url / "index.html").read_text(encoding="utf-8"))
+
+
+def shown_counts(tree, xpath: str = "//ul[contains(@class,'ps-status-counts')]") -> list[dict]:
+    """Each status-count list of a page as {status: count}."""
+    out = []
+    for ul in tree.xpath(xpath):
+        counts = {}
+        for li in ul.xpath("./li[span]"):
+            status = re.search(r"ps-status-([a-z-]+)", li.xpath("./span/@class")[0]).group(1)
+            counts[status] = int(li.text_content().split()[-1])
+        out.append(counts)
+    return out
+
+
+def test_every_indicator_is_listed_with_its_computed_status(real_site, repo):
+    tree = page(real_site, "indicators")
+    rows = tree.xpath("//table[contains(@class,'ps-indicators')]/tbody/tr")
+    assert len(rows) == len(repo.indicators)
+    for row in rows:
+        link = row.xpath(".//a[contains(@class,'ps-indicator-link')]/@href")[0]
+        ind_id = link.rstrip("/").rsplit("/", 1)[-1]
+        result = repo.statuses[ind_id]
+        assert row.get("data-status") == result.status
+        label = row.xpath(".//span[contains(@class,'ps-status')]")[0].text_content()
+        assert label == result.label("zh")
+        assert row.get("data-type") == repo.indicators[ind_id].type
+        assert row.get("data-plan") == repo.indicators[ind_id].plan
+
+
+def test_every_department_page_counts_its_indicators_by_status(real_site, repo):
+    checked = 0
+    for dept in repo.departments:
+        inds = repo.index.department_indicators[dept]
+        counts = shown_counts(page(real_site, f"departments/{dept}"))
+        expected = {s: n for s, n in repo.status_counts(inds).items() if n}
+        if not inds:
+            assert counts == []
+            continue
+        assert counts[0] == expected, dept
+        checked += 1
+    assert checked > 10
+
+
+def test_home_page_shows_the_binding_indicators_and_the_status_counts(real_site, repo):
+    tree = page(real_site, "")
+    binding = [i for i in repo.indicators.values() if i.binding]
+    assert len(binding) == 14
+    counts = shown_counts(tree)
+    assert counts[0] == {s: n for s, n in repo.status_counts(list(repo.indicators)).items() if n}
+    assert counts[1] == {s: n for s, n in repo.status_counts([i.id for i in binding]).items() if n}
+    links = tree.xpath("//table[contains(@class,'ps-indicators')]//a[contains(@class,'ps-indicator-link')]/@href")
+    assert [h.rstrip("/").rsplit("/", 1)[-1] for h in links] == [i.id for i in binding]
+
+
+@pytest.mark.browser
+def test_indicator_filters_narrow_the_table_in_the_browser(page, real_site, serve_site, repo):
+    base = serve_site(real_site)
+    page.goto(base + "/indicators/")
+    rows = page.locator("table.ps-indicators tbody tr")
+    total = rows.count()
+    assert total == len(repo.indicators)
+    page.select_option("select[name=type]", "binding")
+    visible = page.locator("table.ps-indicators tbody tr:not([hidden])")
+    assert visible.count() == sum(1 for i in repo.indicators.values() if i.binding)
+    page.select_option("select[name=departments]", "huanbaoju")
+    expected = [i for i in repo.indicators.values()
+                if i.binding and "huanbaoju" in repo.index.indicator_departments[i.id]]
+    assert visible.count() == len(expected) > 0
+    assert page.locator("form.ps-filters output").inner_text() == f"显示 {len(expected)} / {total} 个指标"
+    page.select_option("select[name=type]", "")
+    page.select_option("select[name=departments]", "")
+    page.select_option("select[name=plan]", "county-social-2007")
+    assert visible.count() == sum(1 for i in repo.indicators.values()
+                                  if i.plan == "county-social-2007")
