@@ -240,8 +240,7 @@ def test_a_deadline_that_is_not_a_deadline_is_refused(tmp_path, capsys):
     assert main(["--root", str(tmp_path), "validate"]) == 1
     assert capsys.readouterr().out.splitlines() == [
         "data/plans/demo/tasks.yml:20:15: chapters[0].tasks[0].deadline: 完成时限"
-        f"“{v('task-deadline')}”无法解析；应为 如 2015年、2026年12月底前、2026年第二季度、持续推进; "
-        f"提示：not a deadline: {v('task-deadline')!r}; write e.g. 2026年12月底前 or 长期"]
+        f"“{v('task-deadline')}”无法解析；应为 如 2015年、2026年12月底前、2026年第二季度、持续推进"]
 
 
 # -- author pages -------------------------------------------------------------------------------
