@@ -96,3 +96,21 @@ def test_indicator_filters_narrow_the_table_in_the_browser(page, real_site, serv
     page.select_option("select[name=plan]", "county-social-2007")
     assert visible.count() == sum(1 for i in repo.indicators.values()
                                   if i.plan == "county-social-2007")
+
+
+@pytest.mark.browser
+def test_a_filtered_view_lives_in_its_address(page, real_site, serve_site, repo):
+    base = serve_site(real_site).rstrip("/")
+    page.goto(base + "/indicators/")
+    page.select_option("select[name=type]", "binding")
+    assert page.url.endswith("/indicators/?type=binding")
+    binding = sum(1 for i in repo.indicators.values() if i.binding)
+    page.goto(base + "/indicators/?type=binding&status=no-data")
+    visible = page.locator("table.ps-indicators tbody tr:not([hidden])")
+    assert page.locator("select[name=type]").input_value() == "binding"
+    assert visible.count() == sum(1 for i in repo.indicators.values()
+                                  if i.binding and repo.statuses[i.id].status == "no-data")
+    page.locator("table.ps-indicators a.ps-indicator-link").first.click()
+    page.go_back()
+    assert page.locator("select[name=type]").input_value() == "binding"
+    assert visible.count() <= binding

@@ -22,8 +22,29 @@
       });
       if (output) output.textContent = template.replace("{shown}", shown).replace("{total}", rows.length);
     }
+    // The choice lives in the address (?type=binding&departments=huanbaoju), so a filtered
+    // view can be shared, and Back returns to the same view.
+    function fromAddress() {
+      var params = new URLSearchParams(location.search);
+      form.querySelectorAll("select").forEach(function (s) {
+        var value = params.get(s.name) || "";
+        var known = Array.prototype.some.call(s.options, function (o) { return o.value === value; });
+        s.value = known ? value : "";
+      });
+    }
+    function toAddress() {
+      var params = new URLSearchParams(location.search);
+      form.querySelectorAll("select").forEach(function (s) {
+        if (s.value) params.set(s.name, s.value); else params.delete(s.name);
+      });
+      var url = new URL(location.href);
+      url.search = params.toString();
+      history.replaceState(history.state, "", url.href);
+    }
     form.hidden = false;
-    form.addEventListener("change", apply);
+    form.addEventListener("change", function () { apply(); toAddress(); });
+    window.addEventListener("pageshow", function () { fromAddress(); apply(); });
+    fromAddress();
     apply();
   }
   function init() { document.querySelectorAll("form[data-ps-filters]").forEach(setup); }
