@@ -337,10 +337,9 @@ def build(root: Path, site: Path, strict: bool) -> Run:
     return result
 
 
-def measure(work: Path, scales: list[int], serve: bool, browser: bool,
-            fraction: float = 1.0) -> tuple[list[Row], dict]:
-    rows: list[Row] = []
-    extra: dict = {}
+def measure(work: Path, scales: list[int], serve: bool, browser: bool, rows: list[Row],
+            extra: dict, fraction: float = 1.0) -> None:
+    """Fill ``rows`` and ``extra`` step by step, so a failed step keeps what was measured."""
     for scale in scales:
         counts = {k: max(3, round(v * scale * fraction)) for k, v in BASE_SIZE.items()}
         ours = work / f"plansite-{scale}x"
@@ -380,7 +379,6 @@ def measure(work: Path, scales: list[int], serve: bool, browser: bool,
             print(f"  rebuild {extra['serve']}", flush=True)
             edit_plain = plain / "docs" / "departments" / "index.md"
             extra["serve_plain"] = serve_rebuild(plain, edit_plain)
-    return rows, extra
 
 
 def _mb(n: float) -> str:
@@ -432,6 +430,8 @@ def report(rows: list[Row], extra: dict, scales: list[int], elapsed: float) -> s
         if plain is not None:
             lines.append(f"| `mkdocs serve` rebuild of plain Material after editing one page "
                          f"(1x) | {plain:.1f} s | | | | | | |")
+    if extra.get("failure"):
+        lines += ["", f"The run stopped early: {extra['failure']}"]
     lines += ["", "## Against the goals", ""]
     first = scales[0]
     ours1, base1 = by.get(f"plansite site {first}x"), by.get(f"plain Material {first}x")
@@ -494,9 +494,12 @@ def main(argv: list[str] | None = None) -> int:
     scales = [1] + ([args.scale] if args.scale > 1 else [])
     started = time.perf_counter()
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="plansite-bench-"))
+    rows: list[Row] = []
+    extra: dict = {}
     try:
-        rows, extra = measure(work, scales, serve=not args.no_serve, browser=not args.no_browser,
-                              fraction=args.fraction)
+        measure(work, scales, not args.no_serve, not args.no_browser, rows, extra, args.fraction)
+    except (Exception, SystemExit) as exc:  # report what was measured before the failure
+        extra["failure"] = f"{type(exc).__name__}: {exc}"
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)

@@ -80,6 +80,16 @@ PLACES: tuple[tuple[str, str], ...] = (
     ("恩施州", "enshi"), ("仙桃市", "xiantao"), ("潜江市", "qianjiang"), ("天门市", "tianmen"),
 )
 
+COUNTIES: tuple[tuple[str, str], ...] = (
+    ("大冶市", "daye"), ("阳新县", "yangxin"), ("丹江口市", "danjiangkou"), ("郧西县", "yunxi"),
+    ("枝江市", "zhijiang"), ("当阳市", "dangyang"), ("宜都市", "yidu"), ("远安县", "yuanan"),
+    ("老河口市", "laohekou"), ("枣阳市", "zaoyang"), ("宜城市", "yicheng"), ("南漳县", "nanzhang"),
+    ("钟祥市", "zhongxiang"), ("京山市", "jingshan"), ("沙洋县", "shayang"), ("应城市", "yingcheng"),
+    ("安陆市", "anlu"), ("汉川市", "hanchuan"), ("云梦县", "yunmeng"), ("石首市", "shishou"),
+    ("洪湖市", "honghu"), ("松滋市", "songzi"), ("监利市", "jianli"), ("公安县", "gongan-xian"),
+)
+"""Counties and county-level cities, for registries larger than the province and its cities."""
+
 GROUPS: tuple[tuple[str, str], ...] = (
     ("各乡镇办场区园", "xiangzhen"), ("各市州人民政府", "shizhou"), ("各县市区人民政府", "xianshiqu"),
 )
@@ -276,7 +286,7 @@ def make_departments(count: int, rng: random.Random) -> list[SynthDepartment]:
             pool.append(SynthDepartment(f"{level_slug}-{stem[1]}", f"{prefix}{stem[0]}{stem[column]}"))
         for name, slug, kind in OTHER_BODIES:
             pool.append(SynthDepartment(f"{level_slug}-{slug}", f"{prefix}{name}", kind=kind))
-    for place, place_slug in PLACES:
+    for place, place_slug in PLACES + COUNTIES:
         for stem in DEPARTMENT_STEMS:
             pool.append(SynthDepartment(f"{place_slug}-{stem[1]}", f"{place}{stem[0]}{stem[3]}"))
     # Interleave levels so a small registry still holds every level, most-named stems first.
