@@ -54,6 +54,9 @@ HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 SHOWN_TEXT = 320
 
+INDEX_WRITE_POLLS = 300
+"""How many tenths of a second to wait for Pagefind to finish writing its files."""
+
 KEYWORDS_PER_TEXT = 6
 KEYWORD_WEIGHT = 3
 KEYWORD_MIN_TEXT = 40
@@ -477,8 +480,29 @@ async def _write_index(site_dir: Path, records: list[SearchRecord], lang: str) -
             await asyncio.gather(*(index.add_html_file(url="/" + r.url, content=r.html(lang))
                                    for r in records[start:start + SEND_BATCH]))
         await index.write_files()
+        # Pagefind answers before its last files are on disk; closing the service then cuts
+        # the entry file short (an empty pagefind-entry.json was seen on a loaded machine).
+        for _ in range(INDEX_WRITE_POLLS):
+            if index_complete(site_dir / "pagefind"):
+                break
+            await asyncio.sleep(0.1)
     finally:
         await service.close()
+    if not index_complete(site_dir / "pagefind"):
+        raise RuntimeError(f"the search index in {site_dir / 'pagefind'} was not written whole")
+
+
+def index_complete(folder: Path) -> bool:
+    """Whether a Pagefind index is whole: its entry file reads, and the files it names exist."""
+    import json
+
+    try:
+        entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+        languages = entry["languages"].values()
+    except (OSError, ValueError, KeyError, AttributeError):
+        return False
+    return all((folder / f"pagefind.{lang['hash']}.pf_meta").is_file() for lang in languages) \
+        and (folder / "pagefind.js").is_file()
 
 
 def write_search_index(site_dir: Path, repo: Repository, skip_urls: Iterable[str],

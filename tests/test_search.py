@@ -121,3 +121,15 @@ def test_index_is_written_from_inside_a_running_event_loop(repo, tmp_path: Path)
     with ThreadPoolExecutor(max_workers=1) as pool:
         assert pool.submit(asyncio.run, caller()).result() == len(search_records(repo))
     assert (site / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_an_index_cut_short_is_not_whole(repo, tmp_path: Path) -> None:
+    from plansite.search import index_complete
+
+    site = tmp_path / "site"
+    site.mkdir()
+    write_search_index(site, repo, skip_urls=[])
+    folder = site / "pagefind"
+    assert index_complete(folder)
+    (folder / "pagefind-entry.json").write_text("", encoding="utf-8")
+    assert not index_complete(folder)
