@@ -256,12 +256,14 @@ def xlsx_bytes(rows_by_table: dict[str, list[dict]]) -> bytes:
         sheet.append([c.name for c in table.columns])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
-        for row in rows_by_table[table.name]:
-            sheet.append([_xlsx_value(row.get(c.name)) for c in table.columns])
-            for cell in sheet[sheet.max_row]:
+        # row by number: sheet.max_row scans every cell written so far (quadratic in rows)
+        for number, row in enumerate(rows_by_table[table.name], start=2):
+            values = [_xlsx_value(row.get(c.name)) for c in table.columns]
+            sheet.append(values)
+            for column, value in enumerate(values, start=1):
                 # openpyxl stores text that starts with "=" (the comparator "=") as a formula
-                if isinstance(cell.value, str) and cell.value.startswith("="):
-                    cell.data_type = "s"
+                if isinstance(value, str) and value.startswith("="):
+                    sheet.cell(number, column).data_type = "s"
         sheet.freeze_panes = "A2"
         for i, column in enumerate(table.columns, start=1):
             # wide enough for the header and short values; long texts wrap in Excel anyway
