@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import os
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -94,40 +95,54 @@ def check_site(site_dir: Path, base_path: str = "/") -> list[BrokenLink]:
     """
     site_dir = Path(site_dir)
     base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
-    pages = {p.relative_to(site_dir).as_posix(): p for p in site_dir.rglob("*.html")}
-    parsed = {rel: _parse(path) for rel, path in pages.items()}
+    files: set[str] = set()
+    folders: set[str] = {"."}
+    for folder, dirs, names in os.walk(site_dir):
+        rel_folder = Path(folder).relative_to(site_dir).as_posix()
+        prefix = "" if rel_folder == "." else rel_folder + "/"
+        folders.update(prefix + d for d in dirs)
+        files.update(prefix + n for n in names)
+    parsed = {rel: _parse(site_dir / rel) for rel in sorted(files) if rel.endswith(".html")}
+    # Every page repeats the navigation's links, so each (folder, href) is resolved once.
+    resolved: dict[tuple[str, str], tuple[str | None, str, str]] = {}
+
+    def resolve(folder: str, href: str) -> tuple[str | None, str, str]:
+        """The target file of ``href`` from a page in ``folder``, its anchor, or why it is broken."""
+        parts = urlsplit(href)
+        if parts.scheme in SKIP_SCHEMES or parts.netloc or href.startswith("//"):
+            return None, "", ""
+        path = unquote(parts.path)
+        if path.startswith("/"):
+            if not (path + "/").startswith(base_path):
+                return None, "", "points outside the site"
+            # from the site's top folder: the same as a relative link from index.html
+            folder, path = "", path[len(base_path):] or "./"
+        if not path:
+            return "", unquote(parts.fragment), ""  # the page itself
+        target = posixpath.normpath(posixpath.join(folder, path))
+        if target.startswith(".."):
+            return None, "", "points outside the site"
+        if path.endswith("/") or target in folders:
+            target = "index.html" if target == "." else posixpath.join(target, "index.html")
+        if target not in files:
+            return None, "", "no such page or file"
+        return target, unquote(parts.fragment), ""
+
     broken: list[BrokenLink] = []
     for rel, collector in parsed.items():
+        folder = posixpath.dirname(rel)
         for href, line in collector.links:
-            parts = urlsplit(href)
-            if parts.scheme in SKIP_SCHEMES or parts.netloc or href.startswith("//"):
+            key = (folder, href)
+            found = resolved.get(key)
+            if found is None:
+                found = resolved[key] = resolve(folder, href)
+            target, anchor, reason = found
+            if reason:
+                broken.append(BrokenLink(rel, line, href, reason))
                 continue
-            path = unquote(parts.path)
-            if path.startswith("/"):
-                if not (path + "/").startswith(base_path):
-                    broken.append(BrokenLink(rel, line, href, "points outside the site"))
-                    continue
-                # from the site's top folder: the same as a relative link from index.html
-                rel_from, path = "index.html", path[len(base_path):] or "./"
-            else:
-                rel_from = rel
-            if path:
-                target = posixpath.normpath(posixpath.join(posixpath.dirname(rel_from), path))
-                if target.startswith(".."):
-                    broken.append(BrokenLink(rel, line, href, "points outside the site"))
-                    continue
-                if path.endswith("/") or (site_dir / target).is_dir():
-                    target = posixpath.join(target, "index.html")
-                if target == ".":
-                    target = "index.html"
-                if not (site_dir / target).is_file():
-                    broken.append(BrokenLink(rel, line, href, "no such page or file"))
-                    continue
-            else:
-                target = rel
-            anchor = unquote(parts.fragment)
-            if anchor and target.endswith(".html"):
-                ids = parsed[target].ids if target in parsed else _parse(site_dir / target).ids
-                if anchor not in ids:
-                    broken.append(BrokenLink(rel, line, href, f"no anchor #{anchor}"))
+            if target is None:
+                continue
+            target = target or rel
+            if anchor and target.endswith(".html") and anchor not in parsed[target].ids:
+                broken.append(BrokenLink(rel, line, href, f"no anchor #{anchor}"))
     return broken

@@ -24,7 +24,7 @@ from plansite.matrix import write_matrix_csvs
 from plansite.pages import SitePage, site_pages
 from plansite.render import Renderer
 from plansite.repository import Repository, load_repository
-from plansite.search import write_search_index
+from plansite.search import SearchIndexJob
 
 log = logging.getLogger("mkdocs.plugins.plansite")
 
@@ -56,6 +56,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.root = Path.cwd()
         # the download files of the repository last built (the page lists their sizes)
         self.download_files: tuple[Repository, dict[str, bytes]] | None = None
+        # the search index, made beside the page rendering (plansite.search)
+        self.search_job: SearchIndexJob | None = None
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
@@ -101,7 +103,17 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
                 continue  # an author's own page of that name takes precedence
             files.append(File.generated(config, page.src_path, content=page_markdown(page)))
             self.pages[page.src_path] = page
+        self.cancel_search()
+        self.search_job = SearchIndexJob(Path(config.site_dir), self.repo, self.config.lang)
         return files
+
+    def cancel_search(self) -> None:
+        if self.search_job is not None:
+            self.search_job.cancel()
+            self.search_job = None
+
+    def on_build_error(self, error) -> None:
+        self.cancel_search()
 
     def renderer(self, page) -> Renderer:
         """A renderer whose links are relative to ``page``."""
@@ -176,8 +188,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         schema_dir.mkdir(exist_ok=True)
         for name, text in schema_files().items():
             (schema_dir / name).write_text(text, encoding="utf-8")
-        write_search_index(site, self.repo, (p.url for p in self.pages.values()),
-                           self.config.lang)
+        assert self.search_job is not None
+        self.search_job.pages_written(p.url for p in self.pages.values())
         if self.config.check_links:
             broken = check_site(site, base_url)
             if broken:
@@ -185,6 +197,11 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
                 more = f"\n… and {len(broken) - 50} more" if len(broken) > 50 else ""
                 raise PluginError(f"plansite: {len(broken)} broken internal link(s):\n"
                                   f"{listing}{more}")
+        job, self.search_job = self.search_job, None
+        try:
+            job.wait()
+        except Exception as exc:
+            raise PluginError(f"plansite: the search index could not be written:\n{exc}") from exc
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / "data"))

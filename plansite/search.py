@@ -28,15 +28,18 @@ site (home, methodology) are indexed from their built HTML in the same way.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from concurrent.futures import ThreadPoolExecutor
 import html
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import partial
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from plansite import urls
 from plansite.i18n import translate
@@ -448,8 +451,24 @@ def _pagefind_service():
         async def _wait_for_responses(self) -> None:
             assert self._backend.stdout is not None
             while True:
-                answer = json.loads(base64.b64decode((
-                    await self._backend.stdout.readuntil(b","))[:-1]))
+                output = b""
+                try:
+                    output = await self._backend.stdout.readuntil(b",")
+                    answer = json.loads(base64.b64decode(output[:-1], validate=True))
+                except Exception as exc:  # noqa: BLE001 - any end of the answers
+                    # Pagefind stopped, or wrote a panic instead of an answer (it does when it
+                    # cannot write its files): every waiting request fails, none waits for ever.
+                    if isinstance(exc, asyncio.IncompleteReadError):
+                        output = exc.partial
+                    rest = b""
+                    with contextlib.suppress(Exception):
+                        rest = await asyncio.wait_for(self._backend.stdout.read(), 5)
+                    said = (output + rest).decode("utf-8", "replace").strip()[-2000:]
+                    for future in self._responses.values():
+                        if not future.done():
+                            future.set_exception(RuntimeError(
+                                f"pagefind stopped answering: {said or type(exc).__name__}"))
+                    return
                 if answer is None:
                     continue
                 payload = answer["payload"]
@@ -468,17 +487,29 @@ def _pagefind_service():
     return Service()
 
 
-async def _write_index(site_dir: Path, records: list[SearchRecord], lang: str) -> None:
+async def _write_index(site_dir: Path, records: list[SearchRecord], lang: str,
+                       more: Callable[[], list[SearchRecord]] | None = None) -> int:
+    """Index ``records``, then those ``more()`` returns (it may wait: it runs in a thread)."""
     from pagefind.index import IndexConfig
 
     config = IndexConfig(root_selector="article.md-content__inner",
                          force_language=INDEX_LANGUAGE, output_path=str(site_dir / "pagefind"))
     service = await _pagefind_service().launch()
+    count = 0
     try:
         index = await service.create_index(config)
-        for start in range(0, len(records), SEND_BATCH):
-            await asyncio.gather(*(index.add_html_file(url="/" + r.url, content=r.html(lang))
-                                   for r in records[start:start + SEND_BATCH]))
+
+        async def add(batch: list[SearchRecord]) -> None:
+            for start in range(0, len(batch), SEND_BATCH):
+                await asyncio.gather(*(index.add_html_file(url="/" + r.url, content=r.html(lang))
+                                       for r in batch[start:start + SEND_BATCH]))
+
+        await add(records)
+        count = len(records)
+        if more is not None:
+            extra = await asyncio.get_running_loop().run_in_executor(None, more)
+            await add(extra)
+            count += len(extra)
         await index.write_files()
         # Pagefind answers before its last files are on disk; closing the service then cuts
         # the entry file short (an empty pagefind-entry.json was seen on a loaded machine).
@@ -490,6 +521,7 @@ async def _write_index(site_dir: Path, records: list[SearchRecord], lang: str) -
         await service.close()
     if not index_complete(site_dir / "pagefind"):
         raise RuntimeError(f"the search index in {site_dir / 'pagefind'} was not written whole")
+    return count
 
 
 def index_complete(folder: Path) -> bool:
@@ -505,16 +537,10 @@ def index_complete(folder: Path) -> bool:
         and (folder / "pagefind.js").is_file()
 
 
-def write_search_index(site_dir: Path, repo: Repository, skip_urls: Iterable[str],
-                       lang: str = "zh") -> int:
-    """Index ``repo`` and the built pages not in ``skip_urls`` into ``site_dir/pagefind/``.
-
-    ``skip_urls`` are the site-relative URLs of the generated pages, whose words the records
-    already hold. Returns the number of records indexed.
-    """
-    site_dir = Path(site_dir)
+def page_records(site_dir: Path, skip_urls: Iterable[str]) -> list[SearchRecord]:
+    """Records of the built pages of ``site_dir`` whose URLs are not in ``skip_urls``."""
     skip = set(skip_urls) | {"404.html"}
-    records = search_records(repo, lang)
+    records = []
     for path in sorted(site_dir.rglob("*.html")):
         url = page_url(site_dir, path)
         if url in skip or url.startswith("pagefind/"):
@@ -522,9 +548,57 @@ def write_search_index(site_dir: Path, repo: Repository, skip_urls: Iterable[str
         record = page_record(url, path.read_text(encoding="utf-8"))
         if record is not None:
             records.append(record)
+    return records
+
+
+def write_search_index(site_dir: Path, repo: Repository, skip_urls: Iterable[str],
+                       lang: str = "zh") -> int:
+    """Index ``repo`` and the built pages not in ``skip_urls`` into ``site_dir/pagefind/``.
+
+    ``skip_urls`` are the site-relative URLs of the generated pages, whose words the records
+    already hold. Returns the number of records indexed.
+    """
+    job = SearchIndexJob(site_dir, repo, lang, use_process=False)
+    job.pages_written(skip_urls)
+    return job.wait()
+
+
+class SearchIndexJob:
+    """The search index made beside the build: started once the data is loaded, finished once
+    the pages are written.
+
+    The records of the data (and jieba's keywords, the costly part) are made and sent to
+    Pagefind while the pages render; :meth:`pages_written` adds the built reader-written pages
+    and :meth:`wait` waits for the index files. Only the data is needed to start, so the whole index is no
+    longer a step after the build.
+    """
+
+    def __init__(self, site_dir: Path, repo: Repository, lang: str = "zh",
+                 use_process: bool | None = None):
+        from plansite.background import Background
+
+        self.site_dir = Path(site_dir)
+        self.job = Background(partial(_index_beside, self.site_dir, repo, lang),
+                              use_process=use_process)
+
+    def pages_written(self, skip_urls: Iterable[str]) -> None:
+        """The pages are on disk: index those not in ``skip_urls`` (the generated ones)."""
+        self.job.send(list(skip_urls))
+
+    def wait(self) -> int:
+        """Wait until the index files are written; the number of records indexed."""
+        count = self.job.result()
+        log.info("search: %d records indexed into %s", count, self.site_dir / "pagefind")
+        return count
+
+    def cancel(self) -> None:
+        self.job.cancel()
+
+
+def _index_beside(site_dir: Path, repo: Repository, lang: str, receive: Callable[[], Any]) -> int:
+    records = search_records(repo, lang)
     # A thread of its own gets a fresh event loop even when the caller runs one already
     # (a build started from a program that uses asyncio, such as a browser test).
     with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, _write_index(site_dir, records, lang)).result()
-    log.info("search: %d records indexed into %s", len(records), site_dir / "pagefind")
-    return len(records)
+        return pool.submit(asyncio.run, _write_index(
+            site_dir, records, lang, lambda: page_records(site_dir, receive()))).result()

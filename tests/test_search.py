@@ -133,3 +133,36 @@ def test_an_index_cut_short_is_not_whole(repo, tmp_path: Path) -> None:
     assert index_complete(folder)
     (folder / "pagefind-entry.json").write_text("", encoding="utf-8")
     assert not index_complete(folder)
+
+
+def test_index_made_beside_the_build_waits_for_the_written_pages(repo, tmp_path: Path) -> None:
+    from plansite.search import SearchIndexJob
+
+    site = tmp_path / "site"
+    site.mkdir()
+    job = SearchIndexJob(site, repo, use_process=True)
+    # the page is written after the job started: it is read only once the pages are written
+    (site / "methodology").mkdir()
+    (site / "methodology" / "index.html").write_text(
+        '<article class="md-content__inner"><h1>方法说明</h1><p>说明</p></article>',
+        encoding="utf-8")
+    (site / "plans").mkdir()
+    (site / "plans" / "index.html").write_text(
+        '<article class="md-content__inner"><h1>全部规划</h1></article>', encoding="utf-8")
+    job.pages_written(["plans/"])
+    assert job.wait() == len(search_records(repo)) + 1
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["en"]["page_count"] == len(search_records(repo)) + 1
+
+
+def test_index_made_beside_the_build_reports_its_failure(repo, tmp_path: Path) -> None:
+    from plansite.background import BackgroundError
+    from plansite.search import SearchIndexJob
+
+    site = tmp_path / "site"
+    site.write_text("a file where the site folder should be", encoding="utf-8")
+    job = SearchIndexJob(site, repo, use_process=True)
+    job.pages_written([])
+    # Pagefind cannot write its files there: its own words come back, nothing waits for ever
+    with pytest.raises(BackgroundError, match="(?s)pagefind stopped answering.*Not a directory"):
+        job.wait()

@@ -1,0 +1,102 @@
+"""Work that runs beside the build: in a forked process of its own where the system has fork.
+
+A build renders thousands of pages on one core while work that needs only the loaded data (the
+search index, the download files) can go on at the same time on another. The forked process
+starts with the loaded data already in memory, so nothing is pickled on the way in; only the
+messages sent to it and its result travel through a pipe. Where fork does not exist the same
+work runs in a thread, with the same messages and result.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+
+class BackgroundError(RuntimeError):
+    """The background work failed: the message says what went wrong, ``details`` where."""
+
+    def __init__(self, message: str, details: str = ""):
+        super().__init__(message)
+        self.details = details
+
+
+def _run(work: Callable[[Callable[[], Any]], Any], receive: Callable[[], Any],
+         reply: Callable[[tuple[str, Any]], None]) -> None:
+    try:
+        reply(("ok", work(receive)))
+    except BaseException as exc:  # noqa: BLE001 - every failure goes to the waiting build
+        said = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        reply(("error", (said, traceback.format_exc())))
+
+
+class Background:
+    """``work(receive)`` running beside the caller; ``receive()`` returns what :meth:`send` sent.
+
+    :meth:`result` waits for the value ``work`` returned, or raises :class:`BackgroundError`
+    saying what went wrong (the traceback in its ``details``). :meth:`cancel` stops it (a failed build).
+    """
+
+    def __init__(self, work: Callable[[Callable[[], Any]], Any], use_process: bool | None = None):
+        if use_process is None:
+            use_process = "fork" in multiprocessing.get_all_start_methods()
+        self._process = None
+        self._thread = None
+        if use_process:
+            context = multiprocessing.get_context("fork")
+            self._conn, child = context.Pipe()
+            self._process = context.Process(target=_run, args=(work, child.recv, child.send),
+                                            daemon=True, name="plansite-background")
+            self._process.start()
+            child.close()
+        else:
+            self._to_work: queue.Queue = queue.Queue()
+            self._from_work: queue.Queue = queue.Queue()
+            self._thread = threading.Thread(
+                target=_run, args=(work, self._to_work.get, self._from_work.put), daemon=True,
+                name="plansite-background")
+            self._thread.start()
+
+    @property
+    def in_process(self) -> bool:
+        return self._process is not None
+
+    def send(self, message: Any) -> None:
+        if self._process is not None:
+            self._conn.send(message)
+        else:
+            self._to_work.put(message)
+
+    def result(self) -> Any:
+        try:
+            if self._process is not None:
+                try:
+                    status, value = self._conn.recv()
+                except EOFError:
+                    self._process.join()
+                    raise BackgroundError(
+                        f"the background work ended without a result "
+                        f"(exit code {self._process.exitcode})") from None
+                self._process.join()
+            else:
+                status, value = self._from_work.get()
+        finally:
+            self.close()
+        if status == "error":
+            raise BackgroundError(*value)
+        return value
+
+    def cancel(self) -> None:
+        """Stop the work (the build it served failed); a thread is left to end on its own."""
+        if self._process is not None and self._process.is_alive():
+            self._process.terminate()
+            self._process.join()
+        self.close()
+
+    def close(self) -> None:
+        if self._process is not None:
+            self._conn.close()

@@ -1,0 +1,58 @@
+"""Work beside the build: messages in, one result out, failures reported, cancel stops it."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from plansite.background import Background, BackgroundError
+
+
+@pytest.fixture(params=[True, False], ids=["process", "thread"])
+def use_process(request):
+    return request.param
+
+
+def test_the_work_gets_what_is_sent_and_returns_its_result(use_process):
+    job = Background(lambda receive: [receive(), receive() * 2], use_process=use_process)
+    job.send("a")
+    job.send(21)
+    assert job.result() == ["a", 42]
+
+
+def test_a_process_runs_apart_from_the_caller():
+    job = Background(lambda receive: os.getpid(), use_process=True)
+    assert job.in_process
+    assert job.result() != os.getpid()
+
+
+def test_the_work_sees_the_data_loaded_before_it_started(use_process):
+    data = {"tasks": list(range(1000))}
+    job = Background(lambda receive: sum(data["tasks"]), use_process=use_process)
+    assert job.result() == sum(range(1000))
+
+
+def test_a_failure_is_raised_with_its_traceback(use_process):
+    def work(receive):
+        raise ValueError("bad record 7")
+
+    job = Background(work, use_process=use_process)
+    with pytest.raises(BackgroundError, match="^ValueError: bad record 7$") as raised:
+        job.result()
+    assert "in work" in raised.value.details
+
+
+def test_a_process_that_dies_is_reported():
+    job = Background(lambda receive: os._exit(3), use_process=True)
+    with pytest.raises(BackgroundError, match="exit code 3"):
+        job.result()
+
+
+def test_cancel_stops_a_waiting_process():
+    job = Background(lambda receive: receive(), use_process=True)
+    started = time.monotonic()
+    job.cancel()
+    assert not job._process.is_alive()
+    assert time.monotonic() - started < 10
