@@ -100,8 +100,13 @@ def define_env(env) -> None:
 
     @env.macro
     def matrix_page():
-        """Each plan's department × chapter matrix, and the departments that share tasks."""
+        """The plans, each with the size of its matrix and a link to it."""
         return renderer().matrix_page()
+
+    @env.macro
+    def matrix_plan_page(plan):
+        """One plan's department × chapter matrix, and the departments that share its tasks."""
+        return renderer().matrix_plan_page(checked("plan", plan, repo().plans))
 
     @env.macro
     def deadlines_page():

@@ -110,6 +110,19 @@ STRINGS: dict[str, dict[str, str]] = {
                      "en": "One table per plan: rows are departments, columns are chapters, each "
                            "cell holds the tasks the department leads and co-operates on there. "
                            "Rows are sorted by total, most first; a header sorts again."},
+    "matrix_index_intro": {"zh": "每个规划一张责任矩阵：行是部门，列是章节，格中是该部门在该章节牵头和"
+                                 "配合的任务；还列出共同承担任务的部门。点击规划名称查看。",
+                           "en": "Each plan has its responsibility matrix: rows are departments, "
+                                 "columns are chapters, each cell holds the tasks the department "
+                                 "leads and co-operates on there; and the departments that share "
+                                 "tasks. Open a plan to see them."},
+    "matrix_of_this_plan": {"zh": "本规划的责任矩阵（部门 × 章节）",
+                            "en": "This plan's responsibility matrix (departments × chapters)"},
+    "matrix_plan_title": {"zh": "{plan}：责任矩阵", "en": "{plan}: responsibility matrix"},
+    "matrix_departments": {"zh": "涉及部门", "en": "Departments"},
+    "matrix_named_tasks": {"zh": "写明部门的任务", "en": "Tasks naming a department"},
+    "matrix_pairs": {"zh": "协作部门对", "en": "Pairs sharing tasks"},
+    "matrix_csv_short": {"zh": "下载", "en": "Download"},
     "matrix_of": {"zh": "{plan}：部门 × 章节", "en": "{plan}: departments × chapters"},
     "matrix_legend": {"zh": "图例：", "en": "Key: "},
     "matrix_department_id": {"zh": "部门编号", "en": "Department id"},

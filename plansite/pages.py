@@ -63,6 +63,12 @@ def site_pages(repo: Repository, lang: str = "zh") -> list[SitePage]:
                 "summary_counts", chapters=len(plan.walk_chapters()), tasks=len(tasks),
                 indicators=len(plan.indicators))) if x),
             f'plan_page("{plan.id}")', plan.source))
+    for plan in repo.plans.values():
+        title = t("matrix_plan_title", plan=_name(plan, lang))
+        pages.append(SitePage(
+            f"matrix/{plan.id}.md", urls.matrix_url(plan.id), title, title,
+            f'matrix_plan_page("{plan.id}")',
+            Source(plan.source.file.rsplit("/", 1)[0] + "/tasks.yml", 1)))
     for dept in repo.departments.values():
         led = len(repo.index.led[dept.id])
         coop = len(repo.index.cooperated[dept.id])

@@ -335,7 +335,9 @@ class Renderer:
         plan = self.repo.plans[plan_id]
         tasks = plan.walk_tasks()
         parts = [f"<h1>{plain(self.title_of(plan))}</h1>", self.plan_meta(plan),
-                 f'<p class="ps-counts">{self.t("summary_counts", chapters=len(plan.walk_chapters()), tasks=len(tasks), indicators=len(plan.indicators))}</p>']
+                 f'<p class="ps-counts">{self.t("summary_counts", chapters=len(plan.walk_chapters()), tasks=len(tasks), indicators=len(plan.indicators))}</p>',
+                 f'<p><a href="{self.href(urls.matrix_url(plan.id))}">'
+                 f'{self.t("matrix_of_this_plan")}</a></p>']
         summary = markdown_html(plan.summary)
         if summary:
             parts.append(f'<div class="ps-text">{summary}</div>')
@@ -563,15 +565,44 @@ class Renderer:
                            self.t("shared_tasks")], rows, "ps-pairs")
 
     def matrix_page(self) -> str:
-        parts = [f"<h1>{self.t('matrix')}</h1>", f"<p>{self.t('matrix_intro')}</p>",
-                 self.matrix_legend()]
+        """Every plan with the size of its matrix, each leading to the plan's own matrix page.
+
+        The matrix of a province's plans is far too big for one page (every department ×
+        chapter cell of every plan), so each plan has its page; the anchors the single page
+        had (``#matrix-<plan>``, ``#pairs-<plan>``) stay here, on the plan's row.
+        """
+        rows = []
         for plan in self.repo.plans.values():
-            parts.append(f'<h2 id="matrix-{plan.id}">{plain(self.title_of(plan))}</h2>')
-            parts.append(self.matrix_table(plan.id))
-        parts.append(f'<h2 id="pairs">{self.t("pairs")}</h2><p>{self.t("pairs_intro")}</p>')
-        for plan in self.repo.plans.values():
-            parts.append(f'<h3 id="pairs-{plan.id}">{plain(self.title_of(plan))}</h3>')
-            parts.append(self.pairs_table(plan.id))
+            matrix = compute_matrix(self.repo, plan.id)
+            named = sum(1 for task in plan.walk_tasks() if task.departments)
+            csv_url = f"{urls.INDEX_URLS['downloads']}{matrix_csv_name(plan.id)}"
+            download = (f'<a class="ps-download" href="{self.href(csv_url)}" download>CSV</a>'
+                        if matrix.rows else f'<span class="ps-none">{self.t("none")}</span>')
+            rows.append([
+                f'<span id="matrix-{plan.id}"></span><span id="pairs-{plan.id}"></span>'
+                f'<a href="{self.href(urls.matrix_url(plan.id))}">'
+                f"{plain(self.title_of(plan))}</a>",
+                str(len(matrix.rows)), str(named), str(len(shared_tasks(self.repo, plan.id))),
+                download])
+        table = self.table(self.t("matrix"), [
+            self.t("plan"), self.t("matrix_departments"), self.t("matrix_named_tasks"),
+            self.t("matrix_pairs"), self.t("matrix_csv_short")], rows, "ps-matrix-plans")
+        return (f"<h1>{self.t('matrix')}</h1><p>{self.t('matrix_index_intro')}</p>" + table)
+
+    def matrix_plan_page(self, plan_id: str) -> str:
+        """One plan's department × chapter matrix, and the departments that share its tasks."""
+        plan = self.repo.plans[plan_id]
+        title = self.title_of(plan)
+        parts = [self.breadcrumb([(translate("home", self.lang), urls.INDEX_URLS["home"]),
+                                  (translate("matrix", self.lang), urls.INDEX_URLS["matrix"]),
+                                  (title, None)]),
+                 f'<h1>{self.t("matrix_plan_title", plan=title)}</h1>',
+                 f'<dl class="ps-facts"><dt>{self.t("plan")}</dt>'
+                 f"<dd>{self.plan_link(plan_id)}</dd></dl>",
+                 f"<p>{self.t('matrix_intro')}</p>", self.matrix_legend(),
+                 self.matrix_table(plan_id),
+                 f'<h2 id="pairs">{self.t("pairs")}</h2><p>{self.t("pairs_intro")}</p>',
+                 self.pairs_table(plan_id)]
         return "".join(parts)
 
     def date_words(self, day: datetime.date) -> str:

@@ -24,6 +24,11 @@ def task_url(task: Task) -> str:
     return f"{plan_url(task.plan)}#{task.anchor}"
 
 
+def matrix_url(plan_id: str) -> str:
+    """The responsibility matrix of one plan (``/matrix/`` lists the plans)."""
+    return f"matrix/{plan_id}/"
+
+
 def department_url(dept_id: str) -> str:
     return f"departments/{dept_id}/"
 

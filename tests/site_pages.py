@@ -19,6 +19,7 @@ PAGE_TYPES: dict[str, str] = {
     "indicator": "indicators/chengzhenhualv/",
     "downloads": "downloads/",
     "matrix": "matrix/",
+    "plan matrix": "matrix/city-12th-fyp/",
     "deadlines": "deadlines/",
     "changes": "changes/",
     "methodology": "methodology/",

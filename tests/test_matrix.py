@@ -139,7 +139,7 @@ def _table(html_text: str, plan_id: str):
 
 def test_rendered_table_matches_the_matrix_cell_by_cell(seed, real_site):
     matrix = compute_matrix(seed, SEED_PLAN)
-    page = (real_site / "matrix" / "index.html").read_text(encoding="utf-8")
+    page = (real_site / "matrix" / SEED_PLAN / "index.html").read_text(encoding="utf-8")
     table = _table(page, SEED_PLAN)
     head = [th.get("data-column") for th in table.xpath("./thead/tr/th")]
     assert head == ["department", *[c.id for c in matrix.columns], "total"]
@@ -177,14 +177,44 @@ def test_cells_say_lead_and_cooperate_in_words_and_marks(nested):
 
 
 def test_matrix_page_offers_the_csv_that_the_build_writes(seed, real_site):
-    page = lxml.html.fromstring((real_site / "matrix" / "index.html").read_text(encoding="utf-8"))
+    index = lxml.html.fromstring((real_site / "matrix" / "index.html").read_text(encoding="utf-8"))
     for plan_id in seed.plans:
-        link = page.xpath(f"//a[@class='ps-download'][contains(@href, 'matrix-{plan_id}.csv')]")
-        # a plan none of whose tasks names a department (篇1) has no table to download
-        assert bool(link) == bool(compute_matrix(seed, plan_id).rows), plan_id
+        page = lxml.html.fromstring(
+            (real_site / "matrix" / plan_id / "index.html").read_text(encoding="utf-8"))
+        for where in (index, page):
+            link = where.xpath(
+                f"//a[@class='ps-download'][contains(@href, 'matrix-{plan_id}.csv')]")
+            # a plan none of whose tasks names a department (篇1) has no table to download
+            assert bool(link) == bool(compute_matrix(seed, plan_id).rows), plan_id
         written = real_site / "downloads" / f"matrix-{plan_id}.csv"
         assert written.read_text(encoding="utf-8") == matrix_csv(
             seed, compute_matrix(seed, plan_id))
-    assert page.xpath("//script[contains(@src, 'plansite-sort.js')]")
-    pairs = page.get_element_by_id("pairs")
-    assert pairs is not None and page.xpath("//table[contains(@class, 'ps-pairs')]")
+        assert page.xpath("//script[contains(@src, 'plansite-sort.js')]")
+        assert page.get_element_by_id("pairs") is not None
+    page = lxml.html.fromstring(
+        (real_site / "matrix" / SEED_PLAN / "index.html").read_text(encoding="utf-8"))
+    assert page.xpath("//table[contains(@class, 'ps-pairs')]")
+
+
+def test_matrix_index_leads_to_each_plans_matrix_and_keeps_the_old_anchors(seed, real_site):
+    index = lxml.html.fromstring((real_site / "matrix" / "index.html").read_text(encoding="utf-8"))
+    for plan_id, plan in seed.plans.items():
+        # links to /matrix/#matrix-<plan> and #pairs-<plan> from when it was one page still land
+        row = index.get_element_by_id(f"matrix-{plan_id}").getparent().getparent()
+        assert index.get_element_by_id(f"pairs-{plan_id}").getparent().getparent() is row
+        link = row.xpath(".//a[not(@class)]")[0]
+        assert link.get("href") == f"{plan_id}/" and link.text_content() == plan.title
+        cells = [td.text_content() for td in row.xpath("./td")]
+        matrix = compute_matrix(seed, plan_id)
+        assert cells[1:4] == [str(len(matrix.rows)),
+                              str(sum(1 for t in plan.walk_tasks() if t.departments)),
+                              str(len(shared_tasks(seed, plan_id)))]
+    # the plan page leads to its matrix, and the matrix page back to the plan
+    plan_page = lxml.html.fromstring(
+        (real_site / "plans" / SEED_PLAN / "index.html").read_text(encoding="utf-8"))
+    assert plan_page.xpath(f"//a[@href='../../matrix/{SEED_PLAN}/']")
+    page = lxml.html.fromstring(
+        (real_site / "matrix" / SEED_PLAN / "index.html").read_text(encoding="utf-8"))
+    assert page.xpath(f"//dl[@class='ps-facts']//a[@href='../../plans/{SEED_PLAN}/']")
+    assert [li.text_content() for li in page.xpath("//nav[@class='ps-breadcrumb']//li")] == [
+        "首页", "责任矩阵", seed.plans[SEED_PLAN].title]

@@ -15,12 +15,12 @@ BOX = f"div.ps-matrix-scroll:has({TABLE})"
 
 @pytest.fixture()
 def open_matrix(page, real_site, serve_site):
-    """Open /matrix/ at a given width once the sort buttons are in place; returns the page."""
+    """Open the plan's matrix page at a given width once the sort buttons are in place; returns the page."""
     base = serve_site(real_site)
 
     def open_at(width: int = 1280, height: int = 900):
         page.set_viewport_size({"width": width, "height": height})
-        page.goto(base + "matrix/")
+        page.goto(base + f"matrix/{PLAN}/")
         page.locator(f"{TABLE} thead .ps-sort").first.wait_for()
         # bring the box just below the theme's fixed header, so points in it can be hit-tested
         page.locator(BOX).evaluate(
