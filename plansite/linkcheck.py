@@ -87,62 +87,114 @@ def _parse(path: Path) -> _Collector:
     return collector
 
 
-def check_site(site_dir: Path, base_path: str = "/") -> list[BrokenLink]:
-    """All broken internal links of the HTML pages under ``site_dir``.
+class SiteLinks:
+    """The links and anchors of a site's pages, given as they are written or read at the end."""
 
-    ``base_path`` is the path the site is served under (from ``site_url``): root-absolute links,
-    which MkDocs writes on the 404 page, are read relative to it.
-    """
-    site_dir = Path(site_dir)
-    base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
-    files: set[str] = set()
-    folders: set[str] = {"."}
-    for folder, dirs, names in os.walk(site_dir):
-        rel_folder = Path(folder).relative_to(site_dir).as_posix()
-        prefix = "" if rel_folder == "." else rel_folder + "/"
-        folders.update(prefix + d for d in dirs)
-        files.update(prefix + n for n in names)
-    parsed = {rel: _parse(site_dir / rel) for rel in sorted(files) if rel.endswith(".html")}
-    # Every page repeats the navigation's links, so each (folder, href) is resolved once.
-    resolved: dict[tuple[str, str], tuple[str | None, str, str]] = {}
+    def __init__(self) -> None:
+        self.parsed: dict[str, _Collector] = {}
 
-    def resolve(folder: str, href: str) -> tuple[str | None, str, str]:
-        """The target file of ``href`` from a page in ``folder``, its anchor, or why it is broken."""
-        parts = urlsplit(href)
-        if parts.scheme in SKIP_SCHEMES or parts.netloc or href.startswith("//"):
-            return None, "", ""
-        path = unquote(parts.path)
-        if path.startswith("/"):
-            if not (path + "/").startswith(base_path):
+    def add_page(self, rel: str, text: str) -> None:
+        """The HTML of the page written at ``rel`` (site-relative, ``plans/x/index.html``)."""
+        collector = _Collector()
+        collector.feed(text)
+        self.parsed[rel] = collector
+
+    def check(self, site_dir: Path, base_path: str = "/") -> list[BrokenLink]:
+        """All broken internal links of the HTML pages under ``site_dir``.
+
+        Pages not given to :meth:`add_page` (a theme's 404 page, HTML files copied as they are)
+        are read from ``site_dir``. ``base_path`` is the path the site is served under (from
+        ``site_url``): root-absolute links, which MkDocs writes on the 404 page, are read
+        relative to it.
+        """
+        site_dir = Path(site_dir)
+        base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
+        files: set[str] = set()
+        folders: set[str] = {"."}
+        for folder, dirs, names in os.walk(site_dir):
+            rel_folder = Path(folder).relative_to(site_dir).as_posix()
+            prefix = "" if rel_folder == "." else rel_folder + "/"
+            folders.update(prefix + d for d in dirs)
+            files.update(prefix + n for n in names)
+        parsed = {rel: self.parsed.get(rel) or _parse(site_dir / rel)
+                  for rel in sorted(files) if rel.endswith(".html")}
+        # Every page repeats the navigation's links, so each (folder, href) is resolved once.
+        resolved: dict[tuple[str, str], tuple[str | None, str, str]] = {}
+
+        def resolve(folder: str, href: str) -> tuple[str | None, str, str]:
+            """The target file of ``href`` from a page in ``folder``, its anchor, or why it is
+            broken."""
+            parts = urlsplit(href)
+            if parts.scheme in SKIP_SCHEMES or parts.netloc or href.startswith("//"):
+                return None, "", ""
+            path = unquote(parts.path)
+            if path.startswith("/"):
+                if not (path + "/").startswith(base_path):
+                    return None, "", "points outside the site"
+                # from the site's top folder: the same as a relative link from index.html
+                folder, path = "", path[len(base_path):] or "./"
+            if not path:
+                return "", unquote(parts.fragment), ""  # the page itself
+            target = posixpath.normpath(posixpath.join(folder, path))
+            if target.startswith(".."):
                 return None, "", "points outside the site"
-            # from the site's top folder: the same as a relative link from index.html
-            folder, path = "", path[len(base_path):] or "./"
-        if not path:
-            return "", unquote(parts.fragment), ""  # the page itself
-        target = posixpath.normpath(posixpath.join(folder, path))
-        if target.startswith(".."):
-            return None, "", "points outside the site"
-        if path.endswith("/") or target in folders:
-            target = "index.html" if target == "." else posixpath.join(target, "index.html")
-        if target not in files:
-            return None, "", "no such page or file"
-        return target, unquote(parts.fragment), ""
+            if path.endswith("/") or target in folders:
+                target = "index.html" if target == "." else posixpath.join(target, "index.html")
+            if target not in files:
+                return None, "", "no such page or file"
+            return target, unquote(parts.fragment), ""
 
-    broken: list[BrokenLink] = []
-    for rel, collector in parsed.items():
-        folder = posixpath.dirname(rel)
-        for href, line in collector.links:
-            key = (folder, href)
-            found = resolved.get(key)
-            if found is None:
-                found = resolved[key] = resolve(folder, href)
-            target, anchor, reason = found
-            if reason:
-                broken.append(BrokenLink(rel, line, href, reason))
-                continue
-            if target is None:
-                continue
-            target = target or rel
-            if anchor and target.endswith(".html") and anchor not in parsed[target].ids:
-                broken.append(BrokenLink(rel, line, href, f"no anchor #{anchor}"))
-    return broken
+        broken: list[BrokenLink] = []
+        for rel, collector in parsed.items():
+            folder = posixpath.dirname(rel)
+            for href, line in collector.links:
+                key = (folder, href)
+                found = resolved.get(key)
+                if found is None:
+                    found = resolved[key] = resolve(folder, href)
+                target, anchor, reason = found
+                if reason:
+                    broken.append(BrokenLink(rel, line, href, reason))
+                    continue
+                if target is None:
+                    continue
+                target = target or rel
+                if anchor and target.endswith(".html") and anchor not in parsed[target].ids:
+                    broken.append(BrokenLink(rel, line, href, f"no anchor #{anchor}"))
+        return broken
+
+
+def check_site(site_dir: Path, base_path: str = "/") -> list[BrokenLink]:
+    """All broken internal links of the HTML pages under ``site_dir`` (see SiteLinks.check)."""
+    return SiteLinks().check(site_dir, base_path)
+
+
+class LinkCheckJob:
+    """The link check made beside the build: each page is read as it is written, by a process
+    of its own (plansite.background), so that reading half a million links costs the build
+    nothing but the pages' way through a pipe; :meth:`broken` resolves them once all are in."""
+
+    def __init__(self, use_process: bool | None = None):
+        from plansite.background import Background
+
+        self.job = Background(_check_beside, use_process=use_process)
+
+    def add_page(self, rel: str, text: str) -> None:
+        self.job.send((rel, text))
+
+    def broken(self, site_dir: Path, base_path: str = "/") -> list[BrokenLink]:
+        self.job.send((None, (str(site_dir), base_path)))
+        return self.job.result()
+
+    def cancel(self) -> None:
+        self.job.cancel()
+
+
+def _check_beside(receive) -> list[BrokenLink]:
+    links = SiteLinks()
+    while True:
+        rel, value = receive()
+        if rel is None:
+            site_dir, base_path = value
+            return links.check(Path(site_dir), base_path)
+        links.add_page(rel, value)

@@ -19,9 +19,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from plansite.i18n import translate, translate_default, translate_nav
-from plansite.linkcheck import check_site
+from plansite.background import Background
+from plansite.linkcheck import LinkCheckJob
 from plansite.matrix import write_matrix_csvs
-from plansite.pages import SitePage, site_pages
+from plansite.pages import DOWNLOADS_PAGE, SitePage, site_pages
 from plansite.render import Renderer
 from plansite.repository import Repository, load_repository
 from plansite.search import SearchIndexJob
@@ -30,13 +31,14 @@ log = logging.getLogger("mkdocs.plugins.plansite")
 
 
 def page_markdown(page: SitePage) -> str:
-    """The Markdown of a generated page: its macro call, rendered by mkdocs-macros.
+    """The Markdown of a generated page: the macro call that shows its content.
 
-    Generated pages hide Material's side navigation and table of contents: their tables need
-    the width, and their own headings and breadcrumbs lead the reader.
+    The plugin renders it itself (on_page_markdown), with the renderer method the macro calls:
+    compiling a template for each of thousands of pages cost more than the call. Generated
+    pages hide Material's side navigation and table of contents: their tables need the width,
+    and their own headings and breadcrumbs lead the reader.
     """
-    return ("---\nrender_macros: true\nhide:\n  - navigation\n  - toc\n---\n\n"
-            f"{{{{ {page.macro} }}}}\n")
+    return f"---\nhide:\n  - navigation\n  - toc\n---\n\n{{{{ {page.macro} }}}}\n"
 
 
 class PlansiteConfig(base.Config):
@@ -54,10 +56,12 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.repo: Repository | None = None
         self.pages: dict[str, SitePage] = {}
         self.root = Path.cwd()
-        # the download files of the repository last built (the page lists their sizes)
-        self.download_files: tuple[Repository, dict[str, bytes]] | None = None
-        # the search index, made beside the page rendering (plansite.search)
+        # Work that needs only the loaded data runs beside the page rendering
+        # (plansite.background): the download files, the search index and the link check.
+        self.downloads_job: Background | None = None
+        self.download_files: dict[str, bytes] | None = None
         self.search_job: SearchIndexJob | None = None
+        self.link_job: LinkCheckJob | None = None
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
@@ -98,29 +102,43 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         assert self.repo is not None
         self.pages = {}
         self.bodies: dict[str, str] = {}
-        for page in site_pages(self.repo, self.config.lang):
+        pages = site_pages(self.repo, self.config.lang)
+        # The downloads page goes last: it shows the sizes of files made beside the rendering.
+        pages.sort(key=lambda page: page.src_path == DOWNLOADS_PAGE)
+        for page in pages:
             if files.get_file_from_path(page.src_path) is not None:
                 continue  # an author's own page of that name takes precedence
             files.append(File.generated(config, page.src_path, content=page_markdown(page)))
             self.pages[page.src_path] = page
-        self.cancel_search()
-        self.search_job = SearchIndexJob(Path(config.site_dir), self.repo, self.config.lang)
+        self.start_background(config)
         return files
 
-    def cancel_search(self) -> None:
-        if self.search_job is not None:
-            self.search_job.cancel()
-            self.search_job = None
+    def start_background(self, config) -> None:
+        from plansite.tables import downloads
+
+        self.stop_background()
+        repo, base_url = self.repo, self.base_url(config)
+        self.downloads_job = Background(lambda receive: downloads(repo, base_url))
+        self.search_job = SearchIndexJob(Path(config.site_dir), repo, self.config.lang)
+        if self.config.check_links:
+            self.link_job = LinkCheckJob()
+
+    def stop_background(self) -> None:
+        for job in (self.downloads_job, self.search_job, self.link_job):
+            if job is not None:
+                job.cancel()
+        self.downloads_job = self.search_job = self.link_job = None
+        self.download_files = None
 
     def on_build_error(self, error) -> None:
-        self.cancel_search()
+        self.stop_background()
 
     def renderer(self, page) -> Renderer:
         """A renderer whose links are relative to ``page``."""
         assert self.repo is not None
         return Renderer(self.repo, page.url if page is not None else "", self.config.lang)
 
-    @event_priority(-100)  # after the macros have rendered the page, so titles stay data
+    @event_priority(-100)  # after the macros have rendered authors' pages
     def on_page_markdown(self, markdown: str, page, config, files):
         # The theme's own search would put every page into one index that readers download
         # whole; the site's search index is written in on_post_build (plansite.search).
@@ -135,11 +153,18 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         page.meta["description"] = html.escape(generated.description, quote=True)
         if generated.source is not None and config.repo_url:
             page.edit_url = self.edit_url(config, generated.source.file, generated.source.line)
-        # The macro wrote the page as one block of finished HTML. It skips Markdown, whose
+        # The renderer writes the page as one block of finished HTML. It skips Markdown, whose
         # raw-HTML parser cost more than writing it (a third of a 5,000-task build);
         # on_page_content puts it back as the page's content.
-        self.bodies[page.file.src_uri] = markdown
+        self.bodies[page.file.src_uri] = self.render_page(generated, page, config)
         return ""
+
+    def render_page(self, generated: SitePage, page, config) -> str:
+        """The HTML of a generated page: the renderer method its macro calls, with its ids."""
+        renderer = self.renderer(page)
+        if generated.render == "downloads_page":  # the sizes of the files it lists
+            return renderer.downloads_page(self.download_sizes(config))
+        return getattr(renderer, generated.render)(*generated.args)
 
     @event_priority(100)  # before other plugins read the content
     def on_page_content(self, html: str, page, config, files):
@@ -165,12 +190,20 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
 
     def downloads(self, config) -> dict[str, bytes]:
         """The files of ``/downloads/`` (made once a build: the page and on_post_build share them)."""
-        assert self.repo is not None
-        if self.download_files is None or self.download_files[0] is not self.repo:
-            from plansite.tables import downloads
+        if self.download_files is None:
+            assert self.downloads_job is not None, "the downloads are made once the files are known"
+            job, self.downloads_job = self.downloads_job, None
+            self.download_files = job.result()
+        return self.download_files
 
-            self.download_files = (self.repo, downloads(self.repo, self.base_url(config)))
-        return self.download_files[1]
+    def download_sizes(self, config) -> dict[str, int]:
+        return {name: len(data) for name, data in self.downloads(config).items()}
+
+    @event_priority(-100)  # the page as it is written, after every other plugin
+    def on_post_page(self, output: str, page, config) -> str:
+        if self.link_job is not None:
+            self.link_job.add_page(page.file.dest_uri, output)
+        return output
 
     def on_post_build(self, config) -> None:
         assert self.repo is not None
@@ -190,8 +223,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             (schema_dir / name).write_text(text, encoding="utf-8")
         assert self.search_job is not None
         self.search_job.pages_written(p.url for p in self.pages.values())
-        if self.config.check_links:
-            broken = check_site(site, base_url)
+        if self.link_job is not None:
+            job, self.link_job = self.link_job, None
+            broken = job.broken(site, base_url)
             if broken:
                 listing = "\n".join(str(b) for b in broken[:50])
                 more = f"\n… and {len(broken) - 50} more" if len(broken) > 50 else ""
