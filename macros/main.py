@@ -116,8 +116,8 @@ def define_env(env) -> None:
     @env.macro
     def downloads_page():
         """The open-data files (JSON, CSV, XLSX, Data Package) and the schemas, with sizes."""
-        files = env.conf.plugins["plansite"].downloads(env.conf)
-        return renderer().downloads_page({name: len(data) for name, data in files.items()})
+        sizes = env.conf.plugins["plansite"].download_sizes(env.conf)
+        return renderer().downloads_page(sizes)
 
     @env.macro
     def changes_page():

@@ -1,6 +1,6 @@
 """The pages the site generates from data: one per plan, department and indicator, plus indexes.
 
-Each page is a macro call (the same macros authors use in their own Markdown pages), a title,
+Each page is a renderer call (the one the macro of that name makes in an author's page), a title,
 a description for shared links, and the source file and line that hold what it shows (for the
 edit button). Only slug ids are written into the macro call, never data text, so no value from a
 data file is ever read as a template.
@@ -8,6 +8,7 @@ data file is ever read as a template.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from plansite import urls
@@ -16,16 +17,31 @@ from plansite.model import Source
 from plansite.repository import Repository
 
 
+DOWNLOADS_PAGE = "downloads/index.md"
+"""The source path of the downloads page, which lists the download files and their sizes."""
+
+
 @dataclass(frozen=True)
 class SitePage:
-    """A generated page: where it lives, what it says it is, and what it renders."""
+    """A generated page: where it lives, what it says it is, and what it renders.
+
+    ``render`` names the :class:`~plansite.render.Renderer` method that writes the page, and
+    ``args`` its arguments (slug ids only); the macro of the same name calls the same method,
+    so an author's page can show what a generated page shows.
+    """
 
     src_path: str
     url: str
     title: str
     description: str
-    macro: str
+    render: str
+    args: tuple[str, ...] = ()
     source: Source | None = None
+
+    @property
+    def macro(self) -> str:
+        """The macro call that shows this page's content in an author's page."""
+        return f"{self.render}({', '.join(json.dumps(a) for a in self.args)})"
 
 
 def _name(record, lang: str) -> str:
@@ -40,20 +56,20 @@ def site_pages(repo: Repository, lang: str = "zh") -> list[SitePage]:
     t = lambda key, **a: translate(key, lang, **a)  # noqa: E731 - a local short name
     pages = [
         SitePage("plans/index.md", urls.INDEX_URLS["plans"], t("all_plans"),
-                 t("all_plans"), "plan_index()"),
+                 t("all_plans"), "plan_index"),
         SitePage("departments/index.md", urls.INDEX_URLS["departments"], t("all_departments"),
-                 t("all_departments"), "department_index()",
-                 Source("data/departments.yml", 1)),
+                 t("all_departments"), "department_index",
+                 source=Source("data/departments.yml", 1)),
         SitePage("indicators/index.md", urls.INDEX_URLS["indicators"], t("all_indicators"),
-                 t("all_indicators"), "indicator_index()"),
+                 t("all_indicators"), "indicator_index"),
         SitePage("matrix.md", urls.INDEX_URLS["matrix"], t("matrix"), t("matrix_intro"),
-                 "matrix_page()"),
+                 "matrix_page"),
         SitePage("deadlines.md", urls.INDEX_URLS["deadlines"], t("deadlines"),
-                 t("deadlines"), "deadlines_page()"),
-        SitePage("downloads/index.md", urls.INDEX_URLS["downloads"], t("downloads"),
-                 t("downloads_intro"), "downloads_page()"),
+                 t("deadlines"), "deadlines_page"),
+        SitePage(DOWNLOADS_PAGE, urls.INDEX_URLS["downloads"], t("downloads"),
+                 t("downloads_intro"), "downloads_page"),
         SitePage("changes/index.md", urls.INDEX_URLS["changes"], t("recent_changes"),
-                 t("changes_intro"), "changes_page()"),
+                 t("changes_intro"), "changes_page"),
     ]
     for plan in repo.plans.values():
         tasks = plan.walk_tasks()
@@ -62,12 +78,12 @@ def site_pages(repo: Repository, lang: str = "zh") -> list[SitePage]:
             " · ".join(x for x in (plan.issuer, plan.period, t(
                 "summary_counts", chapters=len(plan.walk_chapters()), tasks=len(tasks),
                 indicators=len(plan.indicators))) if x),
-            f'plan_page("{plan.id}")', plan.source))
+            "plan_page", (plan.id,), plan.source))
     for plan in repo.plans.values():
         title = t("matrix_plan_title", plan=_name(plan, lang))
         pages.append(SitePage(
             f"matrix/{plan.id}.md", urls.matrix_url(plan.id), title, title,
-            f'matrix_plan_page("{plan.id}")',
+            "matrix_plan_page", (plan.id,),
             Source(plan.source.file.rsplit("/", 1)[0] + "/tasks.yml", 1)))
     for dept in repo.departments.values():
         led = len(repo.index.led[dept.id])
@@ -77,11 +93,11 @@ def site_pages(repo: Repository, lang: str = "zh") -> list[SitePage]:
             f"departments/{dept.id}.md", urls.department_url(dept.id), _name(dept, lang),
             t("name_summary", name=_name(dept, lang),
               summary=t("dept_summary", led=led, coop=coop, inds=inds)),
-            f'department_page("{dept.id}")', dept.source))
+            "department_page", (dept.id,), dept.source))
     for ind in repo.indicators.values():
         plan = repo.plans[ind.plan]
         pages.append(SitePage(
             f"indicators/{ind.id}.md", urls.indicator_url(ind.id), _name(ind, lang),
             f"{_name(ind, lang)} · {_name(plan, lang)}" + (f" · {ind.phrase}" if ind.phrase else ""),
-            f'indicator_page("{ind.id}")', ind.source))
+            "indicator_page", (ind.id,), ind.source))
     return pages

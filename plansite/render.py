@@ -44,6 +44,7 @@ class Renderer:
         self.repo = repo
         self.page_url = page_url
         self.lang = lang
+        self._department_links: dict[str, str] = {}
 
     # -- words and links ----------------------------------------------------------------------
     def t(self, key: str, **args: object) -> str:
@@ -63,6 +64,13 @@ class Renderer:
         return record.title
 
     def department_link(self, dept_id: str) -> str:
+        # a department is linked from many tasks of one page: its link is made once a page
+        link = self._department_links.get(dept_id)
+        if link is None:
+            link = self._department_links[dept_id] = self._department_link(dept_id)
+        return link
+
+    def _department_link(self, dept_id: str) -> str:
         dept = self.repo.departments[dept_id]
         mark = ""
         if dept.incomplete:

@@ -7,7 +7,6 @@ relative to the page that shows them so the site works from any folder or sub-pa
 from __future__ import annotations
 
 import posixpath
-from functools import lru_cache
 
 from plansite.model import Chapter, Task
 
@@ -50,16 +49,30 @@ INDEX_URLS = {
 }
 
 
-@lru_cache(maxsize=65536)
+def _segments(path: str) -> list[str]:
+    """The folders of a site path, ``.`` and ``..`` resolved as posixpath.normpath does."""
+    if "." in path:
+        path = posixpath.normpath(path)
+    return [part for part in path.split("/") if part and part != "."]
+
+
 def relative(from_page: str, to: str) -> str:
-    """The link from the page at URL ``from_page`` to the site URL ``to`` (may hold ``#anchor``)."""
+    """The link from the page at URL ``from_page`` to the site URL ``to`` (may hold ``#anchor``).
+
+    Pages link to thousands of records, so this is plain work on path segments rather than
+    posixpath.relpath, which resolves both paths against the working directory first.
+    """
     target, _, anchor = to.partition("#")
-    base = posixpath.dirname(from_page) if not from_page.endswith("/") else from_page.rstrip("/")
     if target == "" and to.startswith("#"):
         return to
-    rel = posixpath.relpath(target or ".", base or ".")
+    base = _segments(from_page if from_page.endswith("/") else posixpath.dirname(from_page))
+    parts = _segments(target)
+    common = 0
+    for a, b in zip(base, parts):
+        if a != b:
+            break
+        common += 1
+    rel = "/".join([".."] * (len(base) - common) + parts[common:]) or "."
     if target.endswith("/") and not rel.endswith("/"):
         rel += "/"
-    if rel == "./":
-        rel = "./"
     return rel + (f"#{anchor}" if anchor else "")

@@ -36,9 +36,26 @@ render_macros: true
 def site(tmp_path_factory):
     root = copy_site_files(make_repo(tmp_path_factory.mktemp("macros")))
     (root / "docs" / "topic.md").write_text(AUTHOR_PAGE, encoding="utf-8")
+    (root / "docs" / "departments").mkdir(exist_ok=True)
+    (root / "docs" / "departments" / "again.md").write_text(
+        '---\nrender_macros: true\n---\n\n{{ department_page("zhujianwei") }}\n', encoding="utf-8")
     code, output = build_site(root)
     assert code == 0, output
     return root / "site"
+
+
+def test_a_generated_page_shows_what_its_macro_shows_in_an_authors_page(site):
+    def content(url: str) -> str:
+        html = (site / url / "index.html").read_text(encoding="utf-8")
+        start = html.index('<nav class="ps-breadcrumb"')
+        # an author's page goes through Markdown, which puts line breaks between blocks
+        return re.sub(r">\s+<", "><", html[start:html.index("</article>", start)]).strip()
+
+    generated = content("departments/zhujianwei")
+    assert "市住建委" in generated and "ps-tasks" in generated
+    # the same, but for the links to the department's own page, written from another page
+    assert content("departments/again") == generated.replace(
+        'href="./"', 'href="../zhujianwei/"')
 
 
 def test_author_page_embeds_tables_and_links(site):
