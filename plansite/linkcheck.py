@@ -11,7 +11,9 @@ import html
 import os
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -170,31 +172,42 @@ def check_site(site_dir: Path, base_path: str = "/") -> list[BrokenLink]:
 
 
 class LinkCheckJob:
-    """The link check made beside the build: each page is read as it is written, by a process
-    of its own (plansite.background), so that reading half a million links costs the build
-    nothing but the pages' way through a pipe; :meth:`broken` resolves them once all are in."""
+    """The link check made beside the build, by a process of its own (plansite.background).
 
-    def __init__(self, use_process: bool | None = None):
+    The build names each page as it writes it; the process reads the page from disk once the
+    next page is named (the build writes one page at a time, so the one before is whole by
+    then), and :meth:`broken` resolves the links once all are in. Reading half a million links
+    then costs the build nothing but a file name per page.
+    """
+
+    def __init__(self, site_dir: Path, use_process: bool | None = None):
         from plansite.background import Background
 
-        self.job = Background(_check_beside, use_process=use_process)
+        self.site_dir = Path(site_dir)
+        self.job = Background(partial(_check_beside, self.site_dir), use_process=use_process)
 
-    def add_page(self, rel: str, text: str) -> None:
-        self.job.send((rel, text))
+    def page_written(self, rel: str) -> None:
+        """The page at ``rel`` (site-relative, ``plans/x/index.html``) is being written."""
+        self.job.send(rel)
 
-    def broken(self, site_dir: Path, base_path: str = "/") -> list[BrokenLink]:
-        self.job.send((None, (str(site_dir), base_path)))
+    def broken(self, base_path: str = "/") -> list[BrokenLink]:
+        """Every broken link of the site, once all its pages are written."""
+        self.job.send((base_path,))
         return self.job.result()
 
     def cancel(self) -> None:
         self.job.cancel()
 
 
-def _check_beside(receive) -> list[BrokenLink]:
+def _check_beside(site_dir: Path, receive: Callable[[], str | tuple[str]]) -> list[BrokenLink]:
     links = SiteLinks()
+    pending: str | None = None
     while True:
-        rel, value = receive()
-        if rel is None:
-            site_dir, base_path = value
-            return links.check(Path(site_dir), base_path)
-        links.add_page(rel, value)
+        message = receive()
+        if pending is not None:
+            path = site_dir / pending
+            if path.is_file():
+                links.add_page(pending, path.read_text(encoding="utf-8", errors="replace"))
+        if isinstance(message, tuple):
+            return links.check(site_dir, message[0])
+        pending = message

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import html
 import logging
+from functools import partial
 from pathlib import Path
 
 from mkdocs.config import base, config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
 from plansite.i18n import translate, translate_default, translate_nav
 from plansite.background import Background
@@ -39,6 +41,14 @@ def page_markdown(page: SitePage) -> str:
     and their own headings and breadcrumbs lead the reader.
     """
     return f"---\nhide:\n  - navigation\n  - toc\n---\n\n{{{{ {page.macro} }}}}\n"
+
+
+def _finished_page(page, body: str, config, files) -> None:
+    """Page.render for a generated page: its HTML is written already, it has no Markdown."""
+    page.content = body
+    page.toc = get_toc([])
+    page.present_anchor_ids = set()
+    page.links_to_anchors = {}
 
 
 class PlansiteConfig(base.Config):
@@ -101,7 +111,6 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
     def on_files(self, files: Files, config) -> Files:
         assert self.repo is not None
         self.pages = {}
-        self.bodies: dict[str, str] = {}
         pages = site_pages(self.repo, self.config.lang)
         # The downloads page goes last: it shows the sizes of files made beside the rendering.
         pages.sort(key=lambda page: page.src_path == DOWNLOADS_PAGE)
@@ -121,7 +130,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.downloads_job = Background(lambda receive: downloads(repo, base_url))
         self.search_job = SearchIndexJob(Path(config.site_dir), repo, self.config.lang)
         if self.config.check_links:
-            self.link_job = LinkCheckJob()
+            self.link_job = LinkCheckJob(Path(config.site_dir))
 
     def stop_background(self) -> None:
         for job in (self.downloads_job, self.search_job, self.link_job):
@@ -154,9 +163,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         if generated.source is not None and config.repo_url:
             page.edit_url = self.edit_url(config, generated.source.file, generated.source.line)
         # The renderer writes the page as one block of finished HTML. It skips Markdown, whose
-        # raw-HTML parser cost more than writing it (a third of a 5,000-task build);
-        # on_page_content puts it back as the page's content.
-        self.bodies[page.file.src_uri] = self.render_page(generated, page, config)
+        # raw-HTML parser cost more than writing it (a third of a 5,000-task build), and
+        # MkDocs' own rendering, which makes a Markdown converter for each page.
+        page.render = partial(_finished_page, page, self.render_page(generated, page, config))
         return ""
 
     def render_page(self, generated: SitePage, page, config) -> str:
@@ -165,11 +174,6 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         if generated.render == "downloads_page":  # the sizes of the files it lists
             return renderer.downloads_page(self.download_sizes(config))
         return getattr(renderer, generated.render)(*generated.args)
-
-    @event_priority(100)  # before other plugins read the content
-    def on_page_content(self, html: str, page, config, files):
-        body = self.bodies.pop(page.file.src_uri, None)
-        return html if body is None else body
 
     @staticmethod
     def edit_url(config, file: str, line: int = 0) -> str:
@@ -199,10 +203,10 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
     def download_sizes(self, config) -> dict[str, int]:
         return {name: len(data) for name, data in self.downloads(config).items()}
 
-    @event_priority(-100)  # the page as it is written, after every other plugin
+    @event_priority(-100)  # once every other plugin is done with the page: it is written next
     def on_post_page(self, output: str, page, config) -> str:
         if self.link_job is not None:
-            self.link_job.add_page(page.file.dest_uri, output)
+            self.link_job.page_written(page.file.dest_uri)
         return output
 
     def on_post_build(self, config) -> None:
@@ -225,7 +229,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.search_job.pages_written(p.url for p in self.pages.values())
         if self.link_job is not None:
             job, self.link_job = self.link_job, None
-            broken = job.broken(site, base_url)
+            broken = job.broken(base_url)
             if broken:
                 listing = "\n".join(str(b) for b in broken[:50])
                 more = f"\n… and {len(broken) - 50} more" if len(broken) > 50 else ""
