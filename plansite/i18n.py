@@ -83,6 +83,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "all_departments": {"zh": "全部部门", "en": "All departments"},
     "all_plans": {"zh": "全部规划", "en": "All plans"},
     "binding_indicators": {"zh": "约束性指标", "en": "Binding indicators"},
+    "all_binding": {"zh": "查看全部 {n} 个约束性指标", "en": "See all {n} binding indicators"},
     "downloads_intro": {"zh": "以下文件包含本站全部数据，每条记录带有编号和网页地址。",
                         "en": "These files hold all data of this site; every record keeps its "
                               "id and page address."},

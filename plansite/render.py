@@ -37,6 +37,10 @@ def _size_words(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
+HOME_BINDING_ROWS = 30
+"""The home page lists the binding indicators one by one up to this many."""
+
+
 class Renderer:
     """Renders records of ``repo`` for the page at ``page_url`` in interface language ``lang``."""
 
@@ -677,9 +681,27 @@ class Renderer:
                 + self.status_counts(list(self.repo.indicators))
                 + f'<h2 id="binding">{self.t("binding_indicators")}</h2>'
                 + self.status_counts([i.id for i in binding])
-                + self.indicator_table(binding, self.t("binding_indicators"))
+                + self.binding_summary(binding)
                 + '<p class="ps-more">' + " · ".join(
                     f'<a href="{self.href(url)}">{words}</a>' for url, words in links) + "</p>")
+
+    def binding_summary(self, binding: list[Indicator]) -> str:
+        """The binding indicators on the home page: all of them while they fit a screen or two;
+        beyond that a line per plan with its statuses, and the link to the full filtered list
+        (a province's hundreds of rows made the home page weigh more than any other)."""
+        if len(binding) <= HOME_BINDING_ROWS:
+            return self.indicator_table(binding, self.t("binding_indicators"))
+        by_plan: dict[str, list[str]] = {}
+        for ind in binding:
+            by_plan.setdefault(ind.plan, []).append(ind.id)
+        rows = [[self.plan_link(plan_id, short=True), str(len(ids)), self.status_counts(ids)]
+                for plan_id, ids in by_plan.items()]
+        table = self.table(self.t("binding_indicators"),
+                           [self.t("plan"), self.t("count_indicators"), self.t("status")], rows,
+                           "ps-binding-plans")
+        url = f"{urls.INDEX_URLS['indicators']}?type=binding"
+        return (table + f'<p><a href="{self.href(url)}">'
+                f'{self.t("all_binding", n=len(binding))}</a></p>')
 
     # -- history ------------------------------------------------------------------------------
     @property

@@ -114,3 +114,28 @@ def test_a_filtered_view_lives_in_its_address(page, real_site, serve_site, repo)
     page.go_back()
     assert page.locator("select[name=type]").input_value() == "binding"
     assert visible.count() <= binding
+
+
+def test_a_home_page_of_many_binding_indicators_sums_them_up_by_plan(tmp_path):
+    from plansite.render import HOME_BINDING_ROWS, Renderer
+    from plansite.synth import synth_repository
+
+    synth_repository(tmp_path, seed=3, tasks=400, departments=40, indicators=300)
+    many, problems = load_repository(tmp_path)
+    assert not problems.errors
+    binding = [i for i in many.indicators.values() if i.binding]
+    assert len(binding) > HOME_BINDING_ROWS
+    tree = lxml_html.fromstring(Renderer(many, "").home_page())
+    assert not tree.xpath("//table[contains(@class,'ps-indicators')]")
+    rows = tree.xpath("//table[contains(@class,'ps-binding-plans')]/tbody/tr")
+    by_plan = {}
+    for ind in binding:
+        by_plan.setdefault(ind.plan, []).append(ind.id)
+    assert len(rows) == len(by_plan)
+    for row, (plan_id, ids) in zip(rows, by_plan.items()):
+        assert row.xpath(".//a/@href")[0] == f"plans/{plan_id}/"
+        assert row.xpath("./td")[1].text_content() == str(len(ids))
+        assert shown_counts(row, ".//ul[contains(@class,'ps-status-counts')]") == [
+            {s: n for s, n in many.status_counts(ids).items() if n}]
+    more = tree.xpath("//a[@href='indicators/?type=binding']")
+    assert more and str(len(binding)) in more[0].text_content()
