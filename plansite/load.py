@@ -29,6 +29,7 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _BaseLoader = yaml.SafeLoader
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -59,8 +60,7 @@ _PLAIN_TAGS: dict[str, str] = {}
 class Located(dict):
     """A mapping read from a file, with the position of itself, its keys and its values."""
 
-    def __init__(self, file: str, line: int, column: int):
-        super().__init__()
+    def __init__(self, file: str, line: int, column: int):  # empty: dict() has nothing to set
         self.file = file
         self.line = line
         self.column = column
@@ -76,8 +76,7 @@ class Located(dict):
 class LocatedList(list):
     """A sequence read from a file, with the position of itself and of each item."""
 
-    def __init__(self, file: str, line: int, column: int):
-        super().__init__()
+    def __init__(self, file: str, line: int, column: int):  # empty: list() has nothing to set
         self.file = file
         self.line = line
         self.column = column
@@ -101,6 +100,32 @@ class LoadedFile:
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _merge_key(file: str, line: int, column: int) -> Problem:
+    """``<<`` copies another mapping's keys: editors cannot see where a value came from."""
+    return problem("yaml-anchor", file, line, column, found="<<")
+
+
+def _duplicate_key(file: str, key: Any, line: int, column: int, first: int) -> Problem:
+    """PyYAML keeps the last of two equal keys; the editor meant one of them."""
+    return problem("duplicate-key", file, line, column, path=str(key), found=key, first=first)
+
+
+def _construct(loader: Any, node: yaml.ScalarNode) -> Any:
+    """The value of a scalar whose tag is not text, as PyYAML reads it, or its text.
+
+    2015-13-01 looks like a date and !!int abc claims a type; neither constructs. As text, the
+    validator says what the field expects. Dates and times become text too: the validator reads
+    years and deadlines from text.
+    """
+    try:
+        value = loader.construct_object(node, deep=True)
+    except Exception:  # noqa: BLE001 - any tag the constructor cannot apply
+        return node.value
+    if not isinstance(value, (str, int, float, bool, type(None))):
+        return node.value
+    return value
 
 
 class _Converter:
@@ -127,18 +152,16 @@ class _Converter:
         if isinstance(node, yaml.MappingNode):
             out = Located(self.file, line, col)
             for key_node, value_node in node.value:
-                if key_node.tag == "tag:yaml.org,2002:merge":
-                    kl, kc = _mark(key_node)
-                    self.problems.append(problem("yaml-anchor", self.file, kl, kc, found="<<"))
+                if key_node.tag == _MERGE_TAG:
+                    self.problems.append(_merge_key(self.file, *_mark(key_node)))
                     continue
                 key = self.convert(key_node)
                 if isinstance(key, (dict, list)):
                     key = str(key)
                 kl, kc = _mark(key_node)
                 if key in out.key_pos:
-                    first = out.key_pos[key][0]
-                    self.problems.append(problem("duplicate-key", self.file, kl, kc,
-                                                 path=str(key), found=key, first=first))
+                    self.problems.append(_duplicate_key(self.file, key, kl, kc,
+                                                        out.key_pos[key][0]))
                     continue
                 out.key_pos[key] = (kl, kc)
                 out.value_pos[key] = _mark(value_node)
@@ -158,16 +181,152 @@ class _Converter:
     def scalar(self, node: yaml.Node) -> Any:
         if node.tag == _STR_TAG:  # what the constructor would return, without its overhead
             return node.value
-        try:
-            value = self.loader.construct_object(node, deep=True)
-        except Exception:  # noqa: BLE001 - any tag the constructor cannot apply
-            # 2015-13-01 looks like a date and !!int abc claims a type; neither constructs.
-            # As text, the validator says what the field expects.
-            return node.value
-        # Dates and times become text: the validator reads years and deadlines from text.
-        if not isinstance(value, (str, int, float, bool, type(None))):
-            value = node.value
-        return value
+        return _construct(self.loader, node)
+
+
+_PLAIN_VALUES: dict[str, tuple[Any, str]] = {}
+"""Each plain scalar's value and tag by its text: keys and numbers repeat thousands of times."""
+
+
+class _Unusual(Exception):
+    """The text uses what only the composer reads as PyYAML means it: anchors and aliases,
+    a list or mapping as a key, more than one document, or a syntax error to be told."""
+
+
+class _EventReader:
+    """Builds Located values straight from the parser's events, without composing nodes first.
+
+    Composing makes a node for every value and asks the Python resolver for its tag; for the
+    plain text and quoted ids that plans are made of, both are wasted work. The values, positions,
+    raw texts and problems are those :class:`_Converter` gives; whatever this reader does not
+    handle itself raises :class:`_Unusual`, and :func:`load_text` composes the text instead.
+    """
+
+    def __init__(self, loader: Any, file: str, problems: list[Problem]):
+        self.loader = loader
+        self.next_event = loader.get_event
+        self.file = file
+        self.problems = problems
+
+    def document(self) -> tuple[bool, Any]:
+        """Whether the stream holds a document, and its value."""
+        self.next_event()  # the stream starts
+        if type(self.next_event()) is not yaml.DocumentStartEvent:
+            return False, None
+        data = self.node(self.next_event())
+        self.next_event()  # the document ends
+        if type(self.next_event()) is not yaml.StreamEndEvent:
+            raise _Unusual("more than one document")
+        return True, data
+
+    def node(self, event: yaml.Event) -> Any:
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            return self.scalar(event)[0]
+        if kind is yaml.MappingStartEvent:
+            return self.mapping(event)
+        if kind is yaml.SequenceStartEvent:
+            return self.sequence(event)
+        raise _Unusual(kind.__name__)
+
+    def mapping(self, event: yaml.MappingStartEvent) -> Located:
+        if event.anchor is not None:
+            raise _Unusual("anchor")
+        mark = event.start_mark
+        out = Located(self.file, mark.line + 1, mark.column + 1)
+        key_pos, value_pos, raw = out.key_pos, out.value_pos, out.raw
+        next_event, scalar, node = self.next_event, self.scalar, self.node
+        while True:
+            key_event = next_event()
+            if type(key_event) is not yaml.ScalarEvent:
+                if type(key_event) is yaml.MappingEndEvent:
+                    return out
+                raise _Unusual("a list or mapping as a key")
+            key, tag = scalar(key_event)
+            mark = key_event.start_mark
+            value_event = next_event()
+            if tag == _MERGE_TAG:
+                self.problems.append(_merge_key(self.file, mark.line + 1, mark.column + 1))
+                self.skip(value_event)
+                continue
+            if key in key_pos:
+                self.problems.append(_duplicate_key(self.file, key, mark.line + 1,
+                                                    mark.column + 1, key_pos[key][0]))
+                self.skip(value_event)
+                continue
+            key_pos[key] = (mark.line + 1, mark.column + 1)
+            mark = value_event.start_mark
+            value_pos[key] = (mark.line + 1, mark.column + 1)
+            if type(value_event) is yaml.ScalarEvent:
+                raw[key] = value_event.value
+                out[key] = scalar(value_event)[0]
+            else:
+                out[key] = node(value_event)
+
+    def sequence(self, event: yaml.SequenceStartEvent) -> LocatedList:
+        if event.anchor is not None:
+            raise _Unusual("anchor")
+        mark = event.start_mark
+        seq = LocatedList(self.file, mark.line + 1, mark.column + 1)
+        item_pos, raw = seq.item_pos, seq.raw
+        next_event, scalar, node = self.next_event, self.scalar, self.node
+        while True:
+            item = next_event()
+            kind = type(item)
+            if kind is yaml.SequenceEndEvent:
+                return seq
+            mark = item.start_mark
+            item_pos.append((mark.line + 1, mark.column + 1))
+            if kind is yaml.ScalarEvent:
+                raw.append(item.value)
+                seq.append(scalar(item)[0])
+            else:
+                raw.append(None)
+                seq.append(node(item))
+
+    def scalar(self, event: yaml.ScalarEvent) -> tuple[Any, str]:
+        """The value of a scalar and its tag, as the composer and :class:`_Converter` make them."""
+        if event.anchor is not None:
+            raise _Unusual("anchor")
+        text = event.value
+        if event.tag is None:
+            if not event.implicit[0]:  # quoted or a block: text
+                return text, _STR_TAG
+            if text and text[0] > "\x7f":  # see _Loader.resolve
+                return text, _STR_TAG
+            known = _PLAIN_VALUES.get(text)
+            if known is None:
+                known = self.typed(event)
+                value = known[0]
+                if value == value and len(_PLAIN_VALUES) < 10000:  # .nan equals no other .nan
+                    _PLAIN_VALUES[text] = known
+            return known
+        return self.typed(event)
+
+    def typed(self, event: yaml.ScalarEvent) -> tuple[Any, str]:
+        """A scalar that may be other than text: resolved and constructed as the composer would."""
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _STR_TAG:
+            return event.value, tag
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        return _construct(self.loader, node), tag
+
+    def skip(self, event: yaml.Event) -> None:
+        """Read past a value that is not kept (the second of two equal keys, a merge)."""
+        depth = 0
+        while True:
+            kind = type(event)
+            if kind is yaml.AliasEvent or getattr(event, "anchor", None) is not None:
+                raise _Unusual("anchor")
+            if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                depth += 1
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                depth -= 1
+            if depth == 0:
+                return
+            event = self.next_event()
 
 
 def _decode(raw: bytes, name: str, problems: list[Problem]) -> str | None:
@@ -268,10 +427,27 @@ _SYNTAX_CODES = (
 
 def load_text(text: str, name: str) -> tuple[Any, list[Problem]]:
     """Parse YAML ``text`` (already decoded) that came from file ``name``."""
-    problems: list[Problem] = []
     if not text.strip():
-        problems.append(problem("file-empty", name, 1, 1, expected="YAML 数据"))
-        return None, problems
+        return None, [problem("file-empty", name, 1, 1, expected="YAML 数据")]
+    problems: list[Problem] = []
+    loader = _Loader(text)
+    try:
+        found, data = _EventReader(loader, name, problems).document()
+    except (_Unusual, yaml.YAMLError, RecursionError):
+        found = None
+    finally:
+        loader.dispose()
+    if found is None:
+        return _compose_text(text, name)
+    if not found:
+        return None, [problem("file-empty", name, 1, 1, expected="YAML 数据")]
+    return data, problems
+
+
+def _compose_text(text: str, name: str) -> tuple[Any, list[Problem]]:
+    """:func:`load_text` by way of PyYAML's composer: it resolves anchors and aliases (to report
+    them) and words every syntax error."""
+    problems: list[Problem] = []
     try:
         loader = _Loader(text)
         try:
