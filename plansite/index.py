@@ -44,32 +44,30 @@ def build_index(departments: dict[str, Department], plans: dict[str, Plan],
                 index.group_implementers[word] = dept.id
     for ind in indicators:
         index.indicator_tasks[ind] = []
+    served = _Served(index.chapter_indicators)
     for plan in plans.values():
         for chapter in plan.walk_chapters():
             index.chapters[f"{plan.id}:{chapter.id}"] = chapter
+        chains: dict[str, list[str]] = {}  # a chapter and those above it, for its tasks
         for task in plan.walk_tasks():
-            index.tasks[task.key] = task
+            key = task.key
+            index.tasks[key] = task
             for dept in task.lead:
-                index.led[dept].append(task.key)
+                index.led[dept].append(key)
             for dept in task.cooperating:
-                index.cooperated[dept].append(task.key)
+                index.cooperated[dept].append(key)
             for ind in task.indicators:
-                index.indicator_tasks[ind].append(task.key)
-            chain, chapter_id = [], task.chapter
-            while chapter_id:
-                chain.append(chapter_id)
-                chapter_id = index.chapters[f"{plan.id}:{chapter_id}"].parent
-            index.task_chapters[task.key] = chain[::-1]
+                index.indicator_tasks[ind].append(key)
+            chain = chains.get(task.chapter)
+            if chain is None:
+                chain = chains[task.chapter] = _chapters_up(index, plan.id, task.chapter)
+            index.task_chapters[key] = chain[::-1]
             for chapter_id in chain:  # a chapter counts the indicators of all its sections
-                served = index.chapter_indicators.setdefault(f"{plan.id}:{chapter_id}", [])
-                served.extend(i for i in task.indicators if i not in served)
+                served.add(f"{plan.id}:{chapter_id}", task.indicators)
     for ind in indicators.values():
-        chapter_id = ind.chapter  # an indicator placed in a chapter counts there and above
-        while chapter_id:
-            served = index.chapter_indicators.setdefault(f"{ind.plan}:{chapter_id}", [])
-            if ind.id not in served:
-                served.append(ind.id)
-            chapter_id = index.chapters[f"{ind.plan}:{chapter_id}"].parent
+        # an indicator placed in a chapter counts there and above
+        for chapter_id in _chapters_up(index, ind.plan, ind.chapter):
+            served.add(f"{ind.plan}:{chapter_id}", (ind.id,))
         owners = ind.departments
         if not owners:
             owners = tuple(dict.fromkeys(
@@ -78,3 +76,32 @@ def build_index(departments: dict[str, Department], plans: dict[str, Plan],
         for dept in owners:
             index.department_indicators[dept].append(ind.id)
     return index
+
+
+def _chapters_up(index: Index, plan: str, chapter_id: str | None) -> list[str]:
+    """The chapter ``chapter_id`` of ``plan`` and each chapter above it, the nearest first."""
+    chain = []
+    while chapter_id:
+        chain.append(chapter_id)
+        chapter_id = index.chapters[f"{plan}:{chapter_id}"].parent
+    return chain
+
+
+class _Served:
+    """The indicators each chapter serves, in first-served order and each once.
+
+    A chapter near the top serves hundreds of indicators; a set beside each list answers
+    "already there?" without reading the list.
+    """
+
+    def __init__(self, lists: dict[str, list[str]]):
+        self.lists = lists
+        self.sets: dict[str, set[str]] = {}
+
+    def add(self, chapter_key: str, indicator_ids: tuple[str, ...]) -> None:
+        listed = self.lists.setdefault(chapter_key, [])
+        known = self.sets.setdefault(chapter_key, set())
+        for ind in indicator_ids:
+            if ind not in known:
+                known.add(ind)
+                listed.append(ind)

@@ -47,12 +47,18 @@ class Record:
     name: str
     description: str
     fields: tuple[Field, ...] = field(default_factory=tuple)
+    by_name: dict[str, Field] = field(init=False, repr=False, compare=False)
+    """Each field by its name: the validator looks up every key of every record it reads."""
 
     def __post_init__(self) -> None:
         RECORDS[self.name] = self
+        by_name: dict[str, Field] = {}
+        for f in self.fields:
+            by_name.setdefault(f.name, f)
+        object.__setattr__(self, "by_name", by_name)
 
     def get(self, name: str) -> Field | None:
-        return next((f for f in self.fields if f.name == name), None)
+        return self.by_name.get(name)
 
     @property
     def names(self) -> list[str]:
