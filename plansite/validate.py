@@ -3,7 +3,8 @@
 Two passes. The shape pass walks each file against its :mod:`plansite.schema` record: unknown and
 missing fields, wrong types, bad ids and choices. The meaning pass resolves references (department
 names and aliases to ids, indicator and chapter ids), checks ids are unique across files, parents
-form no cycle, and years and values make sense. Nothing raises: problems are returned.
+form no cycle, and years and values make sense. Nothing raises: problems are returned. The
+shape pass over a plan folder can run apart, even in another process (:class:`PlanCheck`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import difflib
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from plansite import schema as S
 from plansite.errors import Problem, problem
@@ -85,23 +86,33 @@ class Checker:
             return None
         out = Located(file, data.line, data.column)
         out.key_pos, out.value_pos, out.raw = data.key_pos, data.value_pos, data.raw
+        if not record.by_name.keys() >= data.keys():
+            self.unknown_fields(data, record, path, file, pos)
+        for f in record.fields:
+            given = data.get(f.name)
+            if given is None:
+                if f.required:
+                    self.add("missing-field", file, (data.line, data.column), _join(path, f.name),
+                             field=f.name, expected=f.description)
+                continue
+            if type(given) is str and _kept_as_written(given, f.kind, f):  # most values
+                out[f.name] = given
+                continue
+            value = self.value(given, f, _join(path, f.name), file, data.pos(f.name),
+                               data.raw.get(f.name))
+            if value is not None:
+                out[f.name] = value
+        return out
+
+    def unknown_fields(self, data: Located, record: S.Record, path: str, file: str,
+                       pos: tuple[int, int]) -> None:
+        """Report each key of ``data`` that is no field of ``record``, in the order written."""
         for key in data:
             if record.get(str(key)) is None:
                 near = closest(str(key), record.names, 1)
                 self.add("unknown-field", file, data.key_pos.get(key, pos), _join(path, key),
                          hint=f"是否想写“{near[0]}”？" if near else "",
                          found=key, expected="、".join(record.names))
-        for f in record.fields:
-            sub = _join(path, f.name)
-            if f.name not in data or data[f.name] is None:
-                if f.required:
-                    self.add("missing-field", file, (data.line, data.column), sub,
-                             field=f.name, expected=f.description)
-                continue
-            value = self.value(data[f.name], f, sub, file, data.pos(f.name), data.raw.get(f.name))
-            if value is not None:
-                out[f.name] = value
-        return out
 
     def value(self, value: Any, f: S.Field, path: str, file: str, pos: tuple[int, int],
               raw: str | None) -> Any:
@@ -112,12 +123,14 @@ class Checker:
                          found=_type_word(value), expected=KIND_WORDS["list"])
                 return None
             items = LocatedList(file, value.line, value.column)
+            record, kind = f.sub, f.item or "text"
             for i, item in enumerate(value):
-                sub = f"{path}[{i}]"
-                if f.sub is not None:
-                    checked = self.record(item, f.sub, sub, file, value.pos(i))
+                if record is not None:
+                    checked = self.record(item, record, f"{path}[{i}]", file, value.pos(i))
+                elif type(item) is str and _kept_as_written(item, kind, f):
+                    checked = item
                 else:
-                    checked = self.scalar(item, f.item or "text", sub, file, value.pos(i),
+                    checked = self.scalar(item, kind, f"{path}[{i}]", file, value.pos(i),
                                           value.raw[i] if i < len(value.raw) else None, f)
                 if checked is not None:
                     items.append(checked)
@@ -247,6 +260,24 @@ class Checker:
         return None
 
 
+_AS_WRITTEN: dict[str, Callable[[str, S.Field], bool]] = {
+    "text": lambda text, f: True,
+    "markdown": lambda text, f: True,
+    "deadline": lambda text, f: True,
+    "slug": lambda text, f: _SLUG_RE.match(text) is not None,
+    "local-id": lambda text, f: _LOCAL_RE.match(text) is not None,
+    "choice": lambda text, f: text in f.choices,
+}
+"""For each kind, whether :meth:`Checker.scalar` would return a text unchanged, with no problem."""
+
+
+def _kept_as_written(text: str, kind: str, f: S.Field) -> bool:
+    """Whether the shape pass keeps ``text`` as it is: most values of a plan, checked at once
+    instead of through :meth:`Checker.value` and :meth:`Checker.scalar`."""
+    keeps = _AS_WRITTEN.get(kind)
+    return keeps is not None and keeps(text, f)
+
+
 def _join(path: str, key: Any) -> str:
     return f"{path}.{key}" if path else str(key)
 
@@ -297,6 +328,32 @@ def _src(file: str, data: Located, key: str | None = None) -> Source:
     return Source(file, line, col)
 
 
+class Mention(NamedTuple):
+    """What one field of a record names (departments, indicators, its chapter) and where each word
+    was written: the meaning pass resolves them once every file is read. Plain tuples, because
+    a plan checked in a worker process sends its mentions back."""
+
+    path: str
+    words: tuple[Any, ...]
+    places: tuple[tuple[int, int], ...]
+
+
+def _mentions(d: Located, path: str, keys: tuple[str, ...]) -> dict[str, Mention]:
+    """The mentions in the fields ``keys`` of the checked record ``d``."""
+    out = {}
+    for key in keys:
+        if key in d:
+            value = d[key]
+            if isinstance(value, LocatedList):
+                places = value.item_pos  # one place for each item in a list the shape pass made
+                if len(places) != len(value):
+                    places = [value.pos(i) for i in range(len(value))]
+                out[key] = Mention(f"{path}.{key}", tuple(value), tuple(places))
+            else:
+                out[key] = Mention(f"{path}.{key}", (value,), (d.pos(key),))
+    return out
+
+
 @dataclass
 class PlanFiles:
     """The three files of one plan folder as read (None where missing or unreadable)."""
@@ -307,6 +364,20 @@ class PlanFiles:
     indicators: tuple[str, Any] | None
 
 
+@dataclass
+class PlanCheck:
+    """The shape pass over one plan folder, whole: the plan, its problems, its records' mentions.
+
+    Nothing in the shape pass looks beyond its folder, so a folder can be checked apart (in a
+    worker process too) and taken in by :meth:`Validator.adopt`. Each mention travels with its
+    record: pickled together, the two stay one object, which ``Validator.refs`` (by ``id``) needs.
+    """
+
+    plan: Plan | None
+    problems: list[Problem]
+    mentions: list[tuple[Task | Indicator, dict[str, Mention]]]
+
+
 class Validator:
     """Checks a whole repository, one file at a time for shape, then across files for meaning."""
 
@@ -314,7 +385,7 @@ class Validator:
                  parse_deadline: Callable[..., Deadline] | None = None):
         self.check = Checker()
         # where each record's references were written, for the meaning pass
-        self.refs: dict[int, dict[str, tuple[str, Any]]] = {}
+        self.refs: dict[int, dict[str, Mention]] = {}
         # names of departments refused for a duplicate id: reported once, not at every use
         self.unregistered: set[str] = set()
         self.parse_target = parse_target
@@ -394,6 +465,19 @@ class Validator:
         return out
 
     # -- plans --------------------------------------------------------------------------------
+    def check_plan(self, files: PlanFiles) -> PlanCheck:
+        """The shape pass over one plan folder by a validator of its own, to :meth:`adopt` later."""
+        own = Validator(parse_target=self.parse_target, parse_deadline=self.parse_deadline)
+        plan = own.plan(files)
+        records = [*plan.walk_tasks(), *plan.indicators] if plan is not None else []
+        return PlanCheck(plan, own.problems, [(r, own.refs[id(r)]) for r in records])
+
+    def adopt(self, check: PlanCheck) -> Plan | None:
+        """Take in a plan folder checked apart, as if :meth:`plan` had checked it here."""
+        self.problems.extend(check.problems)
+        self.refs.update((id(record), refs) for record, refs in check.mentions)
+        return check.plan
+
     def plan(self, files: PlanFiles) -> Plan | None:
         if files.plan is None:
             self.add("file-missing", f"{files.folder}/plan.yml", (0, 0),
@@ -479,9 +563,7 @@ class Validator:
                     progress=d.get("progress", ""), responsibility=d.get("responsibility", ""),
                     parent=parent, title_en=d.get("title_en", ""), source=src)
         # positions of references, for the meaning pass
-        self.refs[id(task)] = {
-            key: (f"{path}.{key}", d[key]) for key in ("lead", "cooperating", "indicators")
-            if key in d}
+        self.refs[id(task)] = _mentions(d, path, ("lead", "cooperating", "indicators"))
         task.tasks = [t for t in (
             self.task(t, plan, chapter, task.id, f"{path}.tasks[{i}]", file, task_ids)
             for i, t in enumerate(d.get("tasks", []))) if t is not None]
@@ -528,8 +610,7 @@ class Validator:
             self.add("baseline-after-target", file, d["baseline"].pos("year"),
                      f"{path}.baseline.year", found=ind.baseline.year,
                      expected=ind.target.year)
-        self.refs[id(ind)] = {
-            key: (f"{path}.{key}", d[key]) for key in ("departments", "chapter") if key in d}
+        self.refs[id(ind)] = _mentions(d, path, ("departments", "chapter"))
         return ind
 
     @staticmethod
@@ -597,14 +678,12 @@ class Validator:
                 refs = self.refs.get(id(task), {})
                 for key in ("lead", "cooperating"):
                     if key in refs:
-                        path, seq = refs[key]
-                        ids = self.departments_of(registry, seq, path, task.source.file)
+                        ids = self.departments_of(registry, refs[key], task.source.file)
                         setattr(task, key, tuple(ids))
                 if "indicators" in refs:
-                    path, seq = refs["indicators"]
+                    path, words, places = refs["indicators"]
                     kept = []
-                    own = [i.id for i in plan.indicators]
-                    for i, ref in enumerate(seq):
+                    for i, ref in enumerate(words):
                         if ref in indicators and indicators[ref].plan == plan.id:
                             kept.append(ref)
                             continue
@@ -613,9 +692,9 @@ class Validator:
                         if ref in indicators:  # a task serves the indicators of its own plan
                             hint = f"指标 {ref} 属于规划 {indicators[ref].plan}"
                         else:
-                            near = closest(ref, own, 3)
+                            near = closest(ref, [ind.id for ind in plan.indicators], 3)
                             hint = "最接近的：" + "、".join(near) if near else ""
-                        self.add("unknown-indicator", task.source.file, seq.pos(i),
+                        self.add("unknown-indicator", task.source.file, places[i],
                                  f"{path}[{i}]", found=ref,
                                  expected=indicator_files.get(plan.id, "indicators.yml"),
                                  hint=hint)
@@ -624,21 +703,21 @@ class Validator:
             for ind in plan.indicators:
                 refs = self.refs.get(id(ind), {})
                 if "departments" in refs:
-                    path, seq = refs["departments"]
-                    ind.departments = tuple(self.departments_of(registry, seq, path,
+                    ind.departments = tuple(self.departments_of(registry, refs["departments"],
                                                                 ind.source.file))
                 if "chapter" in refs and ind.chapter not in chapters:
-                    path, _ = refs["chapter"]
                     self.add("unknown-chapter", ind.source.file,
-                             (ind.source.line, ind.source.column), path, found=ind.chapter)
+                             (ind.source.line, ind.source.column), refs["chapter"].path,
+                             found=ind.chapter)
                     ind.chapter = ""
 
-    def departments_of(self, registry: DepartmentRegistry, seq: LocatedList, path: str,
+    def departments_of(self, registry: DepartmentRegistry, mention: Mention,
                        file: str) -> list[str]:
         if not self.departments_read:
             return []
+        path, words, places = mention
         ids: list[str] = []
-        for i, word in enumerate(seq):
+        for i, word in enumerate(words):
             found, candidates = registry.resolve(word)
             if found:
                 if found not in ids:
@@ -648,11 +727,11 @@ class Validator:
                 continue
             if candidates:
                 names = "、".join(f"{registry.by_id[c].name}（{c}）" for c in candidates)
-                self.add("ambiguous-department", file, seq.pos(i), f"{path}[{i}]", found=word,
+                self.add("ambiguous-department", file, places[i], f"{path}[{i}]", found=word,
                          expected=names)
             else:
                 near = registry.suggestions(word)
-                self.add("unknown-department", file, seq.pos(i), f"{path}[{i}]", found=word,
+                self.add("unknown-department", file, places[i], f"{path}[{i}]", found=word,
                          hint=("最接近的部门：" + "、".join(near)) if near else
                          "先在 data/departments.yml 中添加这个部门")
         return ids
