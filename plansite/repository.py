@@ -213,7 +213,7 @@ class PlanReading:
             parallel = _worker_pays(sizes)
         self.queue = sorted(self.all, key=lambda folder: -sizes[folder])
         self.worker: Background | None = None
-        if parallel and len(self.all) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        if parallel and len(self.all) > 1 and _may_fork():
             self.worker = self._start_worker()
 
     def _start_worker(self) -> Background | None:
@@ -271,11 +271,16 @@ def _plan_bytes(folder: Path) -> int:
     return total
 
 
+def _may_fork() -> bool:
+    """Whether this process can fork a worker: not on systems without fork, and not from a
+    daemonic process (a process pool's worker), which multiprocessing allows no children."""
+    return ("fork" in multiprocessing.get_all_start_methods()
+            and not multiprocessing.current_process().daemon)
+
+
 def _worker_pays(sizes: dict[Path, int]) -> bool:
     """Whether a worker process would shorten reading plan folders of these sizes."""
     if len(sizes) < 2 or sum(sizes.values()) < WORKER_BYTES:
-        return False
-    if "fork" not in multiprocessing.get_all_start_methods():
         return False
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return (cores or 1) >= 2

@@ -249,6 +249,23 @@ def test_a_failed_worker_leaves_its_folders_to_this_process(broken_repository, m
                            load_repository(broken_repository, as_of=2024, parallel=False))
 
 
+def _problems_in_a_daemon(root: Path, conn) -> None:
+    _, problems = load_repository(root, as_of=2024, parallel=True)
+    conn.send(list(problems))
+
+
+@pytest.mark.skipif(not HAS_FORK, reason="a worker process needs fork")
+def test_a_process_pool_worker_reads_every_folder_itself(broken_repository):
+    """multiprocessing lets a daemonic process start no child: it reads alone."""
+    context = multiprocessing.get_context("fork")
+    mine, theirs = context.Pipe()
+    daemon = context.Process(target=_problems_in_a_daemon, args=(broken_repository, theirs),
+                             daemon=True)
+    daemon.start()
+    assert mine.recv() == list(load_repository(broken_repository, as_of=2024)[1])
+    daemon.join()
+
+
 def _cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
