@@ -119,8 +119,19 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
                 continue  # an author's own page of that name takes precedence
             files.append(File.generated(config, page.src_path, content=page_markdown(page)))
             self.pages[page.src_path] = page
+        # The reader-written pages the search index reads from the site once they are written
+        # (documentation pages come first in the build, so the index can finish long before it).
+        self.authored_left = {f.src_uri for f in files.documentation_pages()
+                              if f.src_uri not in self.pages}
+        self.search_told = False
         self.start_background(config)
         return files
+
+    def tell_search(self) -> None:
+        """The reader-written pages are on disk: the search index can read them and finish."""
+        if self.search_job is not None and not self.search_told:
+            self.search_job.pages_written(p.url for p in self.pages.values())
+            self.search_told = True
 
     def start_background(self, config) -> None:
         from plansite.tables import downloads
@@ -207,6 +218,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
     def on_post_page(self, output: str, page, config) -> str:
         if self.link_job is not None:
             self.link_job.page_written(page.file.dest_uri)
+        if not self.authored_left:  # every one was named before this page, so is written
+            self.tell_search()
+        self.authored_left.discard(page.file.src_uri)
         return output
 
     def on_post_build(self, config) -> None:
@@ -225,8 +239,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         schema_dir.mkdir(exist_ok=True)
         for name, text in schema_files().items():
             (schema_dir / name).write_text(text, encoding="utf-8")
-        assert self.search_job is not None
-        self.search_job.pages_written(p.url for p in self.pages.values())
+        self.tell_search()
         if self.link_job is not None:
             job, self.link_job = self.link_job, None
             broken = job.broken(base_url)
@@ -236,6 +249,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
                 raise PluginError(f"plansite: {len(broken)} broken internal link(s):\n"
                                   f"{listing}{more}")
         job, self.search_job = self.search_job, None
+        assert job is not None
         try:
             job.wait()
         except Exception as exc:

@@ -166,3 +166,15 @@ def test_index_made_beside_the_build_reports_its_failure(repo, tmp_path: Path) -
     # Pagefind cannot write its files there: its own words come back, nothing waits for ever
     with pytest.raises(BackgroundError, match="(?s)pagefind stopped answering.*Not a directory"):
         job.wait()
+
+
+def test_the_built_site_indexes_every_record_and_every_reader_written_page(real_site) -> None:
+    from plansite.repository import load_repository
+
+    root = Path(__file__).resolve().parent.parent
+    repo, _ = load_repository(root)
+    # the index reads the reader-written pages while the generated ones are still being written
+    authored = list((root / "docs").rglob("*.md"))
+    assert len(authored) == 3
+    entry = json.loads((real_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["en"]["page_count"] == len(search_records(repo)) + len(authored)
