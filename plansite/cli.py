@@ -74,14 +74,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the report")
     p.set_defaults(func=cmd_import)
 
-    from plansite.synth import register as register_synth
-    register_synth(sub)
+    p = sub.add_parser("synth", help="write a synthetic plan repository of a given size")
+    p.add_argument("--tasks", type=int, default=5000, help="tasks in all plans (default 5000)")
+    p.add_argument("--departments", type=int, default=300, help="departments (default 300)")
+    p.add_argument("--indicators", type=int, default=2000, help="indicators (default 2000)")
+    p.add_argument("--plans", type=int, help="plans (default: one per 500 tasks, at least 2)")
+    p.add_argument("--seed", type=int, default=1, help="random seed (same seed, same output)")
+    p.add_argument("--out", required=True, help="folder of the repository (its data/ is replaced)")
+    p.set_defaults(func=cmd_synth)
 
     p = sub.add_parser("schema", help="write the JSON Schema of every kind of data file")
     p.add_argument("--out", default="schema", help="folder for <kind>.schema.json (default: schema/)")
     p.set_defaults(func=cmd_schema)
 
     return parser
+
+
+def cmd_synth(args: argparse.Namespace) -> int:
+    """Write a synthetic repository and say what was written (the generator loads only here:
+    its word lists are a third of the command's start-up)."""
+    from plansite.synth import synth_repository
+
+    try:
+        summary = synth_repository(args.out, args.tasks, args.departments, args.indicators,
+                                   seed=args.seed, plans=args.plans)
+    except ValueError as exc:
+        print(f"plansite synth: {exc}")
+        return 2
+    print(f"{summary.out}/data: {len(summary.plans)} plans, {summary.chapters} chapters, "
+          f"{summary.tasks} tasks, {summary.departments} departments, "
+          f"{summary.indicators} indicators")
+    return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:

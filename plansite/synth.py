@@ -11,7 +11,6 @@ seed, so figures measured on it can be compared between runs.
 
 from __future__ import annotations
 
-import argparse
 import logging
 import math
 import random
@@ -662,29 +661,3 @@ def _plan_meta(index: int, rng: random.Random, used: set[str]) -> dict:
 
 
 # -- command line -----------------------------------------------------------------------------
-
-
-def register(sub) -> None:
-    """Add the ``synth`` verb to the ``plansite`` command's sub-parsers."""
-    p = sub.add_parser("synth", help="write a synthetic plan repository of a given size")
-    p.add_argument("--tasks", type=int, default=5000, help="tasks in all plans (default 5000)")
-    p.add_argument("--departments", type=int, default=300, help="departments (default 300)")
-    p.add_argument("--indicators", type=int, default=2000, help="indicators (default 2000)")
-    p.add_argument("--plans", type=int, help="plans (default: one per 500 tasks, at least 2)")
-    p.add_argument("--seed", type=int, default=1, help="random seed (same seed, same output)")
-    p.add_argument("--out", required=True, help="folder of the repository (its data/ is replaced)")
-    p.set_defaults(func=cmd_synth)
-
-
-def cmd_synth(args: argparse.Namespace) -> int:
-    """Write the repository and say what was written."""
-    try:
-        summary = synth_repository(args.out, args.tasks, args.departments, args.indicators,
-                                   seed=args.seed, plans=args.plans)
-    except ValueError as exc:
-        print(f"plansite synth: {exc}")
-        return 2
-    print(f"{summary.out}/data: {len(summary.plans)} plans, {summary.chapters} chapters, "
-          f"{summary.tasks} tasks, {summary.departments} departments, "
-          f"{summary.indicators} indicators")
-    return 0
