@@ -9,7 +9,9 @@ work runs in a thread, with the same messages and result.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 import queue
 import threading
 import traceback
@@ -25,8 +27,16 @@ class BackgroundError(RuntimeError):
         self.details = details
 
 
+BACKGROUND_NICENESS = 5
+"""How much a forked worker yields the processor: the build's own page rendering is the
+longest chain of work, so when both cores are busy (a large site) it goes first."""
+
+
 def _run(work: Callable[[Callable[[], Any]], Any], receive: Callable[[], Any],
-         reply: Callable[[tuple[str, Any]], None]) -> None:
+         reply: Callable[[tuple[str, Any]], None], yield_cpu: bool = False) -> None:
+    if yield_cpu:
+        with contextlib.suppress(OSError, AttributeError):
+            os.nice(BACKGROUND_NICENESS)
     try:
         reply(("ok", work(receive)))
     except BaseException as exc:  # noqa: BLE001 - every failure goes to the waiting build
@@ -39,9 +49,12 @@ class Background:
 
     :meth:`result` waits for the value ``work`` returned, or raises :class:`BackgroundError`
     saying what went wrong (the traceback in its ``details``). :meth:`cancel` stops it (a failed build).
+    A process ``yield_cpu`` runs at a lower priority than the caller (see BACKGROUND_NICENESS);
+    work the caller waits for at once, such as reading half of the plans, does not.
     """
 
-    def __init__(self, work: Callable[[Callable[[], Any]], Any], use_process: bool | None = None):
+    def __init__(self, work: Callable[[Callable[[], Any]], Any], use_process: bool | None = None,
+                 yield_cpu: bool = True):
         if use_process is None:
             use_process = "fork" in multiprocessing.get_all_start_methods()
         self._process = None
@@ -49,7 +62,8 @@ class Background:
         if use_process:
             context = multiprocessing.get_context("fork")
             self._conn, child = context.Pipe()
-            self._process = context.Process(target=_run, args=(work, child.recv, child.send),
+            self._process = context.Process(target=_run,
+                                            args=(work, child.recv, child.send, yield_cpu),
                                             daemon=True, name="plansite-background")
             self._process.start()
             child.close()

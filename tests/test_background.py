@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from plansite.background import Background, BackgroundError
+from plansite.background import BACKGROUND_NICENESS, Background, BackgroundError
 
 
 @pytest.fixture(params=[True, False], ids=["process", "thread"])
@@ -56,3 +56,11 @@ def test_cancel_stops_a_waiting_process():
     job.cancel()
     assert not job._process.is_alive()
     assert time.monotonic() - started < 10
+
+
+def test_a_process_beside_the_build_yields_the_processor_unless_told_not_to():
+    here = os.nice(0)
+    beside = Background(lambda receive: os.nice(0), use_process=True)
+    peer = Background(lambda receive: os.nice(0), use_process=True, yield_cpu=False)
+    assert beside.result() == min(here + BACKGROUND_NICENESS, 19)
+    assert peer.result() == here
