@@ -188,6 +188,8 @@ def test_no_template_in_the_data_is_evaluated(site, pages):
         if path.is_file():
             raw = path.read_bytes()
             assert b"root:x:0" not in raw, path
+            # (the link-preview tag og:site_name is the one place the words may appear)
+            raw = raw.replace(b'property="og:site_name"', b"")
             assert b"site_name" not in raw and b"MkDocsConfig" not in raw, path
 
 
@@ -304,3 +306,17 @@ def test_a_failing_macro_fails_the_build_naming_the_page(tmp_path, built_author_
     assert "root:x:0" not in output
     assert output.rstrip().endswith("plansite: the build failed; the previous site/ is untouched")
     assert sorted(p.relative_to(root).as_posix() for p in (root / "site").rglob("*")) == before
+
+
+def test_shared_link_previews_hold_the_literal_title_and_description(site, pages):
+    """og:title and og:description: the data's text once escaped, as the attribute's value."""
+    og: dict[str, str | None] = {}
+    prop = None
+    for tag, name, value in pages["plans/demo/index.html"].attributes:
+        if tag == "meta" and name == "property":
+            prop = value  # the template writes property, then content
+        elif tag == "meta" and name == "content" and prop is not None:
+            og[prop], prop = value, None
+    assert og["og:title"] == v("plan-title")
+    assert og["og:description"].startswith(v("plan-issuer"))
+    assert og["og:site_name"] and og["og:type"] == "website"
