@@ -41,12 +41,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from factories import copy_site_files  # noqa: E402 - the site files tests build with
 from plansite.pages import site_pages  # noqa: E402
 from plansite.repository import Repository, load_repository  # noqa: E402
 from plansite.synth import synth_repository  # noqa: E402
 
 BASE_SIZE = {"tasks": 5000, "departments": 300, "indicators": 2000}
-SITE_FILES = ("mkdocs.yml", "docs", "macros", "overrides")
 QUERY = "住建委"
 """A typical first query: a department abbreviation readers type."""
 
@@ -142,15 +142,6 @@ def run(command: list[str], cwd: Path, timeout: float = 1800) -> Run:
         output = out.read().decode("utf-8", "replace")
     # ru_maxrss of a reaped child covers its own reaped children too (kilobytes on Linux)
     return Run(seconds, max(peak_tree, usage.ru_maxrss / 1024), process.returncode, output)
-
-
-def copy_site_files(root: Path) -> None:
-    for name in SITE_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, root / name, dirs_exist_ok=True)
-        elif source.exists():
-            shutil.copy(source, root / name)
 
 
 # -- the plain Material baseline ---------------------------------------------------------------

@@ -72,6 +72,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.download_files: dict[str, bytes] | None = None
         self.search_job: SearchIndexJob | None = None
         self.link_job: LinkCheckJob | None = None
+        # the reader-written pages not yet written, and whether the search index was told
+        self.authored_left: set[str] = set()
+        self.search_told = False
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent

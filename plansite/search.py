@@ -56,6 +56,7 @@ HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 """A run of Chinese characters. search.js uses the same ranges: the two must cut alike."""
 
 SHOWN_TEXT = 320
+"""How many characters of a record's text the result list may show around the hits."""
 
 INDEX_WRITE_POLLS = 300
 """How many tenths of a second to wait for Pagefind to finish writing its files."""
@@ -64,7 +65,6 @@ KEYWORDS_PER_TEXT = 6
 KEYWORD_WEIGHT = 3
 KEYWORD_MIN_TEXT = 40
 """A task text shorter than this is its own keywords: it is indexed whole anyway."""
-"""How many characters of a record's text the result list may show around the hits."""
 
 LEVEL_PREFIXES = ("省", "市", "县", "区", "州", "镇", "乡")
 """Administrative prefixes readers leave out: 市住建委 is 住建委 to everyone in the city."""
