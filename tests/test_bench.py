@@ -1,0 +1,45 @@
+"""``make bench`` at a small fraction of its size: it builds both sites and writes its table."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+import run as bench  # noqa: E402
+
+
+def test_the_bench_measures_both_sites_and_checks_the_goals(tmp_path):
+    out = tmp_path / "results.md"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--scale", "0", "--fraction", "0.01",
+         "--no-serve", "--no-browser", "--work", str(tmp_path / "work"), "--out", str(out)],
+        capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stdout + done.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "The run stopped early" not in text, text
+    for row in ("| plansite validate (1x data, median of 3) |", "| plansite site 1x |",
+                "| plain Material 1x |", "build time at 1x <= 1.3x plain Material",
+                "validation < 2 s", "median HTML page < 60 KB", "peak memory at 1x < 2 GB"):
+        assert row in text, row
+
+
+def test_memory_counts_the_forked_children_of_the_build():
+    code = ("import os, time\n"
+            "pid = os.fork()\n"
+            "if pid == 0:\n"
+            "    block = bytearray(150 * 1024 * 1024)\n"
+            "    block[::4096] = b'x' * len(block[::4096])\n"
+            "    time.sleep(1.5)\n"
+            "    os._exit(0)\n"
+            "os.waitpid(pid, 0)\n")
+    started = time.perf_counter()
+    result = bench.run([sys.executable, "-c", code], ROOT)
+    assert result.code == 0 and time.perf_counter() - started < 60
+    assert result.peak_mb > 150  # the child's memory, though the parent never held it
+    assert bench.tree_memory_mb(os.getpid()) > 0
