@@ -15,7 +15,7 @@ LOCK := requirements/lock.txt
 LOCK_TOOLS := build/lock-tools
 PYTEST_ARGS ?=
 
-.PHONY: help venv serve site validate test fuzz bench screenshots lock clean distclean
+.PHONY: help venv serve site validate test fuzz bench screenshots golden lock clean distclean
 
 help: ## list the targets
 	@echo "Usage: make TARGET"
@@ -63,6 +63,9 @@ fuzz: $(STAMP) ## run the fuzz tests with many more examples
 
 bench: $(STAMP) ## run the benchmarks
 	$(BIN)/python bench/run.py
+
+golden: $(STAMP) ## rewrite tests/golden/seed-site.txt from a fresh build (review its diff)
+	PLANSITE_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_golden_site.py
 
 screenshots: $(STAMP) ## take screenshots of the built site
 	$(BIN)/python tests/screenshots.py
