@@ -42,9 +42,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from factories import copy_site_files  # noqa: E402 - the site files tests build with
-from plansite.pages import site_pages  # noqa: E402
-from plansite.repository import Repository, load_repository  # noqa: E402
-from plansite.synth import synth_repository  # noqa: E402
+from plansite.site.pages import site_pages  # noqa: E402
+from plansite.reading.repository import Repository, load_repository  # noqa: E402
+from plansite.synthetic import synth_repository  # noqa: E402
 
 BASE_SIZE = {"tasks": 5000, "departments": 300, "indicators": 2000}
 QUERY = "住建委"

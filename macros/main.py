@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from jinja2.sandbox import SandboxedEnvironment
 
-from plansite.i18n import STRINGS
-from plansite.select import resolve_department, resolve_task, select_indicators
-from plansite.text import plain
+from plansite.site.labels import STRINGS
+from plansite.site.selection import resolve_department, resolve_task, select_indicators
+from plansite.site.text import plain
 
 
 class MacroError(Exception):

@@ -93,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_synth(args: argparse.Namespace) -> int:
     """Write a synthetic repository and say what was written (the generator loads only here:
     its word lists are a third of the command's start-up)."""
-    from plansite.synth import synth_repository
+    from plansite.synthetic import synth_repository
 
     try:
         summary = synth_repository(args.out, args.tasks, args.departments, args.indicators,
@@ -108,7 +108,7 @@ def cmd_synth(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from plansite.errors import PlanError
+    from plansite.problems import PlanError
     from plansite.importers import import_document
 
     root = _root(args)
@@ -126,7 +126,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from plansite.sitebuild import build_site
+    from plansite.adapter.build import build_site
 
     root = _root(args)
     code, output = build_site(root, Path(args.site_dir) if args.site_dir else None,
@@ -139,8 +139,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from plansite.errors import format_github, format_json
-    from plansite.repository import load_repository
+    from plansite.problems import format_github, format_json
+    from plansite.reading.repository import load_repository
 
     root = _root(args)
     _, problems = load_repository(root)
@@ -153,15 +153,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
     else:
         for item in items:
             print(item.format(args.lang))
-        from plansite.messages import summary
+        from plansite.problems.catalogue import summary
 
         print(("\n" if items else "") + summary(len(problems.errors), args.lang), file=sys.stderr)
     return 1 if problems.errors else 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from plansite.export import export
-    from plansite.repository import load_repository
+    from plansite.publishing.export import export
+    from plansite.reading.repository import load_repository
 
     root = _root(args)
     repo, problems = load_repository(root)
@@ -179,7 +179,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """Write the schemas the data files name in their first line (``schema/`` at the top)."""
-    from plansite.schema import schema_files
+    from plansite.model.fields import schema_files
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

@@ -90,7 +90,7 @@ def real_site(tmp_path_factory) -> Path:
 
     Built with ``plansite build`` into a temporary folder, so the developer's site/ is untouched.
     """
-    from plansite.sitebuild import build_site
+    from plansite.adapter.build import build_site
 
     out = tmp_path_factory.mktemp("real-site") / "site"
     code, output = build_site(REPO_ROOT, out)

@@ -51,7 +51,7 @@ def take(site: Path, out: Path = OUT) -> list[Path]:
 
 def main() -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    from plansite.sitebuild import build_site
+    from plansite.adapter.build import build_site
 
     with tempfile.TemporaryDirectory(prefix="plansite-shots-") as temp:
         site = Path(temp) / "site"

@@ -18,7 +18,7 @@ import pytest
 
 from factories import make_repo
 from plansite.cli import main
-from plansite.sitebuild import build_site
+from plansite.adapter.build import build_site
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).resolve().parent / "bad"

@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from plansite import model
-from plansite.chart import (
+from plansite.model import records as model
+from plansite.site.chart import (
     HEIGHT,
     PLOT_BOTTOM,
     PLOT_LEFT,

@@ -14,10 +14,10 @@ import lxml.html
 import pytest
 
 from factories import TASKS, make_repo
-from plansite.deadlines import build_date, due_date, group_by_quarter, repository_deadlines
-from plansite.model import Deadline, Task
-from plansite.render import Renderer
-from plansite.repository import load_repository
+from plansite.analysis.deadlines import build_date, due_date, group_by_quarter, repository_deadlines
+from plansite.model.records import Deadline, Task
+from plansite.site.render import Renderer
+from plansite.reading.repository import load_repository
 
 TODAY = dt.date(2026, 5, 1)
 

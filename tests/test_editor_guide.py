@@ -16,7 +16,7 @@ import pytest
 
 from factories import DEPARTMENTS, INDICATORS, TASKS
 from plansite.importers.writer import write_data_file
-from plansite.repository import load_repository
+from plansite.reading.repository import load_repository
 
 GUIDE = Path(__file__).resolve().parent.parent / "docs" / "editing.md"
 PLAN = {"id": "city-12th-fyp", "title": "市“十二五”规划纲要主要目标任务分解", "issuer": "市人民政府",

@@ -16,8 +16,8 @@ import lxml.html
 import pytest
 import yaml
 
-from plansite.i18n import translate
-from plansite.sitebuild import build_site
+from plansite.site.labels import translate
+from plansite.adapter.build import build_site
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")

@@ -17,10 +17,10 @@ import pytest
 from openpyxl import load_workbook
 
 from factories import DEPARTMENTS, INDICATORS, TASKS, make_repo
-from plansite import urls
+from plansite.site import urls
 from plansite.cli import main
-from plansite.repository import Repository, load_repository
-from plansite.tables import TABLES
+from plansite.reading.repository import Repository, load_repository
+from plansite.publishing.tables import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = "/gov/"
@@ -239,7 +239,7 @@ def test_csv_text_that_would_start_a_formula_is_defused(tmp_path):
     make_repo(tmp_path, tasks=tasks)
     repo, problems = load_repository(tmp_path)
     assert not problems.errors
-    from plansite.tables import downloads
+    from plansite.publishing.tables import downloads
 
     text = downloads(repo)["tasks.csv"].decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plansite.extract import TargetMention, find_reported, find_targets
+from plansite.language.extract import TargetMention, find_reported, find_targets
 
 from factories import SEED
 

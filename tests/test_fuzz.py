@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factories import DEPARTMENTS, INDICATORS, PLAN, TASKS, make_repo
-from plansite.errors import Problem
-from plansite.load import Located, LocatedList, load_file, load_text
-from plansite.repository import load_repository
+from plansite.problems import Problem
+from plansite.reading.yamlfile import Located, LocatedList, load_file, load_text
+from plansite.reading.repository import load_repository
 
 EXAMPLES = int(os.environ.get("PLANSITE_FUZZ_EXAMPLES", "100"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None,

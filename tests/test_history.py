@@ -7,8 +7,8 @@ import subprocess
 from pathlib import Path
 
 from factories import make_repo
-from plansite.history import load_history, recent_changes, target_words
-from plansite.repository import load_repository
+from plansite.analysis.history import load_history, recent_changes, target_words
+from plansite.reading.repository import load_repository
 
 
 def git(root: Path, *args: str, date: str = "2020-01-02T10:00:00+08:00") -> None:

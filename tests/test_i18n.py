@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plansite.i18n import LANGUAGES, NAV_KEYS, STRINGS, translate, translate_nav
-from plansite.model import DEPARTMENT_KINDS, INDICATOR_TYPES
-from plansite.status import STATUS_LABELS, STATUSES
+from plansite.site.labels import LANGUAGES, NAV_KEYS, STRINGS, translate, translate_nav
+from plansite.model.records import DEPARTMENT_KINDS, INDICATOR_TYPES
+from plansite.analysis.status import STATUS_LABELS, STATUSES
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
 # the modules that write what readers see; each takes its words from STRINGS
-INTERFACE_MODULES = ["plansite/render.py", "plansite/pages.py", "plansite/matrix.py",
-                     "plansite/deadlines.py", "plansite/mkdocs_plugin.py", "macros/main.py"]
+INTERFACE_MODULES = ["plansite/site/render.py", "plansite/site/pages.py", "plansite/analysis/matrix.py",
+                     "plansite/analysis/deadlines.py", "plansite/adapter/plugin.py", "macros/main.py"]
 
 
 @pytest.mark.parametrize("key", sorted(STRINGS))
@@ -53,10 +53,10 @@ def _literal_keys(path: Path) -> set[str]:
     return keys
 
 
-@pytest.mark.parametrize("module", INTERFACE_MODULES + ["plansite/matrix.py"])
+@pytest.mark.parametrize("module", INTERFACE_MODULES + ["plansite/analysis/matrix.py"])
 def test_every_key_the_code_asks_for_exists(module):
     missing = _literal_keys(REPO_ROOT / module) - set(STRINGS)
-    assert not missing, f"{module} asks for keys that plansite/i18n.py lacks: {sorted(missing)}"
+    assert not missing, f"{module} asks for keys that plansite/site/labels.py lacks: {sorted(missing)}"
 
 
 def test_keys_built_from_record_values_exist():
@@ -88,7 +88,7 @@ def test_no_chinese_interface_word_is_written_in_code(module):
     written = [node.value for node in ast.walk(tree)
                if isinstance(node, ast.Constant) and isinstance(node.value, str)
                and id(node) not in docs and CJK.search(node.value)]
-    assert not written, f"{module} writes Chinese itself; put it in plansite/i18n.py: {written}"
+    assert not written, f"{module} writes Chinese itself; put it in plansite/site/labels.py: {written}"
 
 
 def test_navigation_titles_come_from_the_table():
@@ -124,7 +124,7 @@ def test_every_key_a_page_asks_for_exists(doc):
     text = doc.read_text(encoding="utf-8")
     keys = _doc_keys(text)
     missing = sorted(set(keys) - set(STRINGS))
-    assert not missing, f"docs/{doc.name} asks for keys that plansite/i18n.py lacks: {missing}"
+    assert not missing, f"docs/{doc.name} asks for keys that plansite/site/labels.py lacks: {missing}"
     if keys:
         # without it the page would show the braces instead of the words
         assert re.match(r"---\n(?:.*\n)*?render_macros: true\n(?:.*\n)*?---\n", text), doc.name

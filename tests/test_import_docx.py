@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plansite.errors import PlanError
+from plansite.problems import PlanError
 from plansite.importers import import_document
 
 TABLE = [["序号", "重点任务", "牵头单位", "配合单位", "完成时限"],

@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plansite.errors import PlanError
+from plansite.problems import PlanError
 from plansite.importers import import_document
 
 EXAMPLES = int(os.environ.get("PLANSITE_FUZZ_EXAMPLES", "100"))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plansite.errors import PlanError
+from plansite.problems import PlanError
 from plansite.importers import import_document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from plansite.cli import main
-from plansite.errors import PlanError
+from plansite.problems import PlanError
 from plansite.importers import import_document
 from plansite.importers.responsibility import parse_line, split_names
 from plansite.importers.structure import parse_number
@@ -382,7 +382,7 @@ def test_the_command_imports_into_the_repository_and_prints_the_report(tmp_path,
 
 @pytest.mark.parametrize("name", ["dash_lines.txt", "labelled.txt", "tasks.tsv", "tasks.csv"])
 def test_an_imported_plan_passes_validation(tmp_path, monkeypatch, name):
-    from plansite.repository import load_repository
+    from plansite.reading.repository import load_repository
 
     (tmp_path / "data").mkdir()
     monkeypatch.chdir(tmp_path)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from plansite.repository import load_repository
+from plansite.reading.repository import load_repository
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -117,8 +117,8 @@ def test_a_filtered_view_lives_in_its_address(page, real_site, serve_site, repo)
 
 
 def test_a_home_page_of_many_binding_indicators_sums_them_up_by_plan(tmp_path):
-    from plansite.render import HOME_BINDING_ROWS, Renderer
-    from plansite.synth import synth_repository
+    from plansite.site.render import HOME_BINDING_ROWS, Renderer
+    from plansite.synthetic import synth_repository
 
     synth_repository(tmp_path, seed=3, tasks=400, departments=40, indicators=300)
     many, problems = load_repository(tmp_path)

@@ -23,8 +23,8 @@ import pytest
 
 from factories import INDICATORS, PLAN, TASKS, make_repo
 from plansite.cli import main
-from plansite.sitebuild import build_site
-from plansite.text import safe_url
+from plansite.adapter.build import build_site
+from plansite.site.text import safe_url
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SITE_FILES = ("mkdocs.yml", "docs", "macros", "overrides")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from plansite.linkcheck import LinkCheckJob, SiteLinks, check_site
+from plansite.site.linkcheck import LinkCheckJob, SiteLinks, check_site
 
 PAGES = {
     "index.html": '<h1 id="top">首页</h1><a href="plans/">规划</a><a href="plans/demo/#t-1">任务</a>'

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from factories import copy_site_files, make_repo
-from plansite.sitebuild import build_site
+from plansite.adapter.build import build_site
 
 AUTHOR_PAGE = """---
 render_macros: true

@@ -11,15 +11,15 @@ import lxml.html
 import pytest
 
 from factories import TASKS, make_repo
-from plansite.matrix import (
+from plansite.analysis.matrix import (
     column_chapters,
     compute_matrix,
     matrix_csv,
     shared_tasks,
     write_matrix_csvs,
 )
-from plansite.render import Renderer
-from plansite.repository import load_repository
+from plansite.site.render import Renderer
+from plansite.reading.repository import load_repository
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SEED_PLAN = "city-12th-fyp"

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from factories import DEPARTMENTS, INDICATORS, TASKS, make_repo
-from plansite.errors import problem
-from plansite.messages import LANGUAGES, MESSAGES
-from plansite.repository import load_repository
+from plansite.problems import problem
+from plansite.problems.catalogue import LANGUAGES, MESSAGES
+from plansite.reading.repository import load_repository
 
 PACKAGE = Path(__file__).resolve().parent.parent / "plansite"
 # problem("code", ...) and self.add("code", ...), the code possibly on the next line

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from factories import copy_site_files
-from plansite.sitebuild import build_site
-from plansite.synth import synth_repository
+from plansite.adapter.build import build_site
+from plansite.synthetic import synth_repository
 
 ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
 SAME_PAGE = "departments/sheng-fagai/index.html"

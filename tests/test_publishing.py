@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 from factories import copy_site_files, make_repo
-from plansite.repository import load_repository
-from plansite.schema import schema_files
-from plansite.sitebuild import build_site
-from plansite.tables import TABLES
+from plansite.reading.repository import load_repository
+from plansite.model.fields import schema_files
+from plansite.adapter.build import build_site
+from plansite.publishing.tables import TABLES
 
 REPO_URL = "https://git.example.org/city/plans"
 

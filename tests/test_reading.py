@@ -19,11 +19,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plansite import load, repository
-from plansite.load import Located, LocatedList, load_text
-from plansite.repository import PlanReading, load_repository
-from plansite.synth import synth_repository
-from plansite.validate import Validator
+from plansite.reading import yamlfile as load
+from plansite.reading import repository
+from plansite.reading.yamlfile import Located, LocatedList, load_text
+from plansite.reading.repository import PlanReading, load_repository
+from plansite.synthetic import synth_repository
+from plansite.reading.validate import Validator
 
 EXAMPLES = int(os.environ.get("PLANSITE_FUZZ_EXAMPLES", "100"))
 FUZZ = settings(max_examples=EXAMPLES * 3, deadline=None,

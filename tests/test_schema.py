@@ -14,8 +14,8 @@ from jsonschema import Draft202012Validator
 
 from factories import DEPARTMENTS, INDICATORS, PLAN, TASKS, make_repo
 from plansite.cli import main
-from plansite.repository import load_repository
-from plansite.schema import FILES, json_schema, schema_files
+from plansite.reading.repository import load_repository
+from plansite.model.fields import FILES, json_schema, schema_files
 
 ROOT = Path(__file__).resolve().parent.parent
 KIND_OF_FILE = {"departments.yml": "departments", "plan.yml": "plan", "tasks.yml": "tasks",

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-import plansite.search as search
+import plansite.site.search as search
 from factories import DEPARTMENTS, make_repo
-from plansite.repository import load_repository
-from plansite.search import (department_terms, name_variants, page_record, search_records,
+from plansite.reading.repository import load_repository
+from plansite.site.search import (department_terms, name_variants, page_record, search_records,
                              search_tokens, write_search_index)
 
 
@@ -124,7 +124,7 @@ def test_index_is_written_from_inside_a_running_event_loop(repo, tmp_path: Path)
 
 
 def test_an_index_cut_short_is_not_whole(repo, tmp_path: Path) -> None:
-    from plansite.search import index_complete
+    from plansite.site.search import index_complete
 
     site = tmp_path / "site"
     site.mkdir()
@@ -136,7 +136,7 @@ def test_an_index_cut_short_is_not_whole(repo, tmp_path: Path) -> None:
 
 
 def test_index_made_beside_the_build_waits_for_the_written_pages(repo, tmp_path: Path) -> None:
-    from plansite.search import SearchIndexJob
+    from plansite.site.search import SearchIndexJob
 
     site = tmp_path / "site"
     site.mkdir()
@@ -157,7 +157,7 @@ def test_index_made_beside_the_build_waits_for_the_written_pages(repo, tmp_path:
 
 def test_index_made_beside_the_build_reports_its_failure(repo, tmp_path: Path) -> None:
     from plansite.background import BackgroundError
-    from plansite.search import SearchIndexJob
+    from plansite.site.search import SearchIndexJob
 
     site = tmp_path / "site"
     site.write_text("a file where the site folder should be", encoding="utf-8")
@@ -169,7 +169,7 @@ def test_index_made_beside_the_build_reports_its_failure(repo, tmp_path: Path) -
 
 
 def test_the_built_site_indexes_every_record_and_every_reader_written_page(real_site) -> None:
-    from plansite.repository import load_repository
+    from plansite.reading.repository import load_repository
 
     root = Path(__file__).resolve().parent.parent
     repo, _ = load_repository(root)

@@ -11,8 +11,8 @@ from urllib.parse import urljoin
 
 import pytest
 
-from plansite.linkcheck import check_site
-from plansite.repository import load_repository
+from plansite.site.linkcheck import check_site
+from plansite.reading.repository import load_repository
 
 REPO = Path(__file__).resolve().parent.parent
 TASK_LINK = re.compile(r'class="ps-task-link" href="([^"]+)"')

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from plansite import model
-from plansite.status import (
+from plansite.model import records as model
+from plansite.analysis.status import (
     ACHIEVED,
     AT_RISK,
     NO_DATA,
@@ -375,7 +375,7 @@ def test_rollup_refuses_an_unknown_status():
 def test_the_methodology_page_names_every_status_and_threshold():
     from pathlib import Path
 
-    from plansite.status import AT_RISK_SHARE, EQUAL_TOLERANCE
+    from plansite.analysis.status import AT_RISK_SHARE, EQUAL_TOLERANCE
 
     page = (Path(__file__).parent.parent / "docs" / "methodology.md").read_text(encoding="utf-8")
     assert page.startswith('---\nrender_macros: true\n---\n\n# {{ t("methodology") }}\n')

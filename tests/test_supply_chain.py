@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from plansite.linkcheck import check_site
+from plansite.site.linkcheck import check_site
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
@@ -142,7 +142,7 @@ def test_a_broken_generated_link_fails_the_build(tmp_path, monkeypatch, caplog):
     from mkdocs.exceptions import MkDocsException
 
     from factories import make_repo
-    from plansite import urls
+    from plansite.site import urls
 
     make_repo(tmp_path)
     for name in ("mkdocs.yml", "docs", "macros", "overrides"):

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from plansite.cli import main
-from plansite.repository import load_repository
-from plansite.synth import chinese_number, quantity_phrase, synth_repository
+from plansite.reading.repository import load_repository
+from plansite.synthetic import chinese_number, quantity_phrase, synth_repository
 
 SIZE = {"tasks": 150, "departments": 24, "indicators": 60}
 

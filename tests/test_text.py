@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from plansite.text import _converter, _plain_paragraphs, markdown_html
+from plansite.site.text import _converter, _plain_paragraphs, markdown_html
 
 
 def by_markdown(text: str) -> str:

@@ -9,7 +9,7 @@ import pytest
 
 from factories import DEPARTMENTS, INDICATORS, TASKS, make_repo
 from plansite.cli import main
-from plansite.repository import load_repository
+from plansite.reading.repository import load_repository
 
 
 def messages(root: Path, lang: str = "zh") -> list[str]:

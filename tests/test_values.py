@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plansite.model import Target
-from plansite.values import (
+from plansite.model.records import Target
+from plansite.language.values import (
     describe_target,
     direction,
     format_value,

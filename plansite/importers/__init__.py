@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from plansite.errors import PlanError, problem
+from plansite.problems import PlanError, problem
 from plansite.importers.document import Document
 from plansite.importers.indicators import find_indicators
 from plansite.importers.registry import Registry

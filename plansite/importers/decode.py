@@ -12,7 +12,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
-from plansite.errors import PlanError, Problem, problem
+from plansite.problems import PlanError, Problem, problem
 
 # Control characters other than tab, newline, carriage return and form feed never occur in a
 # text document; finding them means the bytes were not text in the guessed encoding.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from plansite.errors import Problem
+from plansite.problems import Problem
 
 
 @dataclass

@@ -12,7 +12,7 @@ import io
 import re
 import zipfile
 
-from plansite.errors import PlanError, problem
+from plansite.problems import PlanError, problem
 from plansite.importers.document import Block, Document
 from plansite.importers.table import rows_to_blocks
 

@@ -16,8 +16,8 @@ from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 
-from plansite.errors import Problem
-from plansite.extract import TargetMention, find_reported, find_targets
+from plansite.problems import Problem
+from plansite.language.extract import TargetMention, find_reported, find_targets
 from plansite.importers.structure import Node, Outline
 
 BINDING_HEADING = re.compile(r"约束性")

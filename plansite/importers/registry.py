@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 from pypinyin import lazy_pinyin
 
-from plansite.errors import PlanError, problem
+from plansite.problems import PlanError, problem
 
 PREFIX = re.compile(r"^(省|市|县|区|州)")
 INCOMPLETE = re.compile(r"^(省|市|县|区|州)?(局|委|办|厅|部|处|中心)$")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plansite.errors import Problem
+from plansite.problems import Problem
 from plansite.importers.writer import dump
 
 

@@ -19,11 +19,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from plansite.errors import Problem, problem
+from plansite.problems import Problem, problem
 from plansite.importers.document import Block, TaskRow
 from plansite.importers.responsibility import (NAME_END, Responsibility, find_embedded,
                                                find_trailing, parse_cells, parse_line)
-from plansite.values import parse_deadline
+from plansite.language.values import parse_deadline
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}

@@ -15,7 +15,7 @@ import io
 import re
 import zipfile
 
-from plansite.errors import PlanError, problem
+from plansite.problems import PlanError, problem
 from plansite.importers.decode import decode
 from plansite.importers.document import Block, Document, TaskRow
 

@@ -11,9 +11,9 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from plansite import model
-from plansite.i18n import STRINGS
-from plansite.values import format_value
+from plansite.model import records as model
+from plansite.site.labels import STRINGS
+from plansite.language.values import format_value
 
 ACHIEVED = "achieved"
 ON_TRACK = "on-track"
@@ -28,7 +28,7 @@ STATUSES: tuple[str, ...] = (ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA, NO
 STATUS_LABELS: dict[str, dict[str, str]] = {
     status: STRINGS[f"status_{status}"] for status in STATUSES
 }
-"""Words for each status, taken from the one translation table in :mod:`plansite.i18n`."""
+"""Words for each status, taken from the one translation table in :mod:`plansite.site.labels`."""
 
 AT_RISK_SHARE = 0.5
 """Progress below the elapsed share of the period but at least this fraction of it is at risk."""

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from plansite.errors import Problem
+    from plansite.problems import Problem
 
 LANGUAGES = ("zh", "en")
 

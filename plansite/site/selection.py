@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from plansite.model import Indicator, Task
-from plansite.repository import Repository
+from plansite.model.records import Indicator, Task
+from plansite.reading.repository import Repository
 
 
 class SelectionError(ValueError):

@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, NamedTuple
 
-from plansite import schema as S
-from plansite.errors import Problem, problem
-from plansite.load import Located, LocatedList
-from plansite.model import (Chapter, Deadline, Department, Indicator, Plan, Quantity, Source,
+from plansite.model import fields as S
+from plansite.problems import Problem, problem
+from plansite.reading.yamlfile import Located, LocatedList
+from plansite.model.records import (Chapter, Deadline, Department, Indicator, Plan, Quantity, Source,
                             Target, Task)
 
 FULLWIDTH = str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+")

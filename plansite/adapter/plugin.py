@@ -20,14 +20,14 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from plansite.i18n import translate, translate_default, translate_nav
+from plansite.site.labels import translate, translate_default, translate_nav
 from plansite.background import Background
-from plansite.linkcheck import LinkCheckJob
-from plansite.matrix import write_matrix_csvs
-from plansite.pages import DOWNLOADS_PAGE, SitePage, site_pages
-from plansite.render import Renderer
-from plansite.repository import Repository, load_repository
-from plansite.search import SearchIndexJob
+from plansite.site.linkcheck import LinkCheckJob
+from plansite.analysis.matrix import write_matrix_csvs
+from plansite.site.pages import DOWNLOADS_PAGE, SitePage, site_pages
+from plansite.site.render import Renderer
+from plansite.reading.repository import Repository, load_repository
+from plansite.site.search import SearchIndexJob
 
 log = logging.getLogger("mkdocs.plugins.plansite")
 
@@ -106,7 +106,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             config.nav = translate_nav(config.nav, lang)
 
     def on_env(self, env, config, files):
-        """Theme templates (overrides/404.html) take their words from plansite.i18n too."""
+        """Theme templates (overrides/404.html) take their words from plansite.site.labels too."""
         lang = self.config.lang
         env.globals["plansite_t"] = lambda key, **args: translate(key, lang, **args)
         return env
@@ -137,7 +137,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             self.search_told = True
 
     def start_background(self, config) -> None:
-        from plansite.tables import downloads
+        from plansite.publishing.tables import downloads
 
         self.stop_background()
         repo, base_url = self.repo, self.base_url(config)
@@ -228,7 +228,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
 
     def on_post_build(self, config) -> None:
         assert self.repo is not None
-        from plansite.schema import schema_files
+        from plansite.model.fields import schema_files
 
         site = Path(config.site_dir)
         downloads = site / "downloads"

@@ -25,7 +25,7 @@ from typing import Any, Iterator
 
 import yaml
 
-from plansite.repository import Repository
+from plansite.reading.repository import Repository
 
 log = logging.getLogger(__name__)
 

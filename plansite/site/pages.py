@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from plansite import urls
-from plansite.i18n import translate
-from plansite.model import Source
-from plansite.repository import Repository
+from plansite.site import urls
+from plansite.site.labels import translate
+from plansite.model.records import Source
+from plansite.reading.repository import Repository
 
 
 DOWNLOADS_PAGE = "downloads/index.md"

@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from plansite import urls
-from plansite.model import Indicator, Quantity, Target, Task
-from plansite.repository import Repository
+from plansite.site import urls
+from plansite.model.records import Indicator, Quantity, Target, Task
+from plansite.reading.repository import Repository
 
 
 def _quantity(q: Quantity | None) -> dict | None:
@@ -97,7 +97,7 @@ def export(repo: Repository, fmt: str, out: Path | None, base_url: str = "/") ->
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
         return None
-    from plansite import tables
+    from plansite.publishing import tables
 
     tables.write(repo, fmt, out, base_url)
     return None

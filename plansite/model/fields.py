@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from plansite.model import COMPARATORS, DEPARTMENT_KINDS, INDICATOR_TYPES, TARGET_KINDS
+from plansite.model.records import COMPARATORS, DEPARTMENT_KINDS, INDICATOR_TYPES, TARGET_KINDS
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LOCAL_ID_PATTERN = r"^[0-9A-Za-z]+([.-][0-9A-Za-z]+)*$"

@@ -50,7 +50,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from plansite.model import Deadline, Quantity, Target
+from plansite.model.records import Deadline, Quantity, Target
 
 # ---------------------------------------------------------------------------------------------
 # building blocks shared with plansite.extract

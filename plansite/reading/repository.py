@@ -22,15 +22,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from plansite.background import Background, BackgroundError
-from plansite.errors import Problem, Problems, problem
-from plansite.index import Index, build_index
-from plansite.load import load_file
-from plansite.model import Chapter, Department, Indicator, Plan, Task
-from plansite.validate import PlanCheck, PlanFiles, Validator
-from plansite.values import parse_deadline, parse_target
+from plansite.problems import Problem, Problems, problem
+from plansite.model.index import Index, build_index
+from plansite.reading.yamlfile import load_file
+from plansite.model.records import Chapter, Department, Indicator, Plan, Task
+from plansite.reading.validate import PlanCheck, PlanFiles, Validator
+from plansite.language.values import parse_deadline, parse_target
 
 if TYPE_CHECKING:
-    from plansite.status import StatusResult
+    from plansite.analysis.status import StatusResult
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ class Repository:
     @cached_property
     def statuses(self) -> dict[str, "StatusResult"]:
         """The computed status of every indicator as of :attr:`as_of` (computed once)."""
-        from plansite.status import compute_status
+        from plansite.analysis.status import compute_status
 
         out = {}
         for ind in self.indicators.values():
@@ -74,7 +74,7 @@ class Repository:
 
     def status_counts(self, indicator_ids) -> dict[str, int]:
         """How many of ``indicator_ids`` have each status, all statuses present."""
-        from plansite.status import rollup
+        from plansite.analysis.status import rollup
 
         return rollup(self.statuses[i].status for i in indicator_ids)
 

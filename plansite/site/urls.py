@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 
-from plansite.model import Chapter, Task
+from plansite.model.records import Chapter, Task
 
 
 def plan_url(plan_id: str) -> str:

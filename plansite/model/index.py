@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from plansite.model import Chapter, Department, Indicator, Plan, Task
+from plansite.model.records import Chapter, Department, Indicator, Plan, Task
 
 
 @dataclass

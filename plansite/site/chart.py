@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from plansite import model
-from plansite.status import target_levels
-from plansite.i18n import translate
-from plansite.wording import target_words, value_words
+from plansite.model import records as model
+from plansite.analysis.status import target_levels
+from plansite.site.labels import translate
+from plansite.language.wording import target_words, value_words
 
 WIDTH = 400
 HEIGHT = 240

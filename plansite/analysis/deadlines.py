@@ -13,8 +13,8 @@ import calendar
 import datetime as _dt
 from dataclasses import dataclass, field
 
-from plansite.model import Deadline, Task
-from plansite.repository import Repository
+from plansite.model.records import Deadline, Task
+from plansite.reading.repository import Repository
 
 
 def due_date(deadline: Deadline) -> _dt.date | None:

@@ -36,8 +36,8 @@ import logging
 import re
 from dataclasses import dataclass, field, replace
 
-from plansite import values
-from plansite.model import Target
+from plansite.language import values
+from plansite.model.records import Target
 
 log = logging.getLogger(__name__)
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from plansite.repository import Repository
+from plansite.reading.repository import Repository
 
 log = logging.getLogger(__name__)
 
@@ -213,7 +213,7 @@ def _text(value: Any) -> str:
 
 def table_rows(repo: Repository, base_url: str = "/") -> dict[str, list[dict]]:
     """The rows of every table, by table name."""
-    from plansite.export import data_dict
+    from plansite.publishing.export import data_dict
 
     data = data_dict(repo, base_url)
     return {table.name: table.rows(data) for table in TABLES}
@@ -318,7 +318,7 @@ def downloads(repo: Repository, base_url: str = "/") -> dict[str, bytes]:
 
     The site's ``/downloads/`` and ``plansite export`` both write these bytes.
     """
-    from plansite.export import export
+    from plansite.publishing.export import export
 
     rows = table_rows(repo, base_url)
     files = {JSON_NAME: export(repo, "json", None, base_url).encode("utf-8")}

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from plansite.errors import Problem, problem
+from plansite.problems import Problem, problem
 
 log = logging.getLogger(__name__)
 

@@ -11,15 +11,15 @@ from __future__ import annotations
 import datetime
 import html
 
-from plansite import urls
-from plansite.deadlines import DeadlineGroup, build_date, repository_deadlines
-from plansite.history import Change, History, history_of
-from plansite.i18n import translate
-from plansite.matrix import compute_matrix, matrix_csv_name, shared_tasks
-from plansite.model import Chapter, Department, Indicator, Plan, Task
-from plansite.repository import Repository
-from plansite.text import markdown_html, plain
-from plansite.wording import target_words, value_words
+from plansite.site import urls
+from plansite.analysis.deadlines import DeadlineGroup, build_date, repository_deadlines
+from plansite.analysis.history import Change, History, history_of
+from plansite.site.labels import translate
+from plansite.analysis.matrix import compute_matrix, matrix_csv_name, shared_tasks
+from plansite.model.records import Chapter, Department, Indicator, Plan, Task
+from plansite.reading.repository import Repository
+from plansite.site.text import markdown_html, plain
+from plansite.language.wording import target_words, value_words
 
 
 _DATA_FILES = {"departments": "data/departments.yml", "plan": "data/plans/<plan>/plan.yml",
@@ -234,7 +234,7 @@ class Renderer:
             return (f'<label>{label}<select name="{name}" data-ps-filter="{name}">{opts}'
                     f"</select></label>")
 
-        from plansite.status import STATUSES
+        from plansite.analysis.status import STATUSES
 
         plans = list(dict.fromkeys(i.plan for i in indicators))
         owners = list(dict.fromkeys(d for i in indicators
@@ -439,7 +439,7 @@ class Renderer:
         parts.append('<dl class="ps-facts">' + "".join(
             f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
         parts.append(self.last_changed(f"indicator:{ind.id}"))
-        from plansite.chart import indicator_chart
+        from plansite.site.chart import indicator_chart
 
         chart = indicator_chart(ind, plan.period_start, plan.period_end, self.lang)
         if chart:
@@ -752,8 +752,8 @@ class Renderer:
     # -- downloads ----------------------------------------------------------------------------
     def downloads_page(self, sizes: dict[str, int]) -> str:
         """The open-data files with their sizes (``sizes`` by file name) and the schemas."""
-        from plansite import tables
-        from plansite.schema import schema_files
+        from plansite.publishing import tables
+        from plansite.model.fields import schema_files
 
         def row(site_path: str, fmt: str, size: int, words: str) -> list[str]:
             name = site_path.rsplit("/", 1)[-1]
