@@ -43,7 +43,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from factories import copy_site_files  # noqa: E402 - the site files tests build with
 from plansite.site.pages import site_pages  # noqa: E402
-from plansite.reading.repository import Repository, load_repository  # noqa: E402
+from plansite.model.repository import Repository  # noqa: E402
+from plansite.reading.repository import load_repository  # noqa: E402
 from plansite.synthetic import synth_repository  # noqa: E402
 
 BASE_SIZE = {"tasks": 5000, "departments": 300, "indicators": 2000}

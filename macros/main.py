@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from jinja2.sandbox import SandboxedEnvironment
 
-from plansite.site.labels import STRINGS
+from plansite.catalogue.labels import STRINGS
 from plansite.site.selection import resolve_department, resolve_task, select_indicators
 from plansite.site.text import plain
 

@@ -153,7 +153,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     else:
         for item in items:
             print(item.format(args.lang))
-        from plansite.problems.catalogue import summary
+        from plansite.catalogue.messages import summary
 
         print(("\n" if items else "") + summary(len(problems.errors), args.lang), file=sys.stderr)
     return 1 if problems.errors else 0

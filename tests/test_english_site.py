@@ -16,7 +16,7 @@ import lxml.html
 import pytest
 import yaml
 
-from plansite.site.labels import translate
+from plansite.catalogue.labels import translate
 from plansite.adapter.build import build_site
 
 REPO_ROOT = Path(__file__).resolve().parent.parent

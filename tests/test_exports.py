@@ -19,7 +19,8 @@ from openpyxl import load_workbook
 from factories import DEPARTMENTS, INDICATORS, TASKS, make_repo
 from plansite.site import urls
 from plansite.cli import main
-from plansite.reading.repository import Repository, load_repository
+from plansite.model.repository import Repository
+from plansite.reading.repository import load_repository
 from plansite.publishing.tables import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent

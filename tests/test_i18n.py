@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plansite.site.labels import LANGUAGES, NAV_KEYS, STRINGS, translate, translate_nav
+from plansite.adapter.nav import NAV_KEYS, translate_nav
+from plansite.catalogue.labels import LANGUAGES, STRINGS, translate
 from plansite.model.records import DEPARTMENT_KINDS, INDICATOR_TYPES
 from plansite.analysis.status import STATUS_LABELS, STATUSES
 

@@ -11,7 +11,7 @@ import pytest
 
 from factories import DEPARTMENTS, INDICATORS, TASKS, make_repo
 from plansite.problems import problem
-from plansite.problems.catalogue import LANGUAGES, MESSAGES
+from plansite.catalogue.messages import LANGUAGES, MESSAGES
 from plansite.reading.repository import load_repository
 
 PACKAGE = Path(__file__).resolve().parent.parent / "plansite"

@@ -11,7 +11,7 @@ import pytest
 import plansite.site.search as search
 from factories import DEPARTMENTS, make_repo
 from plansite.reading.repository import load_repository
-from plansite.site.search import (department_terms, name_variants, page_record, search_records,
+from plansite.site.search import (name_variants, page_record, search_records,
                              search_tokens, write_search_index)
 
 

@@ -8,7 +8,6 @@ whitespace folded. Links are written with their targets, so a link that moves sh
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 

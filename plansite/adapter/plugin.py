@@ -20,13 +20,15 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from plansite.site.labels import translate, translate_default, translate_nav
+from plansite.adapter.nav import translate_nav
+from plansite.catalogue.labels import translate, translate_default
 from plansite.background import Background
 from plansite.site.linkcheck import LinkCheckJob
 from plansite.analysis.matrix import write_matrix_csvs
 from plansite.site.pages import DOWNLOADS_PAGE, SitePage, site_pages
 from plansite.site.render import Renderer
-from plansite.reading.repository import Repository, load_repository
+from plansite.model.repository import Repository
+from plansite.reading.repository import load_repository
 from plansite.site.search import SearchIndexJob
 
 log = logging.getLogger("mkdocs.plugins.plansite")
@@ -106,7 +108,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             config.nav = translate_nav(config.nav, lang)
 
     def on_env(self, env, config, files):
-        """Theme templates (overrides/404.html) take their words from plansite.site.labels too."""
+        """Theme templates (overrides/404.html) take their words from plansite.catalogue.labels too."""
         lang = self.config.lang
         env.globals["plansite_t"] = lambda key, **args: translate(key, lang, **args)
         return env

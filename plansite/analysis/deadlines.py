@@ -14,7 +14,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 
 from plansite.model.records import Deadline, Task
-from plansite.reading.repository import Repository
+from plansite.model.repository import Repository
 
 
 def due_date(deadline: Deadline) -> _dt.date | None:

@@ -25,7 +25,7 @@ from typing import Any, Iterator
 
 import yaml
 
-from plansite.reading.repository import Repository
+from plansite.model.repository import Repository
 
 log = logging.getLogger(__name__)
 

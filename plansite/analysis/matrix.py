@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 
-from plansite.site.labels import translate
+from plansite.catalogue.labels import translate
 from plansite.model.records import Chapter, Plan
-from plansite.reading.repository import Repository
+from plansite.model.repository import Repository
 
 
 @dataclass

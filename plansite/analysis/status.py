@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from plansite.model import records as model
-from plansite.site.labels import STRINGS
+from plansite.catalogue.labels import STRINGS
 from plansite.language.values import format_value
 
 ACHIEVED = "achieved"
@@ -28,7 +28,7 @@ STATUSES: tuple[str, ...] = (ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA, NO
 STATUS_LABELS: dict[str, dict[str, str]] = {
     status: STRINGS[f"status_{status}"] for status in STATUSES
 }
-"""Words for each status, taken from the one translation table in :mod:`plansite.site.labels`."""
+"""Words for each status, taken from the one translation table in :mod:`plansite.catalogue.labels`."""
 
 AT_RISK_SHARE = 0.5
 """Progress below the elapsed share of the period but at least this fraction of it is at risk."""

@@ -2,13 +2,13 @@
 
 Chinese follows the plans' own writing (:func:`plansite.values.format_value` and
 :func:`plansite.values.describe_target`: ``15.58万公顷``, ``不低于98%``); English writes numbers
-with thousands separators and words from :mod:`plansite.site.labels`. Tables, pages and charts all use
+with thousands separators and words from :mod:`plansite.catalogue.labels`. Tables, pages and charts all use
 these two functions, so a value reads the same wherever it is shown.
 """
 
 from __future__ import annotations
 
-from plansite.site.labels import translate
+from plansite.catalogue.labels import translate
 from plansite.model.records import Target
 from plansite.language.values import describe_target, format_value
 

@@ -32,7 +32,7 @@ class Problem:
 
     def message(self, lang: str = "zh") -> str:
         """The sentence that says what is wrong and what is expected, in ``lang``."""
-        from plansite.problems.catalogue import render_problem
+        from plansite.catalogue.messages import render_problem
 
         return render_problem(self, lang)
 
@@ -47,7 +47,7 @@ class Problem:
 
     def format(self, lang: str = "zh") -> str:
         """The problem as one line: ``file:line:col: path: message; hint``."""
-        from plansite.problems.catalogue import hint_label, in_english
+        from plansite.catalogue.messages import hint_label, in_english
 
         head = self.location()
         if self.path:
@@ -116,7 +116,7 @@ class PlanError(Exception):
 
 def format_github(problems: Iterable[Problem], lang: str = "zh") -> str:
     """GitHub Actions workflow commands that put each problem on its line of the pull request."""
-    from plansite.problems.catalogue import in_english
+    from plansite.catalogue.messages import in_english
 
     def esc(value: str) -> str:
         return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")

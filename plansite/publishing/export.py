@@ -11,7 +11,7 @@ from pathlib import Path
 
 from plansite.site import urls
 from plansite.model.records import Indicator, Quantity, Target, Task
-from plansite.reading.repository import Repository
+from plansite.model.repository import Repository
 
 
 def _quantity(q: Quantity | None) -> dict | None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from plansite.reading.repository import Repository
+from plansite.model.repository import Repository
 
 log = logging.getLogger(__name__)
 

@@ -16,67 +16,27 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from plansite.background import Background, BackgroundError
 from plansite.problems import Problem, Problems, problem
-from plansite.model.index import Index, build_index
+from plansite.model.index import build_index
+from plansite.model.repository import Repository
 from plansite.reading.yamlfile import load_file
-from plansite.model.records import Chapter, Department, Indicator, Plan, Task
+from plansite.model.records import Department, Plan
 from plansite.reading.validate import PlanCheck, PlanFiles, Validator
 from plansite.language.values import parse_deadline, parse_target
 
 if TYPE_CHECKING:
-    from plansite.analysis.status import StatusResult
+    pass
 
 log = logging.getLogger(__name__)
 
 DEPARTMENTS_FILE = "data/departments.yml"
 PLANS_DIR = "data/plans"
 PLAN_FILES = ("plan.yml", "tasks.yml", "indicators.yml")
-
-
-@dataclass
-class Repository:
-    """All records of a plan repository and their cross-references."""
-
-    root: Path
-    departments: dict[str, Department] = field(default_factory=dict)
-    plans: dict[str, Plan] = field(default_factory=dict)
-    indicators: dict[str, Indicator] = field(default_factory=dict)
-    index: Index = field(default_factory=Index)
-    as_of: int = field(default_factory=lambda: _dt.date.today().year)
-
-    @property
-    def tasks(self) -> dict[str, Task]:
-        """Every task by its key ``<plan>:<id>``, in document order."""
-        return self.index.tasks
-
-    def task(self, key: str) -> Task:
-        return self.index.tasks[key]
-
-    def chapter(self, plan: str, chapter_id: str) -> Chapter:
-        return self.index.chapters[f"{plan}:{chapter_id}"]
-
-    @cached_property
-    def statuses(self) -> dict[str, "StatusResult"]:
-        """The computed status of every indicator as of :attr:`as_of` (computed once)."""
-        from plansite.analysis.status import compute_status
-
-        out = {}
-        for ind in self.indicators.values():
-            plan = self.plans[ind.plan]
-            out[ind.id] = compute_status(ind, plan.period_start, plan.period_end, self.as_of)
-        return out
-
-    def status_counts(self, indicator_ids) -> dict[str, int]:
-        """How many of ``indicator_ids`` have each status, all statuses present."""
-        from plansite.analysis.status import rollup
-
-        return rollup(self.statuses[i].status for i in indicator_ids)
 
 
 def load_repository(root: Path | str, as_of: int | None = None,

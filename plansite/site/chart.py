@@ -19,7 +19,7 @@ from html import escape
 
 from plansite.model import records as model
 from plansite.analysis.status import target_levels
-from plansite.site.labels import translate
+from plansite.catalogue.labels import translate
 from plansite.language.wording import target_words, value_words
 
 WIDTH = 400

@@ -12,9 +12,9 @@ import json
 from dataclasses import dataclass
 
 from plansite.site import urls
-from plansite.site.labels import translate
+from plansite.catalogue.labels import translate
 from plansite.model.records import Source
-from plansite.reading.repository import Repository
+from plansite.model.repository import Repository
 
 
 DOWNLOADS_PAGE = "downloads/index.md"

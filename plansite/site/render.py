@@ -14,10 +14,10 @@ import html
 from plansite.site import urls
 from plansite.analysis.deadlines import DeadlineGroup, build_date, repository_deadlines
 from plansite.analysis.history import Change, History, history_of
-from plansite.site.labels import translate
+from plansite.catalogue.labels import translate
 from plansite.analysis.matrix import compute_matrix, matrix_csv_name, shared_tasks
 from plansite.model.records import Chapter, Department, Indicator, Plan, Task
-from plansite.reading.repository import Repository
+from plansite.model.repository import Repository
 from plansite.site.text import markdown_html, plain
 from plansite.language.wording import target_words, value_words
 

@@ -42,9 +42,9 @@ from pathlib import Path
 from typing import Any
 
 from plansite.site import urls
-from plansite.site.labels import translate
+from plansite.catalogue.labels import translate
 from plansite.model.records import Chapter, Department, Indicator, Plan, Task
-from plansite.reading.repository import Repository
+from plansite.model.repository import Repository
 from plansite.site.text import markdown_html
 
 log = logging.getLogger(__name__)
@@ -83,7 +83,7 @@ SUFFIXES = (("委员会", "委"), ("办公室", "办"))
 """The same for the last word of a name only (市委宣传部 holds 委 but is no 委员会)."""
 
 KINDS = ("task", "chapter", "department", "indicator", "plan", "page")
-"""What a search result is; the labels come from :mod:`plansite.site.labels` (search_kind_<kind>)."""
+"""What a search result is; the labels come from :mod:`plansite.catalogue.labels` (search_kind_<kind>)."""
 
 
 def search_tokens(text: str, indexing: bool = True) -> str:

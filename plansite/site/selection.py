@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from plansite.model.records import Indicator, Task
-from plansite.reading.repository import Repository
+from plansite.model.repository import Repository
 
 
 class SelectionError(ValueError):

@@ -277,19 +277,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "method_charts": {"zh": "指标图表", "en": "Indicator charts"},
 }
 
-NAV_KEYS: dict[str, str] = {
-    "index.md": "home",
-    "plans/index.md": "plans",
-    "departments/index.md": "departments",
-    "indicators/index.md": "indicators",
-    "matrix.md": "matrix",
-    "deadlines.md": "deadlines",
-    "methodology.md": "methodology",
-    "downloads/index.md": "downloads",
-    "changes/index.md": "recent_changes",
-    "editing.md": "editing_guide",
-}
-"""The navigation title of each page the site ships, by its source path."""
+
 
 
 def translate(key: str, lang: str = "zh", **args: object) -> str:
@@ -303,16 +291,3 @@ def translate_default(key: str, written: str, lang: str) -> str:
     """``written`` in ``lang`` when it is the shipped Chinese default of ``key``; a value the
     site's owner wrote themselves (their own site name, a nav title of their own) is kept."""
     return translate(key, lang) if written == STRINGS[key]["zh"] else written
-
-
-def translate_nav(nav: list, lang: str) -> list:
-    """A copy of the MkDocs ``nav`` list with the shipped pages' titles in ``lang``."""
-    out = []
-    for item in nav:
-        if isinstance(item, dict):
-            item = {(translate_default(NAV_KEYS[value], title, lang)
-                     if isinstance(value, str) and value in NAV_KEYS else title):
-                    (translate_nav(value, lang) if isinstance(value, list) else value)
-                    for title, value in item.items()}
-        out.append(item)
-    return out

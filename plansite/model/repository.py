@@ -1,0 +1,58 @@
+"""A plan repository's records, loaded and checked, with their cross-references.
+
+:func:`plansite.reading.load_repository` builds it from the files; every later stage reads it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from plansite.model.index import Index
+from plansite.model.records import Chapter, Department, Indicator, Plan, Task
+
+if TYPE_CHECKING:
+    from plansite.analysis.status import StatusResult
+
+
+@dataclass
+class Repository:
+    """All records of a plan repository and their cross-references."""
+
+    root: Path
+    departments: dict[str, Department] = field(default_factory=dict)
+    plans: dict[str, Plan] = field(default_factory=dict)
+    indicators: dict[str, Indicator] = field(default_factory=dict)
+    index: Index = field(default_factory=Index)
+    as_of: int = field(default_factory=lambda: _dt.date.today().year)
+
+    @property
+    def tasks(self) -> dict[str, Task]:
+        """Every task by its key ``<plan>:<id>``, in document order."""
+        return self.index.tasks
+
+    def task(self, key: str) -> Task:
+        return self.index.tasks[key]
+
+    def chapter(self, plan: str, chapter_id: str) -> Chapter:
+        return self.index.chapters[f"{plan}:{chapter_id}"]
+
+    @cached_property
+    def statuses(self) -> dict[str, "StatusResult"]:
+        """The computed status of every indicator as of :attr:`as_of` (computed once)."""
+        from plansite.analysis.status import compute_status
+
+        out = {}
+        for ind in self.indicators.values():
+            plan = self.plans[ind.plan]
+            out[ind.id] = compute_status(ind, plan.period_start, plan.period_end, self.as_of)
+        return out
+
+    def status_counts(self, indicator_ids) -> dict[str, int]:
+        """How many of ``indicator_ids`` have each status, all statuses present."""
+        from plansite.analysis.status import rollup
+
+        return rollup(self.statuses[i].status for i in indicator_ids)
