@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from factories import copy_site_files  # noqa: E402 - the site files tests build with
+from plansite.adapter.nav import source_paths  # noqa: E402
 from plansite.site.pages import site_pages  # noqa: E402
 from plansite.model.repository import Repository  # noqa: E402
 from plansite.reading.repository import load_repository  # noqa: E402
@@ -155,7 +156,7 @@ def baseline_pages(repo: Repository) -> dict[str, str]:
     names = {d.id: d.name for d in repo.departments.values()}
     pages: dict[str, str] = {}
     for page in site_pages(repo):
-        pages[page.src_path] = f"# {page.title}\n\n{page.description}\n"
+        pages[source_paths(page.url)[0]] = f"# {page.title}\n\n{page.description}\n"
     for plan in repo.plans.values():
         lines = [f"# {plan.title}", "", f"{plan.issuer} · {plan.period}", "", plan.summary, ""]
 
@@ -192,7 +193,7 @@ def baseline_pages(repo: Repository) -> dict[str, str]:
         lines += ["", "## 相关指标", ""]
         lines += [f"- {repo.indicators[i].name}：{repo.indicators[i].phrase}"
                   for i in repo.index.department_indicators[dept.id]]
-        pages[f"departments/{dept.id}.md"] = "\n".join(lines) + "\n"
+        pages[f"departments/{dept.id}/index.md"] = "\n".join(lines) + "\n"
     for ind in repo.indicators.values():
         lines = [f"# {ind.name}", "", f"- 规划：{repo.plans[ind.plan].title}", f"- 类型：{ind.type}",
                  f"- 原文：{ind.phrase}", f"- 单位：{ind.unit}", ""]
@@ -203,7 +204,7 @@ def baseline_pages(repo: Repository) -> dict[str, str]:
         lines += ["", "## 相关任务", ""]
         lines += [f"- {repo.task(k).title}" for k in repo.index.indicator_tasks[ind.id]]
         lines += ["", "责任部门：" + "、".join(names[d] for d in repo.index.indicator_departments[ind.id])]
-        pages[f"indicators/{ind.id}.md"] = "\n".join(lines) + "\n"
+        pages[f"indicators/{ind.id}/index.md"] = "\n".join(lines) + "\n"
     # the index pages link every page, as ours do
     for kind, records in (("plans", repo.plans.values()), ("departments", repo.departments.values()),
                           ("indicators", repo.indicators.values())):

@@ -16,7 +16,7 @@ import pytest
 from factories import TASKS, make_repo
 from plansite.analysis.deadlines import build_date, due_date, group_by_quarter, repository_deadlines
 from plansite.model.records import Deadline, Task
-from plansite.site.render import Renderer
+from plansite.site.render import Site
 from plansite.reading.repository import load_repository
 
 TODAY = dt.date(2026, 5, 1)
@@ -119,7 +119,7 @@ def test_a_department_sees_only_its_own_tasks(repo):
 
 
 def test_deadlines_page_groups_by_quarter_and_marks_overdue_in_words(repo):
-    page = lxml.html.fromstring(Renderer(repo, "deadlines/").deadlines_page(TODAY))
+    page = lxml.html.fromstring(Site(repo, today=TODAY).renderer("deadlines/").page("deadlines"))
     headings = [h.text_content() for h in page.xpath("//h2")]
     assert headings == ["2015年第四季度", "2026年第一季度", "2026年第二季度", "2026年第三季度",
                         "2026年第四季度", "持续推进"]
@@ -136,22 +136,22 @@ def test_deadlines_page_groups_by_quarter_and_marks_overdue_in_words(repo):
 
 
 def test_deadlines_page_in_english(repo):
-    page = lxml.html.fromstring(Renderer(repo, "deadlines/", "en").deadlines_page(TODAY))
+    page = lxml.html.fromstring(Site(repo, "en", TODAY).renderer("deadlines/").page("deadlines"))
     assert [h.text_content() for h in page.xpath("//h2")][:2] == ["Q4 2015", "Q1 2026"]
     assert page.xpath("//span[@class='ps-overdue']")[0].text_content() == "Overdue"
 
 
 def test_department_page_lists_the_deadlines_of_its_own_tasks(repo):
-    html_text = Renderer(repo, "departments/jiaoyuju/").department_page("jiaoyuju")
+    html_text = Site(repo, today=TODAY).renderer("departments/jiaoyuju/").page("department", "jiaoyuju")
     page = lxml.html.fromstring(html_text)
     assert page.get_element_by_id("deadlines").text_content() == "完成时限"
     listed = {r.get("data-task") for r in page.xpath("//table[contains(@class,'ps-deadlines')]//tr[@data-task]")}
     assert listed == set(repo.index.department_tasks("jiaoyuju"))
     # a department without deadlines gets no empty section
-    assert 'id="deadlines"' not in Renderer(repo).department_page("guihuaju")
+    assert 'id="deadlines"' not in Site(repo, today=TODAY).renderer().page("department", "guihuaju")
 
 
 def test_no_deadline_no_group(tmp_path):
     repo, _ = load_repository(make_repo(tmp_path))
     assert repository_deadlines(repo, TODAY) == []
-    assert "暂无写明完成时限的任务" in Renderer(repo).deadlines_page(TODAY)
+    assert "暂无写明完成时限的任务" in Site(repo, today=TODAY).renderer().page("deadlines")

@@ -17,7 +17,7 @@ import pytest
 from openpyxl import load_workbook
 
 from factories import DEPARTMENTS, INDICATORS, TASKS, make_repo
-from plansite.site import urls
+from plansite.model import urls
 from plansite.cli import main
 from plansite.model.repository import Repository
 from plansite.reading.repository import load_repository

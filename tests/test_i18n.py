@@ -8,19 +8,26 @@ import string
 from pathlib import Path
 
 import pytest
-import yaml
 
-from plansite.adapter.nav import NAV_KEYS, translate_nav
+from plansite.adapter.nav import default_nav, translate_nav
 from plansite.catalogue.labels import LANGUAGES, STRINGS, translate
 from plansite.model.records import DEPARTMENT_KINDS, INDICATOR_TYPES
 from plansite.analysis.status import STATUS_LABELS, STATUSES
+from plansite.site.pages import AUTHORED, NAVIGATION, PAGE_KINDS
+from plansite.site.templates import TEMPLATE_DIR, shipped_templates
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
 # the modules that write what readers see; each takes its words from STRINGS
-INTERFACE_MODULES = ["plansite/site/render.py", "plansite/site/pages.py", "plansite/analysis/matrix.py",
-                     "plansite/analysis/deadlines.py", "plansite/adapter/plugin.py", "macros/main.py"]
+INTERFACE_MODULES = ["plansite/site/render.py", "plansite/site/pages.py",
+                     "plansite/site/templates.py", "plansite/site/chart.py",
+                     "plansite/analysis/matrix.py", "plansite/analysis/deadlines.py",
+                     "plansite/adapter/plugin.py", "plansite/adapter/macros.py",
+                     "plansite/adapter/nav.py", "macros/main.py"]
+
+# a key a template asks for by name: t("key") or r.t('key', ...)
+TEMPLATE_KEY = re.compile(r"""\bt\(\s*(['"])([a-z_0-9-]+)\1\s*[,)]""")
 
 
 @pytest.mark.parametrize("key", sorted(STRINGS))
@@ -54,10 +61,28 @@ def _literal_keys(path: Path) -> set[str]:
     return keys
 
 
-@pytest.mark.parametrize("module", INTERFACE_MODULES + ["plansite/analysis/matrix.py"])
+@pytest.mark.parametrize("module", INTERFACE_MODULES)
 def test_every_key_the_code_asks_for_exists(module):
     missing = _literal_keys(REPO_ROOT / module) - set(STRINGS)
-    assert not missing, f"{module} asks for keys that plansite/site/labels.py lacks: {sorted(missing)}"
+    assert not missing, f"{module} asks for keys that the catalogue lacks: {sorted(missing)}"
+
+
+@pytest.mark.parametrize("name", shipped_templates())
+def test_every_key_a_template_asks_for_exists(name):
+    keys = {key for _, key in TEMPLATE_KEY.findall((TEMPLATE_DIR / name).read_text("utf-8"))}
+    assert not keys - set(STRINGS), f"{name} asks for keys the catalogue lacks: {keys - set(STRINGS)}"
+
+
+def test_template_keys_are_found_as_templates_write_them():
+    found = TEMPLATE_KEY.findall("""{{ r.t("led_tasks") }} {{ r.t('kind_' + x) }} {{t( "none")}}"""
+                                 """ {{ r.t("quarter_" ~ q) }} {{ r.t("dept_summary", n=1) }}""")
+    assert [key for _, key in found] == ["led_tasks", "none", "dept_summary"]
+
+
+@pytest.mark.parametrize("name", shipped_templates())
+def test_no_chinese_interface_word_is_written_in_a_template(name):
+    text = (TEMPLATE_DIR / name).read_text(encoding="utf-8")
+    assert not CJK.search(text), f"{name} writes Chinese itself; put it in the catalogue"
 
 
 def test_keys_built_from_record_values_exist():
@@ -89,21 +114,28 @@ def test_no_chinese_interface_word_is_written_in_code(module):
     written = [node.value for node in ast.walk(tree)
                if isinstance(node, ast.Constant) and isinstance(node.value, str)
                and id(node) not in docs and CJK.search(node.value)]
-    assert not written, f"{module} writes Chinese itself; put it in plansite/site/labels.py: {written}"
+    assert not written, f"{module} writes Chinese itself; put it in the catalogue: {written}"
 
 
-def test_navigation_titles_come_from_the_table():
-    config = yaml.load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
-                       Loader=yaml.BaseLoader)
-    pages = {path: title for item in config["nav"] for title, path in item.items()}
-    for path, title in pages.items():
-        assert path in NAV_KEYS, f"nav page {path} has no key in NAV_KEYS"
-        assert title == translate(NAV_KEYS[path], "zh")
-    english = translate_nav(config["nav"], "en")
-    assert [next(iter(item)) for item in english] == [
-        translate(NAV_KEYS[path], "en") for path in pages]
-    # a title the site's owner wrote is theirs
-    assert translate_nav([{"我们的首页": "index.md"}], "en") == [{"我们的首页": "index.md"}]
+def test_navigation_titles_come_from_the_registry_and_the_table():
+    existing = {"index.md", "editing.md", "methodology.md"}
+    zh = default_nav("zh", existing)
+    labels = [PAGE_KINDS[name].label if name in PAGE_KINDS else AUTHORED[name]
+              for name in NAVIGATION]
+    assert [next(iter(item)) for item in zh] == [translate(key, "zh") for key in labels]
+    # each entry names the page's source: the author's file where there is one
+    assert [next(iter(item.values())) for item in zh] == [
+        "index.md", "plans/index.md", "departments/index.md", "indicators/index.md",
+        "matrix/index.md", "deadlines/index.md", "downloads/index.md", "changes/index.md",
+        "editing.md", "methodology.md"]
+    english = translate_nav(zh, "en")
+    assert [next(iter(item)) for item in english] == [translate(key, "en") for key in labels]
+    assert english == default_nav("en", existing)
+    # a nav written in mkdocs.yml keeps the sources it names; a title the owner wrote is theirs
+    assert translate_nav([{"我们的首页": "index.md"}, {"部门": "departments/index.md"},
+                          {"方法说明": "methodology.md"}], "en") == [
+        {"我们的首页": "index.md"}, {"Departments": "departments/index.md"},
+        {"Methodology": "methodology.md"}]
 
 
 DOCS = sorted((REPO_ROOT / "docs").glob("*.md"))
@@ -125,7 +157,7 @@ def test_every_key_a_page_asks_for_exists(doc):
     text = doc.read_text(encoding="utf-8")
     keys = _doc_keys(text)
     missing = sorted(set(keys) - set(STRINGS))
-    assert not missing, f"docs/{doc.name} asks for keys that plansite/site/labels.py lacks: {missing}"
+    assert not missing, f"docs/{doc.name} asks for keys that the catalogue lacks: {missing}"
     if keys:
         # without it the page would show the braces instead of the words
         assert re.match(r"---\n(?:.*\n)*?render_macros: true\n(?:.*\n)*?---\n", text), doc.name

@@ -117,7 +117,8 @@ def test_a_filtered_view_lives_in_its_address(page, real_site, serve_site, repo)
 
 
 def test_a_home_page_of_many_binding_indicators_sums_them_up_by_plan(tmp_path):
-    from plansite.site.render import HOME_BINDING_ROWS, Renderer
+    from plansite.site.pages import HOME_BINDING_ROWS
+    from plansite.site.render import Site
     from plansite.synthetic import synth_repository
 
     synth_repository(tmp_path, seed=3, tasks=400, departments=40, indicators=300)
@@ -125,7 +126,7 @@ def test_a_home_page_of_many_binding_indicators_sums_them_up_by_plan(tmp_path):
     assert not problems.errors
     binding = [i for i in many.indicators.values() if i.binding]
     assert len(binding) > HOME_BINDING_ROWS
-    tree = lxml_html.fromstring(Renderer(many, "").home_page())
+    tree = lxml_html.fromstring(Site(many).renderer("").page("home"))
     assert not tree.xpath("//table[contains(@class,'ps-indicators')]")
     rows = tree.xpath("//table[contains(@class,'ps-binding-plans')]/tbody/tr")
     by_plan = {}

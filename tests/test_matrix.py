@@ -18,7 +18,7 @@ from plansite.analysis.matrix import (
     shared_tasks,
     write_matrix_csvs,
 )
-from plansite.site.render import Renderer
+from plansite.site.render import Site
 from plansite.reading.repository import load_repository
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -170,7 +170,7 @@ def test_rendered_table_matches_the_matrix_cell_by_cell(seed, real_site):
 
 
 def test_cells_say_lead_and_cooperate_in_words_and_marks(nested):
-    html_text = Renderer(nested, "matrix/").matrix_table("demo")
+    html_text = Site(nested).renderer("matrix/").matrix_table("demo")
     cell = lxml.html.fromstring(html_text).xpath("//tbody/tr[1]/td[2]")[0]
     assert cell.xpath(".//*[@class='ps-sr']")[0].text == "牵头 0 / 配合 1"
     assert "○1" in cell.text_content() and "●" not in cell.xpath(".//*[@aria-hidden]")[0].text_content()

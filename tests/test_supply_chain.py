@@ -142,15 +142,20 @@ def test_a_broken_generated_link_fails_the_build(tmp_path, monkeypatch, caplog):
     from mkdocs.exceptions import MkDocsException
 
     from factories import make_repo
-    from plansite.site import urls
+    from plansite.site.templates import TEMPLATE_DIR
 
     make_repo(tmp_path)
     for name in ("mkdocs.yml", "docs", "macros", "overrides"):
         source = REPO_ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
-    real = urls.department_url
-    # links point at departments/<id>-old/ while the pages stay at departments/<id>/
-    monkeypatch.setattr(urls, "department_url", lambda dept_id: real(dept_id + "-old"))
+    # a site's own link template points at departments/<id>/old/; the pages stay at <id>/
+    links = "plansite/partials/links.html"
+    written = (TEMPLATE_DIR / links).read_text(encoding="utf-8")
+    broken = written.replace('<a class="ps-dept" href="{{ href }}">',
+                             '<a class="ps-dept" href="{{ href }}old/">')
+    assert broken != written
+    (tmp_path / "overrides" / links).parent.mkdir(parents=True)
+    (tmp_path / "overrides" / links).write_text(broken, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
     with pytest.raises(MkDocsException) as failure:
@@ -161,7 +166,7 @@ def test_a_broken_generated_link_fails_the_build(tmp_path, monkeypatch, caplog):
     assert "BuildError" in str(failure.value)
     logged = caplog.text
     assert re.search(r"plansite: \d+ broken internal link\(s\):", logged)
-    assert re.search(r"\ndepartments/index\.html:\d+: zhujianwei-old/: no such page or file\n",
+    assert re.search(r"\ndepartments/index\.html:\d+: zhujianwei/old/: no such page or file\n",
                      logged)
 
 

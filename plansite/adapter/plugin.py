@@ -1,10 +1,11 @@
 """The MkDocs side of plansite: a thin adapter over the core package.
 
 It loads and validates the data once per build (a problem fails the build before anything is
-written), adds the generated pages, gives each its title, description and edit link, writes
-the downloads and the chunked Chinese search index (plansite.search), and checks every internal
-link of the written site. The pages' content comes from the macros in
-``macros/main.py``, which call :class:`plansite.render.Renderer`.
+written), adds a page for each page of the registry (:mod:`plansite.site.pages`), gives each its
+title, description and edit link, writes the downloads and the chunked Chinese search index
+(:mod:`plansite.site.search`), and checks every internal link of the written site. The pages'
+content comes from the site's templates through :class:`plansite.site.render.Renderer`; the
+macros (:mod:`plansite.adapter.macros`) show the same in authors' own pages.
 """
 
 from __future__ import annotations
@@ -20,29 +21,27 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from plansite.adapter.nav import translate_nav
-from plansite.catalogue.labels import translate, translate_default
-from plansite.background import Background
-from plansite.site.linkcheck import LinkCheckJob
+from plansite.adapter.nav import default_nav, source_paths, translate_nav
 from plansite.analysis.matrix import write_matrix_csvs
-from plansite.site.pages import DOWNLOADS_PAGE, SitePage, site_pages
-from plansite.site.render import Renderer
+from plansite.background import Background
+from plansite.catalogue.labels import translate, translate_default
+from plansite.model.fields import schema_files
 from plansite.model.repository import Repository
+from plansite.publishing.tables import downloads as download_files
 from plansite.reading.repository import load_repository
+from plansite.site.linkcheck import LinkCheckJob
+from plansite.site.pages import Page, site_pages
+from plansite.site.render import Renderer, Site
 from plansite.site.search import SearchIndexJob
 
 log = logging.getLogger("mkdocs.plugins.plansite")
 
 
-def page_markdown(page: SitePage) -> str:
-    """The Markdown of a generated page: the macro call that shows its content.
-
-    The plugin renders it itself (on_page_markdown), with the renderer method the macro calls:
-    compiling a template for each of thousands of pages cost more than the call. Generated
-    pages hide Material's side navigation and table of contents: their tables need the width,
-    and their own headings and breadcrumbs lead the reader.
-    """
-    return f"---\nhide:\n  - navigation\n  - toc\n---\n\n{{{{ {page.macro} }}}}\n"
+PAGE_MARKDOWN = "---\nhide:\n  - navigation\n  - toc\n---\n"
+"""The Markdown of a generated page. The plugin renders its HTML itself (on_page_markdown) from
+the page registry; MkDocs' Markdown converter would cost more than the page. Generated pages
+hide Material's side navigation and table of contents: their tables need the width, and their
+own headings and breadcrumbs lead the reader."""
 
 
 def _finished_page(page, body: str, config, files) -> None:
@@ -66,7 +65,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
 
     def __init__(self) -> None:
         self.repo: Repository | None = None
-        self.pages: dict[str, SitePage] = {}
+        self.site: Site | None = None
+        self.pages: dict[str, Page] = {}
         self.root = Path.cwd()
         # Work that needs only the loaded data runs beside the page rendering
         # (plansite.background): the download files, the search index and the link check.
@@ -86,6 +86,10 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             raise PluginError(f"plansite: the data has {len(problems.errors)} problem(s):\n"
                               f"{report}")
         self.repo = repo
+        custom_dir = config.theme.custom_dir
+        self.site = Site(repo, self.config.lang,
+                         overrides=Path(custom_dir) if custom_dir else None)
+        self.site.download_sizes = lambda: self.download_sizes(config)
         self.interface_language(config)
         return config
 
@@ -108,7 +112,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             config.nav = translate_nav(config.nav, lang)
 
     def on_env(self, env, config, files):
-        """Theme templates (overrides/404.html) take their words from plansite.catalogue.labels too."""
+        """Theme templates (overrides/404.html) take their words from the catalogue too."""
         lang = self.config.lang
         env.globals["plansite_t"] = lambda key, **args: translate(key, lang, **args)
         return env
@@ -118,12 +122,15 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.pages = {}
         pages = site_pages(self.repo, self.config.lang)
         # The downloads page goes last: it shows the sizes of files made beside the rendering.
-        pages.sort(key=lambda page: page.src_path == DOWNLOADS_PAGE)
+        pages.sort(key=lambda page: page.kind == "downloads")
         for page in pages:
-            if files.get_file_from_path(page.src_path) is not None:
-                continue  # an author's own page of that name takes precedence
-            files.append(File.generated(config, page.src_path, content=page_markdown(page)))
-            self.pages[page.src_path] = page
+            generated, authored = source_paths(page.url)
+            if files.get_file_from_path(generated) or files.get_file_from_path(authored):
+                continue  # an author's own page of that address takes precedence
+            files.append(File.generated(config, generated, content=PAGE_MARKDOWN))
+            self.pages[generated] = page
+        if config.nav is None:
+            config.nav = default_nav(self.config.lang, {f.src_uri for f in files})
         # The reader-written pages the search index reads from the site once they are written
         # (documentation pages come first in the build, so the index can finish long before it).
         self.authored_left = {f.src_uri for f in files.documentation_pages()
@@ -139,11 +146,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             self.search_told = True
 
     def start_background(self, config) -> None:
-        from plansite.publishing.tables import downloads
-
         self.stop_background()
         repo, base_url = self.repo, self.base_url(config)
-        self.downloads_job = Background(lambda receive: downloads(repo, base_url))
+        self.downloads_job = Background(lambda receive: download_files(repo, base_url))
         self.search_job = SearchIndexJob(Path(config.site_dir), repo, self.config.lang)
         if self.config.check_links:
             self.link_job = LinkCheckJob(Path(config.site_dir))
@@ -160,13 +165,13 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
 
     def renderer(self, page) -> Renderer:
         """A renderer whose links are relative to ``page``."""
-        assert self.repo is not None
-        return Renderer(self.repo, page.url if page is not None else "", self.config.lang)
+        assert self.site is not None
+        return self.site.renderer(page.url if page is not None else "")
 
     @event_priority(-100)  # after the macros have rendered authors' pages
     def on_page_markdown(self, markdown: str, page, config, files):
         # The theme's own search would put every page into one index that readers download
-        # whole; the site's search index is written in on_post_build (plansite.search).
+        # whole; the site's search index is written beside the build (plansite.site.search).
         page.meta["search"] = {"exclude": True}
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
@@ -178,18 +183,12 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         page.meta["description"] = html.escape(generated.description, quote=True)
         if generated.source is not None and config.repo_url:
             page.edit_url = self.edit_url(config, generated.source.file, generated.source.line)
-        # The renderer writes the page as one block of finished HTML. It skips Markdown, whose
-        # raw-HTML parser cost more than writing it (a third of a 5,000-task build), and
-        # MkDocs' own rendering, which makes a Markdown converter for each page.
-        page.render = partial(_finished_page, page, self.render_page(generated, page, config))
+        # The page is one block of finished HTML. It skips Markdown, whose raw-HTML parser
+        # cost more than writing it (a third of a 5,000-task build), and MkDocs' own
+        # rendering, which makes a Markdown converter for each page.
+        body = self.renderer(page).page(generated.kind, *generated.args)
+        page.render = partial(_finished_page, page, str(body))
         return ""
-
-    def render_page(self, generated: SitePage, page, config) -> str:
-        """The HTML of a generated page: the renderer method its macro calls, with its ids."""
-        renderer = self.renderer(page)
-        if generated.render == "downloads_page":  # the sizes of the files it lists
-            return renderer.downloads_page(self.download_sizes(config))
-        return getattr(renderer, generated.render)(*generated.args)
 
     @staticmethod
     def edit_url(config, file: str, line: int = 0) -> str:
@@ -230,8 +229,6 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
 
     def on_post_build(self, config) -> None:
         assert self.repo is not None
-        from plansite.model.fields import schema_files
-
         site = Path(config.site_dir)
         downloads = site / "downloads"
         downloads.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from plansite.site import urls
+from plansite.model import urls
 from plansite.model.records import Indicator, Quantity, Target, Task
 from plansite.model.repository import Repository
 

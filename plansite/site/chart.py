@@ -7,7 +7,8 @@ the chart follows a dark scheme and prints in black. It scales to the width of i
 (``viewBox``), and a ``<title>`` and ``<desc>`` give screen readers the same numbers in words.
 
 :func:`layout_chart` computes every number of the drawing (axis range, ticks, coordinates), so
-that tests can check the geometry without reading SVG; :func:`indicator_chart` only writes it.
+that tests can check the geometry without reading SVG; :func:`chart_drawing` adds the words and
+places the labels, and the template ``plansite/chart.svg`` writes the SVG.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from html import escape
 
 from plansite.model import records as model
 from plansite.analysis.status import target_levels
 from plansite.catalogue.labels import translate
+from plansite.site.templates import Templates
 from plansite.language.wording import target_words, value_words
 
 WIDTH = 400
@@ -178,121 +179,100 @@ def chart_description(indicator: model.Indicator, lang: str = "zh") -> str:
     return sentence[:1].upper() + sentence[1:] + translate("sentence_end", lang)
 
 
-def indicator_chart(
+@dataclass(frozen=True)
+class Label:
+    """A text drawn at a point of the SVG (coordinates already written as SVG numbers)."""
+
+    x: str
+    y: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ChartDrawing:
+    """What the chart template draws: every element's coordinates and words, decided here.
+
+    ``grid`` holds the y of each value tick; ``ticks`` the value labels; ``years`` the year
+    labels; ``target_lines`` the y of each dashed target line (two for a band, drawn as
+    ``band`` = (y, height)); ``line`` the points of the line through the baseline and actuals.
+    """
+
+    dom_id: str
+    title: str
+    description: str
+    grid: tuple[str, ...]
+    ticks: tuple[Label, ...]
+    unit_caption: Label | None
+    years: tuple[Label, ...]
+    band: tuple[str, str] | None
+    target_lines: tuple[str, ...]
+    target_label: Label | None
+    line: str
+    baseline: tuple[str, str] | None
+    baseline_label: Label | None
+    actuals: tuple[tuple[str, str], ...]
+    actual_label: Label | None
+
+
+def chart_drawing(
     indicator: model.Indicator, plan_start: int | None, plan_end: int | None, lang: str = "zh"
-) -> str:
-    """The inline SVG chart of ``indicator``, or "" when there is nothing to draw."""
+) -> ChartDrawing | None:
+    """The drawing of ``indicator``'s chart in ``lang``, or None when there is nothing to draw."""
     layout = layout_chart(indicator, plan_start, plan_end)
     if layout is None:
-        return ""
-    dom_id = "ps-chart-" + re.sub(r"[^A-Za-z0-9_-]", "-", indicator.id)
+        return None
     name = indicator.name_en if lang == "en" and indicator.name_en else indicator.name
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="ps-chart" viewBox="0 0 {WIDTH} {HEIGHT}"'
-        f' width="100%" role="img" aria-labelledby="{dom_id}-title {dom_id}-desc"'
-        ' font-size="11">',
-        f'<title id="{dom_id}-title">{_text(name)}</title>',
-        f'<desc id="{dom_id}-desc">{_text(chart_description(indicator, lang))}</desc>',
-    ]
-    out += _axes(layout, lang)
-    out += _target(layout, indicator, lang)
-    out += _series(layout, lang)
-    out.append("</svg>")
-    return "\n".join(out)
-
-
-def _axes(layout: ChartLayout, lang: str) -> list[str]:
-    """Grid lines with value labels, the unit caption and the year labels."""
-    out = ['<g class="ps-chart-grid" stroke="currentColor" stroke-opacity="0.15">']
-    for tick in layout.ticks:
-        y = _n(layout.y_of(tick))
-        out.append(f'<line x1="{PLOT_LEFT}" x2="{PLOT_RIGHT}" y1="{y}" y2="{y}"/>')
-    out.append("</g>")
-    out.append('<g class="ps-chart-axis" fill="currentColor">')
-    for tick in layout.ticks:
-        label = _tick_label(tick, layout.unit, lang)
-        out.append(
-            f'<text x="{PLOT_LEFT - 4}" y="{_n(layout.y_of(tick) + 4)}"'
-            f' text-anchor="end">{_text(label)}</text>'
-        )
+    ticks = tuple(Label(str(PLOT_LEFT - 4), _n(layout.y_of(tick) + 4),
+                        _tick_label(tick, layout.unit, lang)) for tick in layout.ticks)
+    caption = None
     if layout.unit and layout.unit not in ("%", "‰"):
-        caption = translate("chart_unit", lang, unit=layout.unit)
-        out.append(f'<text x="{PLOT_LEFT}" y="14">{_text(caption)}</text>')
-    for year in layout.year_ticks:
-        out.append(
-            f'<text x="{_n(layout.x_of(year))}" y="{PLOT_BOTTOM + 18}"'
-            f' text-anchor="middle">{year}</text>'
-        )
-    out.append("</g>")
-    return out
-
-
-def _target(layout: ChartLayout, indicator: model.Indicator, lang: str) -> list[str]:
-    """The dashed target line, or a band between two dashed lines, labelled with its words."""
-    if layout.target is None or layout.target_y is None or indicator.target is None:
-        return []
-    y_low, y_high = (_n(y) for y in layout.target_y)
-    dash = 'stroke="currentColor" stroke-width="1.5" stroke-dasharray="6 4"'
-    out = ['<g class="ps-chart-target">']
-    if y_low != y_high:
-        out.append(
-            f'<rect class="ps-chart-target-band" x="{PLOT_LEFT}" y="{y_high}"'
-            f' width="{PLOT_RIGHT - PLOT_LEFT}" height="{_n(layout.target_y[0] - layout.target_y[1])}"'
-            ' fill="currentColor" fill-opacity="0.1"/>'
-        )
-        out.append(f'<line x1="{PLOT_LEFT}" x2="{PLOT_RIGHT}" y1="{y_low}" y2="{y_low}" {dash}/>')
-    out.append(f'<line x1="{PLOT_LEFT}" x2="{PLOT_RIGHT}" y1="{y_high}" y2="{y_high}" {dash}/>')
+        caption = Label(str(PLOT_LEFT), "14", translate("chart_unit", lang, unit=layout.unit))
+    band, lines, target_label = None, (), None
     target = indicator.target
-    words = target_words(target, lang)
-    label = (translate("chart_target_label_year", lang, year=target.year, words=words)
-             if target.year else translate("chart_target_label", lang, words=words))
-    out.append(
-        f'<text x="{PLOT_RIGHT}" y="{_n(layout.target_y[1] - 5)}" text-anchor="end"'
-        f' fill="currentColor">{_text(label)}</text>'
+    if layout.target_y is not None and target is not None:
+        y_low, y_high = (_n(y) for y in layout.target_y)
+        if y_low != y_high:
+            band = (y_high, _n(layout.target_y[0] - layout.target_y[1]))
+            lines = (y_low, y_high)
+        else:
+            lines = (y_high,)
+        words = target_words(target, lang)
+        text = (translate("chart_target_label_year", lang, year=target.year, words=words)
+                if target.year else translate("chart_target_label", lang, words=words))
+        target_label = Label(str(PLOT_RIGHT), _n(layout.target_y[1] - 5), text)
+    path = sorted(([layout.baseline] if layout.baseline else []) + list(layout.actuals),
+                  key=lambda p: p.year)
+    baseline = layout.baseline
+    return ChartDrawing(
+        dom_id="ps-chart-" + re.sub(r"[^A-Za-z0-9_-]", "-", indicator.id),
+        title=name,
+        description=chart_description(indicator, lang),
+        grid=tuple(_n(layout.y_of(tick)) for tick in layout.ticks),
+        ticks=ticks,
+        unit_caption=caption,
+        years=tuple(Label(_n(layout.x_of(year)), str(PLOT_BOTTOM + 18), str(year))
+                    for year in layout.year_ticks),
+        band=band,
+        target_lines=lines,
+        target_label=target_label,
+        line=" ".join(f"{_n(p.x)},{_n(p.y)}" for p in path) if len(path) > 1 else "",
+        baseline=(_n(baseline.x), _n(baseline.y)) if baseline else None,
+        baseline_label=_value_label(layout, baseline, lang,
+                                    translate("chart_baseline_prefix", lang))
+        if baseline else None,
+        actuals=tuple((_n(a.x), _n(a.y)) for a in layout.actuals),
+        actual_label=_value_label(layout, layout.actuals[-1], lang) if layout.actuals else None,
     )
-    out.append("</g>")
-    return out
 
 
-def _series(layout: ChartLayout, lang: str) -> list[str]:
-    """The baseline point, the actual points joined by a line, and their value labels."""
-    out: list[str] = []
-    path = ([layout.baseline] if layout.baseline else []) + list(layout.actuals)
-    path = sorted(path, key=lambda p: p.year)
-    if len(path) > 1:
-        points = " ".join(f"{_n(p.x)},{_n(p.y)}" for p in path)
-        out.append(
-            f'<polyline class="ps-chart-actual-line" points="{points}" fill="none"'
-            ' stroke="currentColor" stroke-width="2"/>'
-        )
-    if layout.baseline is not None:
-        b = layout.baseline
-        out.append(
-            f'<g class="ps-chart-baseline"><circle cx="{_n(b.x)}" cy="{_n(b.y)}" r="4"'
-            ' fill="none" stroke="currentColor" stroke-width="2"/>'
-            f"{_value_label(layout, b, lang, translate('chart_baseline_prefix', lang))}</g>"
-        )
-    if layout.actuals:
-        out.append('<g class="ps-chart-actual">')
-        for a in layout.actuals:
-            out.append(f'<circle cx="{_n(a.x)}" cy="{_n(a.y)}" r="3.5" fill="currentColor"/>')
-        out.append(_value_label(layout, layout.actuals[-1], lang))
-        out.append("</g>")
-    return out
-
-
-def _value_label(layout: ChartLayout, point: ChartPoint, lang: str, prefix: str = "") -> str:
+def _value_label(layout: ChartLayout, point: ChartPoint, lang: str, prefix: str = "") -> Label:
     """The value written next to a point, on the side away from the target line."""
     target_y = layout.target_y[1] if layout.target_y else None
     below = target_y is not None and point.y > target_y
     y = point.y + 16 if below else point.y - 8
     if y > PLOT_BOTTOM - 2 or y < PLOT_TOP - 12:
         y = point.y - 8 if below else point.y + 16
-    label = prefix + value_words(point.value, layout.unit, lang)
-    return (
-        f'<text x="{_n(point.x)}" y="{_n(y)}" text-anchor="middle"'
-        f' fill="currentColor">{_text(label)}</text>'
-    )
+    return Label(_n(point.x), _n(y), prefix + value_words(point.value, layout.unit, lang))
 
 
 def _actuals_are_changes(indicator: model.Indicator) -> bool:
@@ -344,5 +324,13 @@ def _n(number: float) -> str:
     return f"{number:.2f}".rstrip("0").rstrip(".")
 
 
-def _text(text: str) -> str:
-    return escape(text, quote=True)
+
+def indicator_chart(indicator: model.Indicator, plan_start: int | None, plan_end: int | None,
+                    lang: str = "zh", templates: Templates | None = None) -> str:
+    """The inline SVG chart of ``indicator`` (template ``plansite/chart.svg``), or "" when
+    there is nothing to draw."""
+    drawing = chart_drawing(indicator, plan_start, plan_end, lang)
+    if drawing is None:
+        return ""
+    return (templates or Templates()).render("chart.svg", d=drawing, width=WIDTH, height=HEIGHT,
+                                             left=PLOT_LEFT, right=PLOT_RIGHT)

@@ -1,103 +1,279 @@
-"""The pages the site generates from data: one per plan, department and indicator, plus indexes.
+"""Every kind of page the site has, in one registry: where its pages live, what each is called,
+and the data its template shows.
 
-Each page is a renderer call (the one the macro of that name makes in an author's page), a title,
-a description for shared links, and the source file and line that hold what it shows (for the
-edit button). Only slug ids are written into the macro call, never data text, so no value from a
-data file is ever read as a template.
+A :class:`PageKind` lists its pages (one per plan, department, indicator, or a single index
+page) and gathers what its template (``plansite/<kind>.html``) shows. The engine's adapter
+writes every listed page and builds the navigation from :data:`NAVIGATION`; the macros an
+author calls in a page of their own (``{{ department_page("zhujianwei") }}``) render the same
+kinds through the same registry, so an author's page and a generated one show the same thing.
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from plansite.site import urls
 from plansite.catalogue.labels import translate
-from plansite.model.records import Source
+from plansite.model import urls
+from plansite.model.fields import schema_files
+from plansite.model.records import Indicator, Source
 from plansite.model.repository import Repository
+from plansite.publishing import tables
 
+if TYPE_CHECKING:
+    from plansite.site.render import Renderer
 
-DOWNLOADS_PAGE = "downloads/index.md"
-"""The source path of the downloads page, which lists the download files and their sizes."""
+HOME_BINDING_ROWS = 30
+"""The home page lists the binding indicators one by one up to this many."""
+
+DATA_FILES = {"departments": "data/departments.yml", "plan": "data/plans/<plan>/plan.yml",
+              "tasks": "data/plans/<plan>/tasks.yml",
+              "indicators": "data/plans/<plan>/indicators.yml"}
+"""The data file each schema describes, by kind."""
 
 
 @dataclass(frozen=True)
-class SitePage:
-    """A generated page: where it lives, what it says it is, and what it renders.
+class Page:
+    """One page of the site: its kind, the ids it shows, its address, title and description
+    (for the browser tab and shared links), and the data file and line that hold what it shows
+    (for the edit button)."""
 
-    ``render`` names the :class:`~plansite.render.Renderer` method that writes the page, and
-    ``args`` its arguments (slug ids only); the macro of the same name calls the same method,
-    so an author's page can show what a generated page shows.
-    """
-
-    src_path: str
+    kind: str
+    args: tuple[str, ...]
     url: str
     title: str
     description: str
-    render: str
-    args: tuple[str, ...] = ()
     source: Source | None = None
 
-    @property
-    def macro(self) -> str:
-        """The macro call that shows this page's content in an author's page."""
-        return f"{self.render}({', '.join(json.dumps(a) for a in self.args)})"
+
+@dataclass(frozen=True)
+class PageKind:
+    """A kind of page: its template, how its data is gathered and which pages there are.
+
+    ``macro`` is the name authors call it by in a page of their own; ``label`` the catalogue
+    key of its title in the navigation, for the index pages listed there.
+    """
+
+    name: str
+    template: str
+    macro: str
+    context: Callable[..., dict[str, Any]]
+    pages: Callable[[Repository, str], Iterator[Page]]
+    label: str = ""
 
 
-def _name(record, lang: str) -> str:
+def _t(lang: str) -> Callable[..., str]:
+    return lambda key, **args: translate(key, lang, **args)
+
+
+def _name(record: Any, lang: str) -> str:
+    """A record's name in the interface language (its English name when it has one)."""
     if lang == "en":
-        return getattr(record, "name_en", "") or getattr(record, "title_en", "") or \
-            getattr(record, "name", "") or getattr(record, "title", "")
+        english = getattr(record, "name_en", "") or getattr(record, "title_en", "")
+        if english:
+            return english
     return getattr(record, "name", "") or getattr(record, "title", "")
 
 
-def site_pages(repo: Repository, lang: str = "zh") -> list[SitePage]:
-    """Every generated page of the site, index pages first."""
-    t = lambda key, **a: translate(key, lang, **a)  # noqa: E731 - a local short name
-    pages = [
-        SitePage("plans/index.md", urls.INDEX_URLS["plans"], t("all_plans"),
-                 t("all_plans"), "plan_index"),
-        SitePage("departments/index.md", urls.INDEX_URLS["departments"], t("all_departments"),
-                 t("all_departments"), "department_index",
-                 source=Source("data/departments.yml", 1)),
-        SitePage("indicators/index.md", urls.INDEX_URLS["indicators"], t("all_indicators"),
-                 t("all_indicators"), "indicator_index"),
-        SitePage("matrix.md", urls.INDEX_URLS["matrix"], t("matrix"), t("matrix_intro"),
-                 "matrix_page"),
-        SitePage("deadlines.md", urls.INDEX_URLS["deadlines"], t("deadlines"),
-                 t("deadlines"), "deadlines_page"),
-        SitePage(DOWNLOADS_PAGE, urls.INDEX_URLS["downloads"], t("downloads"),
-                 t("downloads_intro"), "downloads_page"),
-        SitePage("changes/index.md", urls.INDEX_URLS["changes"], t("recent_changes"),
-                 t("changes_intro"), "changes_page"),
-    ]
+def _single(kind: str, title: str, description: str = "",
+            source: Source | None = None) -> Callable[[Repository, str], Iterator[Page]]:
+    """The one page of an index kind, at its address in :data:`urls.INDEX_URLS`."""
+    def pages(repo: Repository, lang: str) -> Iterator[Page]:
+        t = _t(lang)
+        yield Page(kind, (), urls.INDEX_URLS[kind], t(title), t(description or title), source)
+    return pages
+
+
+# -- the home page and the indexes ---------------------------------------------------------------
+def home_context(r: Renderer) -> dict[str, Any]:
+    binding = [i for i in r.repo.indicators.values() if i.binding]
+    by_plan: dict[str, list[str]] = {}
+    for ind in binding:
+        by_plan.setdefault(ind.plan, []).append(ind.id)
+    return {"binding": binding, "binding_by_plan": by_plan,
+            "binding_rows": HOME_BINDING_ROWS,
+            "more": [(urls.INDEX_URLS[kind], key) for kind, key in (
+                ("indicators", "all_indicators"), ("departments", "all_departments"),
+                ("matrix", "matrix"), ("deadlines", "deadlines"),
+                ("methodology", "methodology"))]}
+
+
+def plan_index_context(r: Renderer) -> dict[str, Any]:
+    return {}
+
+
+def department_index_context(r: Renderer) -> dict[str, Any]:
+    return {"departments": list(r.repo.departments.values())}
+
+
+def indicator_index_context(r: Renderer) -> dict[str, Any]:
+    return {"indicators": list(r.repo.indicators.values())}
+
+
+def matrix_index_context(r: Renderer) -> dict[str, Any]:
+    rows = []
+    for plan in r.repo.plans.values():
+        rows.append({"plan": plan, "departments": len(r.findings.matrix(plan.id).rows),
+                     "named": sum(1 for task in plan.walk_tasks() if task.departments),
+                     "pairs": len(r.findings.pairs(plan.id)),
+                     "csv": f"{urls.INDEX_URLS['downloads']}{urls.matrix_csv_name(plan.id)}"})
+    return {"rows": rows}
+
+
+def deadlines_context(r: Renderer) -> dict[str, Any]:
+    return {"groups": r.findings.deadlines(), "build_date": r.findings.build_date}
+
+
+def downloads_context(r: Renderer) -> dict[str, Any]:
+    sizes = r.site.download_sizes()
+    files = [(tables.JSON_NAME, "JSON", r.t("json_all")),
+             (tables.XLSX_NAME, "XLSX", r.t("dl_xlsx")),
+             (tables.DATAPACKAGE_NAME, "JSON", r.t("dl_datapackage"))]
+    files += [(table.csv_name, "CSV", r.t("dl_csv", table=r.t("table_" + table.name)))
+              for table in tables.TABLES]
+    downloads = urls.INDEX_URLS["downloads"]
+    return {
+        "data_files": [(f"{downloads}{name}", fmt, sizes[name], words)
+                       for name, fmt, words in files],
+        "schema_files": [(f"schema/{name}", "JSON Schema", len(text.encode("utf-8")),
+                          r.t("schema_of", name=DATA_FILES[name.split(".")[0]]))
+                         for name, text in schema_files().items()],
+    }
+
+
+def changes_context(r: Renderer) -> dict[str, Any]:
+    return {"history": r.findings.history}
+
+
+# -- one page per record -----------------------------------------------------------------------
+def plan_context(r: Renderer, plan_id: str) -> dict[str, Any]:
+    plan = r.repo.plans[plan_id]
+    facts = [(r.t("issuer"), plan.issuer), (r.t("level"), plan.level),
+             (r.t("period"), plan.period), (r.t("source_document"), plan.source_document),
+             (r.t("note"), plan.note)]
+    return {"plan": plan, "facts": [(k, str(v)) for k, v in facts if v],
+            "chapters": plan.walk_chapters(), "tasks": plan.walk_tasks()}
+
+
+def plan_pages(repo: Repository, lang: str) -> Iterator[Page]:
+    t = _t(lang)
     for plan in repo.plans.values():
-        tasks = plan.walk_tasks()
-        pages.append(SitePage(
-            f"plans/{plan.id}/index.md", urls.plan_url(plan.id), _name(plan, lang),
-            " · ".join(x for x in (plan.issuer, plan.period, t(
-                "summary_counts", chapters=len(plan.walk_chapters()), tasks=len(tasks),
-                indicators=len(plan.indicators))) if x),
-            "plan_page", (plan.id,), plan.source))
+        counts = t("summary_counts", chapters=len(plan.walk_chapters()),
+                   tasks=len(plan.walk_tasks()), indicators=len(plan.indicators))
+        yield Page("plan", (plan.id,), urls.plan_url(plan.id), _name(plan, lang),
+                   " · ".join(x for x in (plan.issuer, plan.period, counts) if x), plan.source)
+
+
+def matrix_context(r: Renderer, plan_id: str) -> dict[str, Any]:
+    return {"plan": r.repo.plans[plan_id]}
+
+
+def matrix_pages(repo: Repository, lang: str) -> Iterator[Page]:
     for plan in repo.plans.values():
-        title = t("matrix_plan_title", plan=_name(plan, lang))
-        pages.append(SitePage(
-            f"matrix/{plan.id}.md", urls.matrix_url(plan.id), title, title,
-            "matrix_plan_page", (plan.id,),
-            Source(plan.source.file.rsplit("/", 1)[0] + "/tasks.yml", 1)))
+        title = translate("matrix_plan_title", lang, plan=_name(plan, lang))
+        yield Page("plan-matrix", (plan.id,), urls.matrix_url(plan.id), title, title,
+                   Source(plan.source.file.rsplit("/", 1)[0] + "/tasks.yml", 1))
+
+
+@dataclass(frozen=True)
+class NextDue:
+    """The next quarter in which a department has tasks due, and how many are not yet late."""
+
+    year: int
+    quarter: int
+    count: int
+
+
+def department_context(r: Renderer, dept_id: str) -> dict[str, Any]:
+    index = r.repo.index
+    groups = r.findings.deadlines(dept_id)
+    upcoming = next((g for g in groups if g.year is not None and not g.ongoing
+                     and any(not t.overdue for t in g.tasks)), None)
+    next_due = None
+    if upcoming is not None and upcoming.year is not None and upcoming.quarter is not None:
+        next_due = NextDue(upcoming.year, upcoming.quarter,
+                           sum(not t.overdue for t in upcoming.tasks))
+    indicators = index.department_indicators[dept_id]
+    return {"dept": r.repo.departments[dept_id], "led": index.led[dept_id],
+            "cooperated": index.cooperated[dept_id], "indicators": indicators,
+            "indicator_records": [r.repo.indicators[i] for i in indicators],
+            "deadlines": groups, "next_due": next_due,
+            "overdue": sum(g.overdue for g in groups)}
+
+
+def department_pages(repo: Repository, lang: str) -> Iterator[Page]:
+    t = _t(lang)
     for dept in repo.departments.values():
-        led = len(repo.index.led[dept.id])
-        coop = len(repo.index.cooperated[dept.id])
-        inds = len(repo.index.department_indicators[dept.id])
-        pages.append(SitePage(
-            f"departments/{dept.id}.md", urls.department_url(dept.id), _name(dept, lang),
-            t("name_summary", name=_name(dept, lang),
-              summary=t("dept_summary", led=led, coop=coop, inds=inds)),
-            "department_page", (dept.id,), dept.source))
+        summary = t("dept_summary", led=len(repo.index.led[dept.id]),
+                    coop=len(repo.index.cooperated[dept.id]),
+                    inds=len(repo.index.department_indicators[dept.id]))
+        yield Page("department", (dept.id,), urls.department_url(dept.id), _name(dept, lang),
+                   t("name_summary", name=_name(dept, lang), summary=summary), dept.source)
+
+
+def indicator_context(r: Renderer, ind_id: str) -> dict[str, Any]:
+    ind: Indicator = r.repo.indicators[ind_id]
+    return {"ind": ind, "plan": r.repo.plans[ind.plan],
+            "actuals": sorted(ind.actuals, key=lambda a: a.year or 0),
+            "tasks": r.repo.index.indicator_tasks[ind.id],
+            "departments": r.repo.index.indicator_departments[ind.id]}
+
+
+def indicator_pages(repo: Repository, lang: str) -> Iterator[Page]:
     for ind in repo.indicators.values():
         plan = repo.plans[ind.plan]
-        pages.append(SitePage(
-            f"indicators/{ind.id}.md", urls.indicator_url(ind.id), _name(ind, lang),
-            f"{_name(ind, lang)} · {_name(plan, lang)}" + (f" · {ind.phrase}" if ind.phrase else ""),
-            "indicator_page", (ind.id,), ind.source))
-    return pages
+        description = f"{_name(ind, lang)} · {_name(plan, lang)}" + (
+            f" · {ind.phrase}" if ind.phrase else "")
+        yield Page("indicator", (ind.id,), urls.indicator_url(ind.id), _name(ind, lang),
+                   description, ind.source)
+
+
+PAGE_KINDS: dict[str, PageKind] = {kind.name: kind for kind in (
+    PageKind("home", "home.html", "home_page", home_context,
+             _single("home", "site_name", "site_description"), "home"),
+    PageKind("plans", "plan-index.html", "plan_index", plan_index_context,
+             _single("plans", "all_plans"), "plans"),
+    PageKind("departments", "department-index.html", "department_index",
+             department_index_context,
+             _single("departments", "all_departments", source=Source("data/departments.yml", 1)),
+             "departments"),
+    PageKind("indicators", "indicator-index.html", "indicator_index", indicator_index_context,
+             _single("indicators", "all_indicators"), "indicators"),
+    PageKind("matrix", "matrix-index.html", "matrix_page", matrix_index_context,
+             _single("matrix", "matrix", "matrix_intro"), "matrix"),
+    PageKind("deadlines", "deadlines.html", "deadlines_page", deadlines_context,
+             _single("deadlines", "deadlines"), "deadlines"),
+    PageKind("downloads", "downloads.html", "downloads_page", downloads_context,
+             _single("downloads", "downloads", "downloads_intro"), "downloads"),
+    PageKind("changes", "changes.html", "changes_page", changes_context,
+             _single("changes", "recent_changes", "changes_intro"), "recent_changes"),
+    PageKind("plan", "plan.html", "plan_page", plan_context, plan_pages),
+    PageKind("plan-matrix", "matrix.html", "matrix_plan_page", matrix_context, matrix_pages),
+    PageKind("department", "department.html", "department_page", department_context,
+             department_pages),
+    PageKind("indicator", "indicator.html", "indicator_page", indicator_context,
+             indicator_pages),
+)}
+"""Every kind of generated page, by name."""
+
+AUTHORED = {"editing": "editing_guide", "methodology": "methodology"}
+"""Pages the site ships written by hand (docs/), by name, with the label of their title."""
+
+NAVIGATION: tuple[str, ...] = ("home", "plans", "departments", "indicators", "matrix",
+                               "deadlines", "downloads", "changes", "editing", "methodology")
+"""The pages of the navigation, in order: index kinds and authored pages by name."""
+
+
+def navigation(lang: str) -> list[tuple[str, str]]:
+    """The navigation as (title, site URL) pairs in ``lang``."""
+    out = []
+    for name in NAVIGATION:
+        label = PAGE_KINDS[name].label if name in PAGE_KINDS else AUTHORED[name]
+        out.append((translate(label, lang), urls.INDEX_URLS[name]))
+    return out
+
+
+def site_pages(repo: Repository, lang: str = "zh") -> list[Page]:
+    """Every generated page of the site, index pages first."""
+    return [page for kind in PAGE_KINDS.values() for page in kind.pages(repo, lang)]

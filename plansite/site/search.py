@@ -41,7 +41,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from plansite.site import urls
+from plansite.model import urls
 from plansite.catalogue.labels import translate
 from plansite.model.records import Chapter, Department, Indicator, Plan, Task
 from plansite.model.repository import Repository

@@ -7,6 +7,7 @@ relative to the page that shows them so the site works from any folder or sub-pa
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 from plansite.model.records import Chapter, Task
 
@@ -46,7 +47,14 @@ INDEX_URLS = {
     "deadlines": "deadlines/",
     "changes": "changes/",
     "methodology": "methodology/",
+    "editing": "editing/",
 }
+"""The address of each index page and page the site ships, by the page's name."""
+
+
+def matrix_csv_name(plan_id: str) -> str:
+    """The file name of a plan's responsibility matrix in the downloads folder."""
+    return f"matrix-{plan_id}.csv"
 
 
 def _segments(path: str) -> list[str]:
@@ -60,11 +68,18 @@ def relative(from_page: str, to: str) -> str:
     """The link from the page at URL ``from_page`` to the site URL ``to`` (may hold ``#anchor``).
 
     Pages link to thousands of records, so this is plain work on path segments rather than
-    posixpath.relpath, which resolves both paths against the working directory first.
+    posixpath.relpath, which resolves both paths against the working directory first; and the
+    links of one page to one address (a plan's tasks, at their anchors) share the work.
     """
     target, _, anchor = to.partition("#")
     if target == "" and to.startswith("#"):
         return to
+    rel = _relative_path(from_page, target)
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=4096)
+def _relative_path(from_page: str, target: str) -> str:
     base = _segments(from_page if from_page.endswith("/") else posixpath.dirname(from_page))
     parts = _segments(target)
     common = 0
@@ -75,4 +90,4 @@ def relative(from_page: str, to: str) -> str:
     rel = "/".join([".."] * (len(base) - common) + parts[common:]) or "."
     if target.endswith("/") and not rel.endswith("/"):
         rel += "/"
-    return rel + (f"#{anchor}" if anchor else "")
+    return rel

@@ -1,0 +1,76 @@
+"""What the analysis finds in one repository at one build date, computed once and shared.
+
+The site's pages, the search records and the downloads all ask the same questions (the status
+of an indicator, a department's deadlines, a plan's matrix); :class:`Findings` answers each
+once per build, so a department page and the department index never compute a status twice
+and never disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from functools import cached_property
+
+from plansite.analysis.deadlines import DeadlineGroup, build_date, repository_deadlines
+from plansite.analysis.history import History, load_history
+from plansite.analysis.matrix import Matrix, Pair, compute_matrix, shared_tasks
+from plansite.analysis.status import StatusResult, compute_status, rollup
+from plansite.model.repository import Repository
+
+
+class Findings:
+    """The computed facts of ``repo`` as of ``today`` (the build date)."""
+
+    def __init__(self, repo: Repository, today: _dt.date | None = None):
+        self.repo = repo
+        self.today = today or _dt.date.today()
+        self._matrices: dict[str, Matrix] = {}
+        self._pairs: dict[str, list[Pair]] = {}
+        self._deadlines: dict[str | None, list[DeadlineGroup]] = {}
+
+    @property
+    def build_date(self) -> _dt.date:
+        """The day deadlines are judged on: today, or the end of the repository's as-of year."""
+        return build_date(self.repo.as_of, self.today)
+
+    @cached_property
+    def statuses(self) -> dict[str, StatusResult]:
+        """The computed status of every indicator as of the repository's as-of year."""
+        out = {}
+        for ind in self.repo.indicators.values():
+            plan = self.repo.plans[ind.plan]
+            out[ind.id] = compute_status(ind, plan.period_start, plan.period_end,
+                                         self.repo.as_of)
+        return out
+
+    def status_counts(self, indicator_ids) -> dict[str, int]:
+        """How many of ``indicator_ids`` have each status, every status present."""
+        statuses = self.statuses
+        return rollup(statuses[i].status for i in indicator_ids)
+
+    def deadlines(self, department: str | None = None) -> list[DeadlineGroup]:
+        """Tasks with a deadline by quarter, all of them or those of ``department``."""
+        groups = self._deadlines.get(department)
+        if groups is None:
+            groups = self._deadlines[department] = repository_deadlines(
+                self.repo, self.today, department)
+        return groups
+
+    def matrix(self, plan_id: str) -> Matrix:
+        """The department × chapter responsibility matrix of a plan."""
+        matrix = self._matrices.get(plan_id)
+        if matrix is None:
+            matrix = self._matrices[plan_id] = compute_matrix(self.repo, plan_id)
+        return matrix
+
+    def pairs(self, plan_id: str) -> list[Pair]:
+        """The departments that share tasks in a plan, most shared first."""
+        pairs = self._pairs.get(plan_id)
+        if pairs is None:
+            pairs = self._pairs[plan_id] = shared_tasks(self.repo, plan_id)
+        return pairs
+
+    @cached_property
+    def history(self) -> History:
+        """What git knows of the data (empty outside a git repository), read once."""
+        return load_history(self.repo)
