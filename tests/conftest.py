@@ -96,3 +96,16 @@ def real_site(tmp_path_factory) -> Path:
     code, output = build_site(REPO_ROOT, out)
     assert code == 0, output
     return out
+
+
+SPREAD = {"test_a11y", "test_mobile", "test_matrix_browser", "test_browser_site"}
+"""Modules whose tests share only session fixtures: with pytest-xdist their tests run one by
+one on whichever worker is free. Every other module runs whole on one worker, so a site its
+module fixtures build is built once."""
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1]
+        if module not in SPREAD:
+            item.add_marker(pytest.mark.xdist_group(module))

@@ -12,9 +12,7 @@ writes the pages.
 from __future__ import annotations
 
 import datetime
-import html
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -32,7 +30,8 @@ from plansite.model.records import Chapter, Department, Indicator, Plan, Task
 from plansite.model.repository import Repository
 from plansite.site.chart import indicator_chart
 from plansite.site.pages import PAGE_KINDS
-from plansite.site.templates import Fragment, Templates
+from plansite.site import views
+from plansite.site.templates import Templates
 
 
 class Site:
@@ -84,84 +83,6 @@ class Fragments:
         self.marks_none = templates.fragment(matrix, "marks_none", "words")
         self.cell_task = templates.fragment(matrix, "cell_task", "role", "href", "title",
                                             "mark", "words", "id")
-
-
-@dataclass(frozen=True)
-class TaskRow:
-    """A task as a row of a task table: its plan, chapter, itself, the departments of the other
-    role (co-operating where the table lists what a department leads) and its deadline."""
-
-    task: Task
-    plan: Markup
-    chapter: Markup
-    link: Markup
-    others: Markup | None
-    deadline: str
-
-
-@dataclass(frozen=True)
-class IndicatorRow:
-    """An indicator as a row of an indicator table, each cell in words or links."""
-
-    indicator: Indicator
-    plan: Markup
-    link: Markup
-    chapter: Markup
-    type: Markup
-    baseline: str
-    target: str
-    latest: str
-    status: Markup
-    status_id: str
-    departments: Markup
-    department_ids: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class MatrixCell:
-    """A cell of the matrix as shown: its column, counts, marks and links to its tasks."""
-
-    column: str
-    led: int
-    cooperated: int
-    sort: int
-    marks: Markup
-    tasks: Markup
-
-
-@dataclass(frozen=True)
-class MatrixLine:
-    """A department's row of the matrix: its link, its cells, and its total."""
-
-    id: str
-    name: str
-    link: Markup
-    cells: list[MatrixCell]
-    total: MatrixCell
-
-
-@dataclass(frozen=True)
-class MatrixView:
-    """A plan's matrix as shown: its caption, chapter columns, rows and column totals."""
-
-    caption: str
-    columns: list[Any]
-    rows: list[MatrixLine]
-    totals: list[MatrixCell]
-
-
-@dataclass(frozen=True)
-class DeadlineRow:
-    """A task in a deadline group: its link, plan, deadline as written, due date, whether it is
-    overdue (None when the deadline names no date) and its departments."""
-
-    key: str
-    link: Markup
-    plan: Markup
-    deadline: str
-    due: str
-    overdue: bool | None
-    departments: Markup
 
 
 class Renderer:
@@ -315,26 +236,6 @@ class Renderer:
         """The template ``plansite/<name>`` rendered for this page."""
         return self.site.templates.render(name, r=self, **context)
 
-    def chapter_of(self, ind: Indicator) -> Chapter | None:
-        """The chapter an indicator belongs to: its own, else that of its first task."""
-        if ind.chapter:
-            return self.repo.chapter(ind.plan, ind.chapter)
-        keys = self.repo.index.indicator_tasks[ind.id]
-        return self.repo.chapter(ind.plan, self.repo.task(keys[0]).chapter) if keys else None
-
-    def indicator_rows(self, indicators: Iterable[Indicator]) -> list[IndicatorRow]:
-        rows = []
-        for ind in indicators:
-            chapter = self.chapter_of(ind)
-            owners = self.repo.index.indicator_departments[ind.id]
-            rows.append(IndicatorRow(
-                ind, self.plan_link(ind.plan, short=True), self.indicator_link(ind.id),
-                self.chapter_link(chapter) if chapter else Markup(), self.type_label(ind),
-                self.quantity_words(ind, "baseline"), self.target_words(ind),
-                self.quantity_words(ind, "latest"), self.status_label(ind.id),
-                self.status(ind.id).status, self.departments_links(owners), owners))
-        return rows
-
     def indicator_table(self, indicators: list[Indicator], caption: str | None = None,
                         show_plan: bool = True, filters: bool = False) -> Markup:
         """Indicators with type, chapter, baseline, target, latest actual, status, departments.
@@ -342,7 +243,7 @@ class Renderer:
         With ``filters`` every row carries its plan, type, status and departments as data
         attributes for the filter form; without JavaScript the table is simply complete.
         """
-        rows = self.indicator_rows(indicators)
+        rows = views.indicator_rows(self, indicators)
         choices = {}
         if filters:
             plans = list(dict.fromkeys(i.plan for i in indicators))
@@ -357,21 +258,9 @@ class Renderer:
                              caption=caption or self.t("indicators"), show_plan=show_plan,
                              filters=filters, choices=choices)
 
-    def task_rows(self, keys: Iterable[str], other_role: str | None = None) -> list[TaskRow]:
-        rows = []
-        for key in keys:
-            task = self.repo.task(key)
-            rows.append(TaskRow(
-                task, self.plan_link(task.plan, short=True),
-                self.chapter_link(self.repo.chapter(task.plan, task.chapter)),
-                self.task_link(key, self.task_label(task)),
-                self.departments_links(getattr(task, other_role)) if other_role else None,
-                task.deadline.phrase if task.deadline else ""))
-        return rows
-
     def task_table(self, keys: list[str], caption: str, other_role: str | None = None) -> Markup:
         """Tasks with their plan, chapter, lead or co-operating departments and deadline."""
-        return self.fragment("task-table.html", rows=self.task_rows(keys, other_role),
+        return self.fragment("task-table.html", rows=views.task_rows(self, keys, other_role),
                              caption=caption, other_role=other_role)
 
     def plan_list(self) -> Markup:
@@ -379,10 +268,7 @@ class Renderer:
 
     def breadcrumb(self, items: list[tuple[str, str | None]], landmark: bool = True) -> Markup:
         """Where a record sits, each step a link (a step without a URL is the current page).
-
-        A page has one breadcrumb landmark; the per-task trails of a plan page are not
-        landmarks, so a screen reader's list of landmarks is not flooded with them.
-        """
+        One landmark a page: the per-task trails of a plan page are not landmarks."""
         return self.fragment("partials/breadcrumb.html", items=items, landmark=landmark)
 
     def task_breadcrumb(self, task: Task) -> Markup:
@@ -409,98 +295,23 @@ class Renderer:
 
     def deadline_groups(self, groups: list[DeadlineGroup], level: int) -> Markup:
         """Tasks by deadline quarter, overdue ones marked in words, each with its departments."""
-        rows = {}
-        for group in groups:
-            rows[id(group)] = [DeadlineRow(
-                entry.key, self.task_link(entry.key, self.task_label(self.repo.task(entry.key))),
-                self.plan_link(self.repo.task(entry.key).plan), entry.deadline.phrase,
-                self.date_words(entry.due) if entry.due else "",
-                None if entry.due is None else entry.overdue,
-                self.departments_links(self.repo.task(entry.key).departments))
-                for entry in group.tasks]
-        return self.fragment("deadline-groups.html", groups=[(g, rows[id(g)]) for g in groups],
-                             level=level)
-
-    def marks(self, led: int, cooperated: int) -> Markup:
-        """Lead and co-operating counts with their marks (● lead, ○ co-operate)."""
-        words = self.t("matrix_cell", led=led, coop=cooperated)
-        if led and cooperated:
-            return self.f.marks_both(words=words, led=led, cooperated=cooperated)
-        if led:
-            return self.f.marks_led(words=words, led=led)
-        if cooperated:
-            return self.f.marks_cooperated(words=words, cooperated=cooperated)
-        return self.f.marks_none(words=words)
-
-    def matrix_view(self, plan_id: str) -> MatrixView:
-        """A plan's matrix with its counts, marks and task links, ready to show."""
-        matrix = self.findings.matrix(plan_id)
-        plan = self.repo.plans[plan_id]
-        roles = (("lead", "●", self.t("count_led")), ("cooperating", "○",
-                                                      self.t("count_cooperated")))
-
-        def items(cell) -> Markup:
-            out = []
-            for (role, mark, words), keys in zip(roles, (cell.led, cell.cooperated)):
-                for key in keys:
-                    task = self.repo.task(key)
-                    out.append(self.f.cell_task(role=role, href=self.href(urls.task_url(task)),
-                                                title=self.task_label(task), mark=mark,
-                                                words=words, id=task.id))
-            return Markup("".join(out))
-
-        lines = []
-        for row in matrix.rows:
-            dept = self.repo.departments[row.department]
-            cells = [MatrixCell(column.id, len(cell.led), len(cell.cooperated), cell.total,
-                                self.marks(len(cell.led), len(cell.cooperated)), items(cell))
-                     for column, cell in zip(matrix.columns, row.cells)]
-            lines.append(MatrixLine(dept.id, self.name(dept), self.department_link(dept.id), cells,
-                                    MatrixCell("total", row.led, row.cooperated, row.total,
-                                               self.marks(row.led, row.cooperated), Markup())))
-        totals = []
-        for i, column in enumerate(matrix.columns):
-            total = matrix.column_total(i)
-            totals.append(MatrixCell(column.id, len(total.led), len(total.cooperated), 0,
-                                     self.marks(len(total.led), len(total.cooperated)), Markup()))
-        led, cooperated = sum(r.led for r in matrix.rows), sum(r.cooperated for r in matrix.rows)
-        totals.append(MatrixCell("total", led, cooperated, 0, self.marks(led, cooperated),
-                                 Markup()))
-        columns = [{"id": c.id, "link": self.chapter_link(c)} for c in matrix.columns]
-        return MatrixView(self.t("matrix_of", plan=self.name(plan)), columns, lines, totals)
+        return self.fragment("deadline-groups.html", level=level,
+                             groups=[(g, views.deadline_rows(self, g)) for g in groups])
 
     def matrix_table(self, plan_id: str) -> Markup:
         """The department × chapter table of one plan, sorted by total, with its CSV link."""
         return self.fragment("matrix-table.html", plan=self.repo.plans[plan_id],
-                             view=self.matrix_view(plan_id))
+                             view=views.matrix_view(self, plan_id))
 
     def pairs_table(self, plan_id: str) -> Markup:
         """Who works with whom in a plan: pairs of departments sharing tasks, with the tasks."""
-        sep = self.t("list_separator")
-        pairs = [(pair, Markup(html.escape(sep).join(
-            [self.task_link(key, self.repo.task(key).id) for key in pair.tasks])))
-                 for pair in self.findings.pairs(plan_id)]
-        return self.fragment("pairs-table.html", plan=self.repo.plans[plan_id], pairs=pairs)
+        return self.fragment("pairs-table.html", plan=self.repo.plans[plan_id],
+                             pairs=views.pair_rows(self, plan_id))
 
     def task_block(self, task: Task, level: int) -> Markup:
         """A task on its plan page, with its sub-tasks."""
-        sep = self.t("list_separator")
-        facts: list[tuple[str, Markup | str]] = []
-        if task.lead:
-            facts.append((self.t("lead"), self.departments_links(task.lead)))
-        if task.cooperating:
-            facts.append((self.t("cooperating"), self.departments_links(task.cooperating)))
-        if task.implementers:
-            facts.append((self.t("implementers"), Markup(html.escape(sep).join(
-                [self.implementer(w) for w in task.implementers]))))
-        if task.indicators:
-            facts.append((self.t("indicators"), Markup(html.escape(sep).join(
-                [self.indicator_link(i) for i in task.indicators]))))
-        if task.deadline:
-            facts.append((self.t("deadline"), task.deadline.phrase))
-        if task.progress:
-            facts.append((self.t("progress"), task.progress))
-        return self.fragment("task.html", task=task, level=level, facts=facts)
+        return self.fragment("task.html", task=task, level=level,
+                             facts=views.task_facts(self, task))
 
     def chapter_block(self, chapter: Chapter, level: int) -> Markup:
         """A chapter on its plan page: its text, its indicators' statuses, tasks and sections."""
