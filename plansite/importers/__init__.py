@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from plansite.catalogue.phrases import phrase
 from plansite.problems import PlanError, problem
 from plansite.importers.document import Document
 from plansite.importers.indicators import find_indicators
@@ -59,14 +60,14 @@ def read_source(source: Path) -> list[Document]:
     """The documents held in ``source``; raises PlanError for a missing or unsupported file."""
     name = str(source)
     if not source.is_file():
-        raise PlanError([problem("file-missing", name, expected="要导入的规划文件")])
+        raise PlanError([problem("file-missing", name, expected=phrase("document-to-import"))])
     suffix = source.suffix.lower()
     if suffix not in SUFFIXES:
-        raise PlanError([problem("import-format", name, found=suffix or "（无扩展名）",
-                                 expected="、".join(SUFFIXES))])
+        raise PlanError([problem("import-format", name, found=suffix or phrase("no-extension"),
+                                 expected=SUFFIXES)])
     raw = source.read_bytes()
     if not raw.strip():
-        raise PlanError([problem("file-empty", name, expected="规划正文")])
+        raise PlanError([problem("file-empty", name, expected=phrase("plan-text"))])
     if suffix in TEXT_SUFFIXES:
         from plansite.importers.text import read_text
         return read_text(raw, name)
@@ -82,7 +83,7 @@ def choose_part(documents: list[Document], part: str | int | None, file: str) ->
     labels = [d.part or str(i) for i, d in enumerate(documents, 1)]
     if part is None:
         if len(documents) > 1:
-            raise PlanError([problem("import-parts", file, found="、".join(labels),
+            raise PlanError([problem("import-parts", file, found=labels,
                                      expected="--part 1 … --part " + str(len(documents)),
                                      count=len(documents))])
         return documents[0]
@@ -90,7 +91,7 @@ def choose_part(documents: list[Document], part: str | int | None, file: str) ->
     for i, document in enumerate(documents, 1):
         if text in (str(i), document.part, document.part.replace(" ", "")):
             return document
-    raise PlanError([problem("import-no-part", file, found=text, expected="、".join(labels))])
+    raise PlanError([problem("import-no-part", file, found=text, expected=labels)])
 
 
 def find_repository_root(folder: Path) -> Path | None:
@@ -325,7 +326,7 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
     source = Path(source)
     if not PLAN_ID.match(plan_id or ""):
         raise PlanError([problem("bad-id", str(source), found=plan_id,
-                                 expected="小写字母、数字和连字符，如 city-12th-fyp")])
+                                 expected=phrase("plan-id-example"))])
     if out_dir is None:
         root = find_repository_root(Path.cwd()) or Path.cwd()
         out_dir = root / "data" / "plans" / plan_id
@@ -334,11 +335,11 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
     existing = [name for name in PLAN_FILES if (out_dir / name).exists()]
     if existing and not force:
         raise PlanError([problem("import-exists", str(out_dir / existing[0]), found=str(out_dir),
-                                 hint="加 --force 覆盖（未改动的任务保留原编号）")])
+                                 hint=phrase("force-import"))])
     documents = read_source(source)
     document = choose_part(documents, part, str(source))
     if not any(b.text.strip() or b.row for b in document.blocks):
-        raise PlanError([problem("file-empty", str(source), expected="规划正文（去掉网页页眉页脚后）")])
+        raise PlanError([problem("file-empty", str(source), expected=phrase("plan-text-unframed"))])
     blocks, sign_off = split_sign_off(document.blocks)
     all_text = "\n".join(b.text for b in blocks)
     plan_title = title or document.title or source.stem
@@ -376,7 +377,7 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
         plan["period"] = int(plan_period) if plan_period.isdigit() else plan_period
     else:
         report.warnings.append(problem("import-no-period", str(source), severity="warning",
-                                       hint="用 --period 给出规划期，如 2011-2015 或 2007"))
+                                       hint=phrase("give-period")))
     plan["source_document"] = source.name + (f"（{document.part}）" if document.part else "")
     plan["summary"] = markdown_paragraphs(summary)
     # the sign-off (issuer and date) is about the document, not a part of its last chapter

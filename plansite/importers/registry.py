@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 from pypinyin import lazy_pinyin
 
+from plansite.catalogue.phrases import phrase
 from plansite.problems import PlanError, problem
 
 PREFIX = re.compile(r"^(省|市|县|区|州)")
@@ -91,7 +92,7 @@ class Registry:
         entries = data.get("departments") if isinstance(data, dict) else None
         if not isinstance(entries, list):
             raise PlanError([problem("wrong-type", str(path), path="departments",
-                                     found=type(entries).__name__, expected="部门列表")])
+                                     found=type(entries).__name__, expected=phrase("department-list"))])
         return cls(entries=[e for e in entries if isinstance(e, dict) and e.get("id")], path=path)
 
     def resolve(self, name: str) -> str | None:

@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from plansite.catalogue.phrases import phrase
 from plansite.problems import Problem, problem
 from plansite.importers.document import Block, TaskRow
 from plansite.importers.responsibility import (NAME_END, Responsibility, find_embedded,
@@ -346,7 +347,7 @@ class _Builder:
                 self.outline.unplaced.append((block.line, text))
                 self.outline.warnings.append(problem(
                     "import-unplaced", self.file, block.line, severity="warning",
-                    found=text[:40], expected="责任分工前应有任务"))
+                    found=text[:40], expected=phrase("task-first")))
                 return
             self.current.groups.append(Group(self.current.body, responsibility))
             self.current.body = []

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, NamedTuple
 
+from plansite.catalogue.phrases import Phrase, phrase
 from plansite.model import fields as S
 from plansite.problems import Problem, problem
 from plansite.reading.yamlfile import Located, LocatedList
@@ -35,28 +36,30 @@ CHOICE_WORDS = {
 }
 """Choices as editors say them in Chinese, for the hint that gives the word to write."""
 
-KIND_WORDS = {
-    "text": "文字", "markdown": "文字（Markdown）", "slug": "英文编号（小写字母、数字、连字符）",
-    "local-id": "编号（如 2.3.1）", "number": "数字", "year": "四位年份（如 2015）",
-    "bool": "true 或 false", "period": "规划期（如 2011-2015）", "deadline": "完成时限（如 2015年）",
-    "list": "列表", "record": "键值对（映射）", "target": "目标（键值对或原文，如 不超过5%）",
-}
+def _kind_words(kind: str) -> Phrase:
+    """What a field of ``kind`` expects, as the catalogue words it."""
+    return phrase(f"kind-{kind}")
 
 
-def _type_word(value: Any) -> str:
+def _found(value: Any) -> Phrase:
+    """A value that is of the wrong kind, as a message quotes it: its kind, and itself when short."""
     if value is None:
-        return "空值"
+        return phrase("value-null")
     if isinstance(value, bool):
-        return f"布尔值 {str(value).lower()}"
+        return phrase("value-bool", value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"数字 {value}"
+        return phrase("value-number", value=value)
     if isinstance(value, str):
-        return f"文字“{value}”"
+        return phrase("value-text", value=value)
     if isinstance(value, list):
-        return "列表"
+        return phrase("value-list")
     if isinstance(value, dict):
-        return "键值对"
-    return type(value).__name__
+        return phrase("value-mapping")
+    return phrase("value-other", type=type(value).__name__)
+
+
+def _did_you_mean(near: list[str]) -> Phrase | None:
+    return phrase("did-you-mean", word=near[0]) if near else None
 
 
 def closest(word: str, candidates: list[str], n: int = 3) -> list[str]:
@@ -73,16 +76,16 @@ class Checker:
 
     problems: list[Problem] = field(default_factory=list)
 
-    def add(self, code: str, file: str, pos: tuple[int, int], path: str, hint: str = "",
-            **args: object) -> None:
+    def add(self, code: str, file: str, pos: tuple[int, int], path: str,
+            hint: Phrase | None = None, **args: object) -> None:
         self.problems.append(problem(code, file, pos[0], pos[1], path=path, hint=hint, **args))
 
     def record(self, data: Any, record: S.Record, path: str, file: str,
                pos: tuple[int, int]) -> Located | None:
         """Check ``data`` against ``record``; the result holds only values of the right kind."""
         if not isinstance(data, Located):
-            self.add("wrong-type", file, pos, path or "(文件)", found=_type_word(data),
-                     expected=f"{record.description}（键值对）")
+            self.add("wrong-type", file, pos, path, found=_found(data),
+                     expected=phrase("record-mapping", record=phrase(record.name)))
             return None
         out = Located(file, data.line, data.column)
         out.key_pos, out.value_pos, out.raw = data.key_pos, data.value_pos, data.raw
@@ -93,7 +96,7 @@ class Checker:
             if given is None:
                 if f.required:
                     self.add("missing-field", file, (data.line, data.column), _join(path, f.name),
-                             field=f.name, expected=f.description)
+                             field=f.name, expected=phrase(f"{record.name}.{f.name}"))
                 continue
             if type(given) is str and _kept_as_written(given, f.kind, f):  # most values
                 out[f.name] = given
@@ -111,16 +114,16 @@ class Checker:
             if record.get(str(key)) is None:
                 near = closest(str(key), record.names, 1)
                 self.add("unknown-field", file, data.key_pos.get(key, pos), _join(path, key),
-                         hint=f"是否想写“{near[0]}”？" if near else "",
-                         found=key, expected="、".join(record.names))
+                         hint=_did_you_mean(near), found=key, expected=record.names)
 
     def value(self, value: Any, f: S.Field, path: str, file: str, pos: tuple[int, int],
               raw: str | None) -> Any:
         if f.kind == "list":
             if not isinstance(value, LocatedList):
-                example = "[市住建委, 市城乡规划局]" if f.item == "text" else "[...]"
-                self.add("wrong-type", file, pos, path, hint=f"写成列表，如 {example}",
-                         found=_type_word(value), expected=KIND_WORDS["list"])
+                example = phrase("list-example" if f.item == "text" else "list-example-ids")
+                self.add("wrong-type", file, pos, path,
+                         hint=phrase("write-a-list", example=example), found=_found(value),
+                         expected=_kind_words("list"))
                 return None
             items = LocatedList(file, value.line, value.column)
             record, kind = f.sub, f.item or "text"
@@ -142,7 +145,7 @@ class Checker:
         if f.kind == "target":
             if isinstance(value, str):
                 if not value.strip():
-                    self.add("empty-value", file, pos, path, expected=KIND_WORDS["target"])
+                    self.add("empty-value", file, pos, path, expected=_kind_words("target"))
                     return None
                 return value.strip()
             return self.record(value, f.sub, path, file, pos)
@@ -151,13 +154,13 @@ class Checker:
     def scalar(self, value: Any, kind: str, path: str, file: str, pos: tuple[int, int],
                raw: str | None, f: S.Field) -> Any:
         if isinstance(value, (dict, list)) or value is None and kind != "text":
-            self.add("wrong-type", file, pos, path, found=_type_word(value),
-                     expected=KIND_WORDS.get(kind, kind))
+            self.add("wrong-type", file, pos, path, found=_found(value),
+                     expected=_kind_words(kind))
             return None
         if kind in ("text", "markdown"):
             if isinstance(value, bool):
-                self.add("wrong-type", file, pos, path, hint="给文字加上引号",
-                         found=_type_word(value), expected=KIND_WORDS[kind])
+                self.add("wrong-type", file, pos, path, hint=phrase("quote-text"),
+                         found=_found(value), expected=_kind_words(kind))
                 return None
             return raw if isinstance(value, (int, float)) and raw is not None else (
                 "" if value is None else str(value))
@@ -165,14 +168,14 @@ class Checker:
             text = str(value) if not isinstance(value, bool) else ""
             if not _SLUG_RE.match(text):
                 self.add("bad-id", file, pos, path, found=value,
-                         expected="小写英文字母、数字和连字符，如 zhujianwei")
+                         expected=phrase("slug-example"))
                 return None
             return text
         if kind == "local-id":
             text = raw if isinstance(value, (int, float)) and raw is not None else str(value)
             if isinstance(value, bool) or not _LOCAL_RE.match(text):
                 self.add("bad-id", file, pos, path, found=value,
-                         expected="数字和字母，用点或连字符分隔，如 2.3.1")
+                         expected=phrase("local-id-example"))
                 return None
             return text
         if kind == "number":
@@ -181,15 +184,15 @@ class Checker:
             return self.year(value, path, file, pos)
         if kind == "bool":
             if not isinstance(value, bool):
-                self.add("wrong-type", file, pos, path, found=_type_word(value),
-                         expected=KIND_WORDS["bool"])
+                self.add("wrong-type", file, pos, path, found=_found(value),
+                         expected=_kind_words("bool"))
                 return None
             return value
         if kind == "choice":
             if not isinstance(value, str) or value not in f.choices:
                 near = [CHOICE_WORDS[value]] if value in CHOICE_WORDS else \
                     closest(str(value), list(f.choices), 1)
-                self.add("bad-choice", file, pos, path, hint=f"是否想写“{near[0]}”？" if near else "",
+                self.add("bad-choice", file, pos, path, hint=_did_you_mean(near),
                          found=value, expected=" | ".join(f.choices))
                 return None
             return value
@@ -197,53 +200,53 @@ class Checker:
             return self.period(value, path, file, pos)
         if kind == "deadline":
             if isinstance(value, bool):
-                self.add("wrong-type", file, pos, path, found=_type_word(value),
-                         expected=KIND_WORDS["deadline"])
+                self.add("wrong-type", file, pos, path, found=_found(value),
+                         expected=_kind_words("deadline"))
                 return None
             return str(value)
         raise ValueError(f"unknown field kind {kind}")
 
     def number(self, value: Any, path: str, file: str, pos: tuple[int, int]) -> float | None:
         if isinstance(value, bool):
-            self.add("wrong-type", file, pos, path, found=_type_word(value),
-                     expected=KIND_WORDS["number"])
+            self.add("wrong-type", file, pos, path, found=_found(value),
+                     expected=_kind_words("number"))
             return None
         if isinstance(value, (int, float)):
             if math.isfinite(value):
                 return float(value)
             self.add("bad-number", file, pos, path, found=value,
-                     expected="有限的数字（基本单位，如 155800）")
+                     expected=phrase("finite-number"))
             return None
         text = str(value).strip()
         plain = text.translate(FULLWIDTH).replace("，", "").replace(",", "")
         if plain != text.replace(",", "") and _is_number(plain):
-            self.add("fullwidth-digits", file, pos, path, hint=f"改写为 {plain}",
+            self.add("fullwidth-digits", file, pos, path, hint=phrase("write-instead", value=plain),
                      found=text, expected=plain)
             return None
         if _is_number(plain):
-            self.add("wrong-type", file, pos, path, hint=f"去掉引号，写成 {plain}",
-                     found=_type_word(value), expected=KIND_WORDS["number"])
+            self.add("wrong-type", file, pos, path, hint=phrase("remove-quotes", value=plain),
+                     found=_found(value), expected=_kind_words("number"))
             return None
-        hint = "只写数字，单位写在 unit 字段" if re.search(r"\d", text) else ""
+        hint = phrase("unit-apart") if re.search(r"\d", text) else None
         self.add("bad-number", file, pos, path, hint=hint, found=text,
-                 expected="数字（基本单位，如 155800）")
+                 expected=phrase("base-number"))
         return None
 
     def year(self, value: Any, path: str, file: str, pos: tuple[int, int]) -> int | None:
         if isinstance(value, int) and not isinstance(value, bool):
             if 1900 <= value <= 2200:
                 return value
-            self.add("bad-year", file, pos, path, found=value, expected="1900 到 2200 之间的四位年份")
+            self.add("bad-year", file, pos, path, found=value, expected=phrase("year-between"))
             return None
         text = str(value).strip()
         plain = text.translate(FULLWIDTH).rstrip("年")
         if plain.isdigit() and len(plain) == 4:
             code = "fullwidth-digits" if plain != text.rstrip("年") else "wrong-type"
-            self.add(code, file, pos, path, hint=f"只写数字 {plain}",
-                     found=text if code == "fullwidth-digits" else _type_word(value),
-                     expected=plain if code == "fullwidth-digits" else KIND_WORDS["year"])
+            self.add(code, file, pos, path, hint=phrase("number-only", value=plain),
+                     found=text if code == "fullwidth-digits" else _found(value),
+                     expected=plain if code == "fullwidth-digits" else _kind_words("year"))
             return None
-        self.add("bad-year", file, pos, path, found=text, expected="四位年份，如 2015")
+        self.add("bad-year", file, pos, path, found=text, expected=phrase("year-example"))
         return None
 
     def period(self, value: Any, path: str, file: str,
@@ -255,8 +258,7 @@ class Checker:
             start, end = int(match.group(1)), int(match.group(2))
             if start <= end:
                 return (start, end)
-        self.add("bad-period", file, pos, path, found=value,
-                 expected="起止年份如 2011-2015，或单一年份如 2007")
+        self.add("bad-period", file, pos, path, found=value, expected=phrase("period-example"))
         return None
 
 
@@ -309,7 +311,7 @@ class DepartmentRegistry:
             return ids[0], ids
         return None, ids
 
-    def suggestions(self, word: str) -> list[str]:
+    def suggestions(self, word: str) -> list[Phrase]:
         """Departments whose id, name or alias is most like ``word``.
 
         A name the source gave incompletely (市局) is like too many words to be a useful guess.
@@ -319,7 +321,7 @@ class DepartmentRegistry:
         out = []
         for label in closest(word, labels, 3):
             dept = self.by_id[self.names[label][0]]
-            out.append(f"{dept.name}（{dept.id}）")
+            out.append(phrase("department-named", name=dept.name, id=dept.id))
         return list(dict.fromkeys(out))
 
 
@@ -398,8 +400,8 @@ class Validator:
     def problems(self) -> list[Problem]:
         return self.check.problems
 
-    def add(self, code: str, file: str, pos: tuple[int, int], path: str = "", hint: str = "",
-            **args: object) -> None:
+    def add(self, code: str, file: str, pos: tuple[int, int], path: str = "",
+            hint: Phrase | None = None, **args: object) -> None:
         self.check.add(code, file, pos, path, hint, **args)
 
     # -- departments ------------------------------------------------------------------------
@@ -435,7 +437,7 @@ class Validator:
                     pos = d.pos("name") if j == 0 else d["aliases"].pos(j - 1) \
                         if isinstance(d.get("aliases"), LocatedList) else d.pos("aliases")
                     self.add("duplicate-name", file, pos, where, found=word,
-                             first=f"{owner[0]}（{owner[1]}）")
+                             first=phrase("record-at", id=owner[0], place=str(owner[1])))
                 else:
                     seen_names[word] = (dept.id, src)
             out.append(dept)
@@ -490,7 +492,7 @@ class Validator:
         folder_name = files.folder.rsplit("/", 1)[-1]
         if top["id"] != folder_name:
             self.add("plan-id-mismatch", file, top.pos("id"), "id", found=top["id"],
-                     expected=folder_name, hint=f"把 id 改为 {folder_name}，或把文件夹改名")
+                     expected=folder_name, hint=phrase("rename-id", id=folder_name))
         start, end = top.get("period", (None, None))
         plan = Plan(id=top["id"], title=top["title"], issuer=top.get("issuer", ""),
                     level=top.get("level", ""), period_start=start, period_end=end,
@@ -578,7 +580,7 @@ class Validator:
                                        period_end=plan.period_end)
         except ValueError as exc:
             self.add("bad-deadline", file, pos, path, reason=str(exc), found=phrase,
-                     expected="如 2015年、2026年12月底前、2026年第二季度、持续推进")
+                     expected=phrase("deadline-examples"))
             return None
 
     def indicator(self, d: Located, plan: Plan, path: str, file: str) -> Indicator | None:
@@ -601,7 +603,7 @@ class Validator:
         for j, a in enumerate(d.get("actuals", [])):
             if "year" not in a and "value" in a:
                 self.add("missing-field", file, (a.line, a.column), f"{path}.actuals[{j}].year",
-                         field="year", expected="实际值的年份")
+                         field="year", expected=phrase("actual-year"))
                 continue
             if "value" in a:
                 ind.actuals.append(self.quantity(a, ind.unit))
@@ -627,7 +629,7 @@ class Validator:
                 target = self.parse_target(value, year=plan.period_end)
             except ValueError as exc:
                 self.add("bad-target", file, pos, path, reason=str(exc), found=value,
-                         expected="如 达到55%、不超过5%、五年下降13%、年均增长12%以上，或写成键值对")
+                         expected=phrase("target-examples"))
                 return None
             return target
         # without a comparator, low/high mean a range; a value or narrative stands alone
@@ -642,7 +644,7 @@ class Validator:
             for key in ("low", "high"):
                 if target.__dict__[key] is None:
                     self.add("missing-field", file, pos, f"{path}.{key}", field=key,
-                             expected="区间目标的上下限")
+                             expected=phrase("range-ends"))
                     return None
             if target.low > target.high:
                 self.add("bad-range", file, value.pos("low"), f"{path}.low", found=target.low,
@@ -651,7 +653,7 @@ class Validator:
         elif target.value is None and not target.narrative:
             if "value" not in value.key_pos:  # a value written but refused is reported already
                 self.add("missing-field", file, pos, f"{path}.value", field="value",
-                         expected="目标值，或用 narrative 写文字目标")
+                         expected=phrase("target-value"))
             return None
         return target
 
@@ -690,10 +692,11 @@ class Validator:
                         if (plan.id, ref) in duplicates:
                             continue  # its duplicate id is the one problem to report
                         if ref in indicators:  # a task serves the indicators of its own plan
-                            hint = f"指标 {ref} 属于规划 {indicators[ref].plan}"
+                            hint = phrase("indicator-of-plan", indicator=ref,
+                                          plan=indicators[ref].plan)
                         else:
                             near = closest(ref, [ind.id for ind in plan.indicators], 3)
-                            hint = "最接近的：" + "、".join(near) if near else ""
+                            hint = phrase("closest", names=near) if near else None
                         self.add("unknown-indicator", task.source.file, places[i],
                                  f"{path}[{i}]", found=ref,
                                  expected=indicator_files.get(plan.id, "indicators.yml"),
@@ -726,12 +729,13 @@ class Validator:
             if word in self.unregistered:
                 continue
             if candidates:
-                names = "、".join(f"{registry.by_id[c].name}（{c}）" for c in candidates)
+                names = [phrase("department-named", name=registry.by_id[c].name, id=c)
+                         for c in candidates]
                 self.add("ambiguous-department", file, places[i], f"{path}[{i}]", found=word,
                          expected=names)
             else:
                 near = registry.suggestions(word)
                 self.add("unknown-department", file, places[i], f"{path}[{i}]", found=word,
-                         hint=("最接近的部门：" + "、".join(near)) if near else
-                         "先在 data/departments.yml 中添加这个部门")
+                         hint=phrase("closest-departments", names=near) if near else
+                         phrase("add-department"))
         return ids

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from plansite.catalogue.phrases import phrase
 from plansite.problems import Problem, problem
 
 log = logging.getLogger(__name__)
@@ -332,11 +333,11 @@ class _EventReader:
 def _decode(raw: bytes, name: str, problems: list[Problem]) -> str | None:
     if raw.startswith(b"\xef\xbb\xbf"):
         problems.append(problem("file-bom", name, 1, 1,
-                                hint="用编辑器“另存为 UTF-8（无 BOM）”"))
+                                hint=phrase("save-utf8-no-bom")))
         raw = raw[3:]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         problems.append(problem("file-encoding", name, 1, 1, found="UTF-16",
-                                hint="用编辑器“另存为 UTF-8”"))
+                                hint=phrase("save-utf8")))
         return None
     if b"\x00" in raw:
         problems.append(problem("file-binary", name, 1, 1))
@@ -352,7 +353,7 @@ def _decode(raw: bytes, name: str, problems: list[Problem]) -> str | None:
             return None
         if any("\u4e00" <= ch <= "\u9fff" for ch in text):
             problems.append(problem("file-encoding", name, line, 1, found="GBK/GB18030",
-                                    hint="用编辑器“另存为 UTF-8”"))
+                                    hint=phrase("save-utf8")))
         else:
             problems.append(problem("file-binary", name, line, 1))
         return None
@@ -400,19 +401,18 @@ def _syntax_problem(exc: yaml.YAMLError, name: str, text: str) -> Problem:
         if not (0 < line <= len(lines) and "\t" in lines[line - 1]):
             tab_line = next((i + 1 for i, l in enumerate(lines) if "\t" in l), line)
         column = lines[tab_line - 1].index("\t") + 1 if 0 < tab_line <= len(lines) else col
-        return problem("yaml-tab", name, tab_line, column, hint="把 Tab 换成两个空格")
+        return problem("yaml-tab", name, tab_line, column, hint=phrase("tab-to-spaces"))
     quote = _unclosed_quote(lines, line)
     if quote is not None:
         q_line, q_col, q = quote
-        return problem("yaml-syntax", name, q_line, q_col, found=f"引号 {q} 没有闭合",
-                       hint=f"在这一行的文字末尾补上 {q}")
+        return problem("yaml-syntax", name, q_line, q_col, found=phrase("quote-unclosed", quote=q),
+                       hint=phrase("close-quote", quote=q))
     for words, code in _SYNTAX_CODES:
         if words in what:
             return problem(code, name, line, col)
     context = getattr(exc, "context", None)
-    found = what if not context else f"{context}，{what}"
-    return problem("yaml-syntax", name, line, col, found=found,
-                   hint="检查这一行及上一行的缩进、冒号和引号")
+    found = what if not context else phrase("parser-complaint", context=context, problem=what)
+    return problem("yaml-syntax", name, line, col, found=found, hint=phrase("check-yaml-line"))
 
 
 _SYNTAX_CODES = (
@@ -428,7 +428,7 @@ _SYNTAX_CODES = (
 def load_text(text: str, name: str) -> tuple[Any, list[Problem]]:
     """Parse YAML ``text`` (already decoded) that came from file ``name``."""
     if not text.strip():
-        return None, [problem("file-empty", name, 1, 1, expected="YAML 数据")]
+        return None, [problem("file-empty", name, 1, 1, expected=phrase("yaml-data"))]
     problems: list[Problem] = []
     loader = _Loader(text)
     try:
@@ -440,7 +440,7 @@ def load_text(text: str, name: str) -> tuple[Any, list[Problem]]:
     if found is None:
         return _compose_text(text, name)
     if not found:
-        return None, [problem("file-empty", name, 1, 1, expected="YAML 数据")]
+        return None, [problem("file-empty", name, 1, 1, expected=phrase("yaml-data"))]
     return data, problems
 
 
@@ -453,7 +453,7 @@ def _compose_text(text: str, name: str) -> tuple[Any, list[Problem]]:
         try:
             node = loader.get_single_node()
             if node is None:
-                problems.append(problem("file-empty", name, 1, 1, expected="YAML 数据"))
+                problems.append(problem("file-empty", name, 1, 1, expected=phrase("yaml-data")))
                 return None, problems
             data = _Converter(loader, name, problems).convert(node)
         finally:
@@ -462,7 +462,7 @@ def _compose_text(text: str, name: str) -> tuple[Any, list[Problem]]:
         problems.append(_syntax_problem(exc, name, text))
         return None, problems
     except RecursionError:
-        problems.append(problem("yaml-syntax", name, 1, 1, found="嵌套过深"))
+        problems.append(problem("yaml-syntax", name, 1, 1, found=phrase("too-deep")))
         return None, problems
     return data, problems
 
@@ -481,7 +481,7 @@ def load_file(path: Path, root: Path) -> tuple[LoadedFile, list[Problem]]:
         return LoadedFile(name, None), problems
     if size > MAX_FILE_BYTES:
         problems.append(problem("file-too-large", name, found=size, expected=MAX_FILE_BYTES,
-                                hint="数据文件只应包含文字和数字；请拆分或删去误放的内容"))
+                                hint=phrase("split-file")))
         return LoadedFile(name, None), problems
     text = _decode(path.read_bytes(), name, problems)
     if text is None:
