@@ -82,7 +82,11 @@ def _docstrings(tree: ast.AST) -> set[int]:
     return ids
 
 
-@pytest.mark.parametrize("module", INTERFACE_MODULES)
+# modules that decide what is said without saying it: their words are codes of the catalogue
+WORDLESS_MODULES = ["plansite/analysis/status.py"]
+
+
+@pytest.mark.parametrize("module", INTERFACE_MODULES + WORDLESS_MODULES)
 def test_no_chinese_interface_word_is_written_in_code(module):
     tree = ast.parse((REPO_ROOT / module).read_text(encoding="utf-8"))
     docs = _docstrings(tree)

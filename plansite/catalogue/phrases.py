@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from plansite.catalogue.fields import FIELDS
 from plansite.catalogue.messages import HINTS, MESSAGES, REPORT, VALUES
+from plansite.catalogue.reasons import REASONS
 
 LANGUAGES = ("zh", "en")
 
@@ -21,7 +22,7 @@ LIST_SEPARATOR = {"zh": "、", "en": ", "}
 """Between the items of a list argument (several names, several field names)."""
 
 TABLES: dict[str, dict[str, dict[str, str]]] = {
-    "messages": MESSAGES, "hints": HINTS, "values": VALUES, "fields": FIELDS,
+    "messages": MESSAGES, "hints": HINTS, "values": VALUES, "reasons": REASONS, "fields": FIELDS,
     "report": REPORT,
 }
 """Every table of phrase templates by name; a code belongs to exactly one of them."""

@@ -8,6 +8,8 @@ these two functions, so a value reads the same wherever it is shown.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from plansite.catalogue.labels import translate
 from plansite.model.records import Target
 from plansite.language.values import describe_target, format_value
@@ -19,6 +21,18 @@ def value_words(value: float | None, unit: str, lang: str = "zh") -> str:
         return format_value(value, unit)
     number = f"{value:,.6f}".rstrip("0").rstrip(".")
     return f"{number}{unit}" if unit in ("", "%", "‰") else f"{number} {unit}"
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A value with its unit as a phrase of the catalogue quotes it (a reason's latest value):
+    worded like every other value, in the reader's language."""
+
+    value: float
+    unit: str = ""
+
+    def words(self, lang: str = "zh") -> str:
+        return value_words(self.value, self.unit, lang)
 
 
 def target_words(target: Target, lang: str = "zh") -> str:
