@@ -14,7 +14,7 @@ from plansite.cli import main
 from plansite.problems import PlanError
 from plansite.importers import import_document
 from plansite.importers.responsibility import parse_line, split_names
-from plansite.importers.structure import parse_number
+from plansite.importers.structure import parse_numbering
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 PLAN = "一、重点任务\n\n1.新建幼儿园2所。\n\n——由区教育局组织落实。\n\n2.改造老旧小区30个。\n\n——由区住建局会同有关部门组织落实。\n"
@@ -67,13 +67,13 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
     ("二是培育龙头企业", "enum", 2, "二是"),
 ])
 def test_numbering_styles_full_and_half_width(text, style, ordinal, number):
-    found = parse_number(text)
+    found = parse_numbering(text)
     assert (found.style, found.ordinal, found.number) == (style, ordinal, number)
 
 
 @pytest.mark.parametrize("text", ["2015年，城镇化率达到55%。", "1.5万人参加培训。", "十二五期间完成。"])
 def test_sentences_that_start_with_numbers_are_not_headings(text):
-    assert parse_number(text) is None
+    assert parse_numbering(text) is None
 
 
 def test_nested_numbering_gives_chapters_tasks_and_sub_tasks(tmp_path):

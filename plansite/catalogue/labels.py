@@ -275,6 +275,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "method_steps": {"zh": "计算步骤", "en": "How the status is worked out"},
     "method_examples": {"zh": "例子", "en": "Examples"},
     "method_charts": {"zh": "指标图表", "en": "Indicator charts"},
+    # publishing
+    "target_amount_at_least": {"zh": "{amount}以上", "en": "at least {amount}"},
+    "target_amount_at_most": {"zh": "{amount}以内", "en": "at most {amount}"},
 }
 
 

@@ -16,7 +16,6 @@ processor headings are chapters; everything under a task is a sub-task.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from plansite.catalogue.phrases import phrase
@@ -24,10 +23,9 @@ from plansite.problems import Problem, problem
 from plansite.importers.document import Block, TaskRow
 from plansite.importers.responsibility import (NAME_END, Responsibility, find_embedded,
                                                find_trailing, parse_cells, parse_line)
-from plansite.language.values import parse_deadline
+from plansite.language.deadlines import parse_deadline
+from plansite.language.numerals import ordinal
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-             "七": 7, "八": 8, "九": 9}
 _CN = "[一二三四五六七八九十百零〇]{1,4}"
 _DIGITS = "[0-9０-９]{1,2}"
 
@@ -69,35 +67,6 @@ SIGN_OFF_DATE = re.compile(r"^(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日$"
 SIGN_OFF_ISSUER_MAX = 30
 
 
-def cn_number(text: str) -> int:
-    """The value of a Chinese or Arabic numeral as documents write it: 十二 -> 12, ３ -> 3."""
-    text = unicodedata.normalize("NFKC", text)
-    if text.isdigit():
-        return int(text)
-    if len(text) == 1 and "①" <= text <= "⑳":
-        return ord(text) - ord("①") + 1
-    total, current = 0, 0
-    for ch in text:
-        if ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        else:
-            current = current * 10 + CN_DIGITS.get(ch, 0)
-    return total + current
-
-
-def cn_numeral(value: int) -> str:
-    """The Chinese numeral of ``value`` (1..99) as used in 一、 headings."""
-    digits = "零一二三四五六七八九"
-    if value < 10:
-        return digits[value]
-    tens, ones = divmod(value, 10)
-    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
-
-
 @dataclass
 class Numbering:
     """The numbering at the start of a paragraph: its style, value, text as written, and the rest."""
@@ -108,7 +77,7 @@ class Numbering:
     rest: str
 
 
-def parse_number(text: str) -> Numbering | None:
+def parse_numbering(text: str) -> Numbering | None:
     """The numbering a paragraph starts with, or None for an unnumbered paragraph."""
     for style, pattern in STYLES:
         m = pattern.match(text)
@@ -116,7 +85,7 @@ def parse_number(text: str) -> Numbering | None:
             rest = text[m.end():].strip()
             if not rest and style not in ("part", "chapter", "section"):
                 continue
-            return Numbering(style, cn_number(m.group(1)), text[:m.end()].strip(), rest)
+            return Numbering(style, ordinal(m.group(1)), text[:m.end()].strip(), rest)
     return None
 
 
@@ -124,7 +93,7 @@ def is_document_start(text: str) -> bool:
     """True for a paragraph that can only be a document's own heading (篇1, 第一章, 一、, （一）)."""
     if PART_MARK.match(text.strip()):
         return True
-    found = parse_number(text.strip())
+    found = parse_numbering(text.strip())
     return found is not None and found.style in HEADING_STYLES
 
 
@@ -223,7 +192,7 @@ def _inline_items(content: str, styles: tuple[tuple[str, re.Pattern[str]], ...])
         -> tuple[str, list[Node]]:
     """Split 一是…二是… (and deeper enumerations) out of a paragraph: lead-in and item nodes."""
     for index, (style, pattern) in enumerate(styles):
-        found = [(m, cn_number(m.group(1))) for m in pattern.finditer(content)]
+        found = [(m, ordinal(m.group(1))) for m in pattern.finditer(content)]
         chain: list[re.Match[str]] = []
         for i, (m, value) in enumerate(found):
             if value != 1:
@@ -243,7 +212,7 @@ def _inline_items(content: str, styles: tuple[tuple[str, re.Pattern[str]], ...])
             end = chain[i + 1].start() if i + 1 < len(chain) else len(content)
             item_text = content[m.end():end].strip()
             lead_in, sub = _inline_items(item_text, styles[index + 1:])
-            node = Node(number=m.group(0), style=style, ordinal=cn_number(m.group(1)),
+            node = Node(number=m.group(0), style=style, ordinal=ordinal(m.group(1)),
                         inline=True)
             _set_heading(node, lead_in if sub else item_text)
             for child in sub:
@@ -268,7 +237,7 @@ def _set_heading(node: Node, content: str) -> None:
 def _is_issuer(text: str) -> bool:
     """True for a line that is only the name of a body: 市人民政府办公室."""
     return (len(text) <= SIGN_OFF_ISSUER_MAX and text.endswith(NAME_END)
-            and not re.search(r"[。，,；;：:、！？!?“”\"（）()\s]", text) and parse_number(text) is None)
+            and not re.search(r"[。，,；;：:、！？!?“”\"（）()\s]", text) and parse_numbering(text) is None)
 
 
 def split_sign_off(blocks: list[Block]) -> tuple[list[Block], list[str]]:
@@ -331,13 +300,13 @@ class _Builder:
         if not text:
             return
         if block.heading is not None:
-            numbering = parse_number(text)
+            numbering = parse_numbering(text)
             node = Node(number=numbering.number if numbering else "", style=f"h{block.heading}",
                         ordinal=numbering.ordinal if numbering else 0, line=block.line)
             node.title = numbering.rest if numbering else text
             self.place(node)
             return
-        numbering = parse_number(text)
+        numbering = parse_numbering(text)
         if self.take_deadline(text):
             return
         # a numbered line is always a new task, even when it reads like a responsibility line
@@ -392,7 +361,7 @@ class _Builder:
         if row.group:
             if self.table_group is None or self.table_group[1] != row.group \
                     or self.table_group[0] is not container:
-                numbering = parse_number(row.group)
+                numbering = parse_numbering(row.group)
                 group = Node(number=numbering.number if numbering else "", style="table-group",
                              line=block.line,
                              title=numbering.rest if numbering else row.group)

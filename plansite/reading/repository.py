@@ -27,7 +27,8 @@ from plansite.model.repository import Repository
 from plansite.reading.yamlfile import load_file
 from plansite.model.records import Department, Plan
 from plansite.reading.validate import PlanCheck, PlanFiles, Validator
-from plansite.language.values import parse_deadline, parse_target
+from plansite.language.deadlines import parse_deadline
+from plansite.language.targets import parse_target
 
 if TYPE_CHECKING:
     pass

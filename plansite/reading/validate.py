@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, NamedTuple
 
 from plansite.catalogue.phrases import Phrase, phrase
+from plansite.language.numerals import normalize_width
 from plansite.model import fields as S
 from plansite.problems import Problem, problem
 from plansite.reading.yamlfile import Located, LocatedList
 from plansite.model.records import (Chapter, Deadline, Department, Indicator, Plan, Quantity, Source,
                             Target, Task)
 
-FULLWIDTH = str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+")
 _SLUG_RE = re.compile(S.SLUG_PATTERN)
 _LOCAL_RE = re.compile(S.LOCAL_ID_PATTERN)
 _PERIOD_RE = re.compile(r"^\s*(\d{4})\s*[-–—至~]\s*(\d{4})\s*$")
@@ -218,7 +218,7 @@ class Checker:
                      expected=phrase("finite-number"))
             return None
         text = str(value).strip()
-        plain = text.translate(FULLWIDTH).replace("，", "").replace(",", "")
+        plain = normalize_width(text).replace(",", "")
         if plain != text.replace(",", "") and _is_number(plain):
             self.add("fullwidth-digits", file, pos, path, hint=phrase("write-instead", value=plain),
                      found=text, expected=plain)
@@ -239,7 +239,7 @@ class Checker:
             self.add("bad-year", file, pos, path, found=value, expected=phrase("year-between"))
             return None
         text = str(value).strip()
-        plain = text.translate(FULLWIDTH).rstrip("年")
+        plain = normalize_width(text).rstrip("年")
         if plain.isdigit() and len(plain) == 4:
             code = "fullwidth-digits" if plain != text.rstrip("年") else "wrong-type"
             self.add(code, file, pos, path, hint=phrase("number-only", value=plain),
@@ -253,7 +253,7 @@ class Checker:
                pos: tuple[int, int]) -> tuple[int, int] | None:
         if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
             return (value, value)
-        match = _PERIOD_RE.match(str(value).translate(FULLWIDTH))
+        match = _PERIOD_RE.match(normalize_width(str(value)))
         if match:
             start, end = int(match.group(1)), int(match.group(2))
             if start <= end:

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import yaml
 
+from plansite.language.numerals import chinese_numeral
+
 log = logging.getLogger(__name__)
 
 REPORTED_UP_TO = 2025
@@ -211,18 +213,6 @@ PLAN_KINDS: tuple[tuple[str, str], ...] = (
 PERIODS: tuple[tuple[int, int, str], ...] = (
     (2011, 2015, "十二五"), (2016, 2020, "十三五"), (2021, 2025, "十四五"), (2026, 2030, "十五五"),
 )
-CHINESE_NUMBERS = "一二三四五六七八九十"
-
-
-def chinese_number(n: int) -> str:
-    """1 -> 一, 12 -> 十二, 20 -> 二十 (up to 99), as chapter numbers are written."""
-    if n <= 10:
-        return CHINESE_NUMBERS[n - 1]
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 1 else CHINESE_NUMBERS[tens - 1]
-    return head + "十" + (CHINESE_NUMBERS[ones - 1] if ones else "")
-
-
 def quantity_phrase(value: float, unit: str) -> str:
     """A base-unit value as a plan writes it: 1662000 人 -> 166.2万人, 1e11 元 -> 1000亿元."""
     if unit in ("%", "‰", "") or abs(value) < 1e5:
@@ -413,13 +403,13 @@ class Writer:
         chapters: list[dict] = []
         containers: list[tuple[dict, tuple[str, ...]]] = []
         for i, (title, objects) in enumerate(themes, start=1):
-            chapter: dict = {"id": str(i), "number": f"{chinese_number(i)}、", "title": title}
+            chapter: dict = {"id": str(i), "number": f"{chinese_numeral(i)}、", "title": title}
             if rng.random() < 0.5:
                 chapter["text"] = self.paragraph(objects, rng.randint(1, 3))
             if rng.random() < 0.6 and count > top * 4:
                 subs = []
                 for j in range(1, rng.randint(2, 6) + 1):
-                    sub = {"id": f"{i}.{j}", "number": f"（{chinese_number(j)}）",
+                    sub = {"id": f"{i}.{j}", "number": f"（{chinese_numeral(j)}）",
                            "title": self.pick(VERBS) + self.pick(objects)}
                     if rng.random() < 0.3:
                         sub["text"] = self.paragraph(objects, 1)
