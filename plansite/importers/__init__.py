@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from plansite.catalogue.phrases import phrase
-from plansite.problems import PlanError, problem
+from plansite.problems import PlanError, Problem, problem
 from plansite.importers.document import Document
 from plansite.importers.indicators import find_indicators
 from plansite.importers.registry import Registry
@@ -241,55 +241,65 @@ def _keep_plan_fields(plan: dict, path: Path) -> dict:
     return merged
 
 
-def _department_names(names: list[str], node: Node, phrase: str, rejected: list[dict]) -> list[str]:
-    """``names`` that can be department names; the others go to ``rejected`` for the report."""
-    kept = [name for name in names if is_department_name(name)]
-    if len(kept) < len(names):
-        rejected.append({"id": node.id, "sentence": phrase})
-    return kept
+@dataclass
+class _Records:
+    """Builds the records of tasks.yml from the outline, resolving each department it names in
+    the registry (or proposing it there), and keeps what could not be resolved for the report."""
 
+    file: str
+    registry: Registry
+    rejected: list[dict] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
-def _task_record(node: Node, registry: Registry, rejected: list[dict]) -> dict:
-    record: dict = {"id": node.id}
-    if node.number:
-        record["number"] = node.number
-    record["title"] = node.title
-    record["text"] = markdown_paragraphs(node.text_paragraphs())
-    responsibility = node.responsibility
-    phrase = responsibility.phrase if responsibility else ""
-    record["lead"] = _department_names(list(responsibility.lead), node, phrase, rejected) \
-        if responsibility else []
-    record["cooperating"] = _department_names(list(responsibility.cooperating), node, phrase,
-                                              rejected) if responsibility else []
-    record["implementers"] = list(responsibility.implementers) if responsibility else []
-    for name in record["lead"] + record["cooperating"]:
-        registry.ensure(name)
-    record["indicators"] = list(node.indicators)
-    deadline = node.deadline or (responsibility.deadline if responsibility else "")
-    if deadline:
-        record["deadline"] = deadline
-    if responsibility is not None:
-        record["responsibility"] = responsibility.phrase
-    subs = [_task_record(c, registry, rejected) for c in node.children]
-    if subs:
-        record["tasks"] = subs
-    return record
+    def department_names(self, names: list[str], node: Node, phrase: str) -> list[str]:
+        """``names`` that can be department names; the others go to the report."""
+        kept = [name for name in names if is_department_name(name)]
+        if len(kept) < len(names):
+            self.rejected.append({"id": node.id, "sentence": phrase})
+        for name in kept:
+            found = self.registry.ensure(name)
+            if found.id is None:  # ambiguous: the editor chooses, as validation will ask
+                self.warnings.append(self.registry.departments.problem(
+                    found, self.file, node.line, severity="warning"))
+        return kept
 
+    def task(self, node: Node) -> dict:
+        record: dict = {"id": node.id}
+        if node.number:
+            record["number"] = node.number
+        record["title"] = node.title
+        record["text"] = markdown_paragraphs(node.text_paragraphs())
+        responsibility = node.responsibility
+        phrase = responsibility.phrase if responsibility else ""
+        record["lead"] = self.department_names(list(responsibility.lead), node, phrase) \
+            if responsibility else []
+        record["cooperating"] = self.department_names(list(responsibility.cooperating), node,
+                                                      phrase) if responsibility else []
+        record["implementers"] = list(responsibility.implementers) if responsibility else []
+        record["indicators"] = list(node.indicators)
+        deadline = node.deadline or (responsibility.deadline if responsibility else "")
+        if deadline:
+            record["deadline"] = deadline
+        if responsibility is not None:
+            record["responsibility"] = responsibility.phrase
+        subs = [self.task(c) for c in node.children]
+        if subs:
+            record["tasks"] = subs
+        return record
 
-def _chapter_record(node: Node, registry: Registry, rejected: list[dict]) -> dict:
-    record: dict = {"id": node.id}
-    if node.number:
-        record["number"] = node.number
-    record["title"] = node.title
-    record["text"] = markdown_paragraphs(node.text_paragraphs())
-    chapters = [_chapter_record(c, registry, rejected) for c in node.children
-                if c.kind == "chapter"]
-    tasks = [_task_record(c, registry, rejected) for c in node.children if c.kind == "task"]
-    if chapters:
-        record["chapters"] = chapters
-    if tasks:
-        record["tasks"] = tasks
-    return record
+    def chapter(self, node: Node) -> dict:
+        record: dict = {"id": node.id}
+        if node.number:
+            record["number"] = node.number
+        record["title"] = node.title
+        record["text"] = markdown_paragraphs(node.text_paragraphs())
+        chapters = [self.chapter(c) for c in node.children if c.kind == "chapter"]
+        tasks = [self.task(c) for c in node.children if c.kind == "task"]
+        if chapters:
+            record["chapters"] = chapters
+        if tasks:
+            record["tasks"] = tasks
+        return record
 
 
 def _other_indicator_ids(root: Path | None, plan_id: str) -> set[str]:
@@ -384,9 +394,10 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
     plan["note"] = "落款：" + "，".join(sign_off) if sign_off else ""
     if force:
         plan = _keep_plan_fields(plan, out_dir / "plan.yml")
-    rejected: list[dict] = []
-    tasks = {"chapters": [_chapter_record(c, registry, rejected) for c in outline.chapters]}
-    report.unparsed += rejected
+    records = _Records(str(source), registry)
+    tasks = {"chapters": [records.chapter(c) for c in outline.chapters]}
+    report.unparsed += records.rejected
+    report.warnings += records.warnings
     indicators = {"indicators": found.records}
 
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -52,15 +52,19 @@ class Problem:
                 out += f":{self.column}"
         return out
 
+    def said(self, lang: str = "zh") -> str:
+        """What is wrong and what to do, without where: ``message; hint``."""
+        text = self.message(lang)
+        if self.hint is not None:
+            text += f"; {hint_label(lang)}{self.hint_words(lang)}"
+        return text
+
     def format(self, lang: str = "zh") -> str:
         """The problem as one line: ``file:line:col: path: message; hint``."""
         head = self.location()
         if self.path:
             head += f": {self.path}"
-        text = f"{head}: {self.message(lang)}"
-        if self.hint is not None:
-            text += f"; {hint_label(lang)}{self.hint_words(lang)}"
-        return text
+        return f"{head}: {self.said(lang)}"
 
     def as_dict(self, lang: str = "zh") -> dict:
         """The problem as JSON-ready values, its arguments and hint worded in ``lang``."""

@@ -9,14 +9,15 @@ shape pass over a plan folder can run apart, even in another process (:class:`Pl
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, NamedTuple
 
 from plansite.catalogue.phrases import Phrase, phrase
+from plansite.language.departments import DepartmentRegistry, name_key
 from plansite.language.numerals import normalize_width
+from plansite.language.similar import closest
 from plansite.model import fields as S
 from plansite.problems import Problem, problem
 from plansite.reading.yamlfile import Located, LocatedList
@@ -60,14 +61,6 @@ def _found(value: Any) -> Phrase:
 
 def _did_you_mean(near: list[str]) -> Phrase | None:
     return phrase("did-you-mean", word=near[0]) if near else None
-
-
-def closest(word: str, candidates: list[str], n: int = 3) -> list[str]:
-    """The known words most like ``word``: containment first, then spelling similarity."""
-    contained = [c for c in candidates if word and (word in c or c in word)]
-    contained.sort(key=lambda c: (abs(len(c) - len(word)), c))
-    similar = difflib.get_close_matches(word, candidates, n=n, cutoff=0.4)
-    return list(dict.fromkeys(contained + similar))[:n]
 
 
 @dataclass
@@ -292,39 +285,6 @@ def _is_number(text: str) -> bool:
     return True
 
 
-class DepartmentRegistry:
-    """Departments by id, and every name and alias that points at them."""
-
-    def __init__(self, departments: list[Department]):
-        self.by_id = {d.id: d for d in departments}
-        self.names: dict[str, list[str]] = {}
-        for d in departments:
-            for word in (d.id, d.name, *d.aliases):
-                ids = self.names.setdefault(word, [])
-                if d.id not in ids:
-                    ids.append(d.id)
-
-    def resolve(self, word: str) -> tuple[str | None, list[str]]:
-        """The id ``word`` names, or None with the candidates (several when ambiguous)."""
-        ids = self.names.get(word.strip(), [])
-        if len(ids) == 1:
-            return ids[0], ids
-        return None, ids
-
-    def suggestions(self, word: str) -> list[Phrase]:
-        """Departments whose id, name or alias is most like ``word``.
-
-        A name the source gave incompletely (市局) is like too many words to be a useful guess.
-        """
-        known = [d for d in self.by_id.values() if not d.incomplete]
-        labels = [w for d in known for w in (d.id, d.name, *d.aliases)]
-        out = []
-        for label in closest(word, labels, 3):
-            dept = self.by_id[self.names[label][0]]
-            out.append(phrase("department-named", name=dept.name, id=dept.id))
-        return list(dict.fromkeys(out))
-
-
 def _src(file: str, data: Located, key: str | None = None) -> Source:
     line, col = data.pos(key) if key else (data.line, data.column)
     return Source(file, line, col)
@@ -422,7 +382,7 @@ class Validator:
                 self.add("duplicate-id", file, d.pos("id"), f"{path}.id", found=d["id"],
                          first=str(seen[d["id"]]))
                 # tasks naming this department are not wrong: the duplicate id is the problem
-                self.unregistered.update((d["name"], *d.get("aliases", [])))
+                self.unregistered.update(name_key(w) for w in (d["name"], *d.get("aliases", [])))
                 continue
             seen[d["id"]] = src
             aliases = tuple(dict.fromkeys(a.strip() for a in d.get("aliases", []) if a.strip()))
@@ -431,7 +391,7 @@ class Validator:
                               incomplete=d.get("incomplete", False), note=d.get("note", ""),
                               name_en=d.get("name_en", ""), source=src)
             for j, word in enumerate((dept.name, *dept.aliases)):
-                owner = seen_names.get(word)
+                owner = seen_names.get(name_key(word))
                 if owner and owner[0] != dept.id:
                     where = f"{path}.name" if j == 0 else f"{path}.aliases[{j - 1}]"
                     pos = d.pos("name") if j == 0 else d["aliases"].pos(j - 1) \
@@ -439,7 +399,7 @@ class Validator:
                     self.add("duplicate-name", file, pos, where, found=word,
                              first=phrase("record-at", id=owner[0], place=str(owner[1])))
                 else:
-                    seen_names[word] = (dept.id, src)
+                    seen_names[name_key(word)] = (dept.id, src)
             out.append(dept)
         by_id = {d.id: d for d in out}
         for i, dept in enumerate(out):
@@ -721,21 +681,12 @@ class Validator:
         path, words, places = mention
         ids: list[str] = []
         for i, word in enumerate(words):
-            found, candidates = registry.resolve(word)
-            if found:
-                if found not in ids:
-                    ids.append(found)
+            found = registry.resolve(word)
+            if found.id:
+                if found.id not in ids:
+                    ids.append(found.id)
                 continue
-            if word in self.unregistered:
+            if name_key(word) in self.unregistered:
                 continue
-            if candidates:
-                names = [phrase("department-named", name=registry.by_id[c].name, id=c)
-                         for c in candidates]
-                self.add("ambiguous-department", file, places[i], f"{path}[{i}]", found=word,
-                         expected=names)
-            else:
-                near = registry.suggestions(word)
-                self.add("unknown-department", file, places[i], f"{path}[{i}]", found=word,
-                         hint=phrase("closest-departments", names=near) if near else
-                         phrase("add-department"))
+            self.problems.append(registry.problem(found, file, *places[i], path=f"{path}[{i}]"))
         return ids

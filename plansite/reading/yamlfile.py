@@ -73,6 +73,14 @@ class Located(dict):
         """Line and column of the value of ``key`` (of the mapping when the key is absent)."""
         return self.value_pos.get(key) or self.key_pos.get(key) or (self.line, self.column)
 
+    def text(self, key: Any, default: str = "") -> str:
+        """The value of ``key`` as written: a scalar's own text even where YAML reads a number
+        (``id: 2.10`` is ``"2.10"``, not 2.1); ``default`` when the key is absent or empty."""
+        if key in self.raw and self.get(key) is not None:
+            return self.raw[key]
+        value = self.get(key)
+        return default if value is None else str(value)
+
 
 class LocatedList(list):
     """A sequence read from a file, with the position of itself and of each item."""
@@ -467,10 +475,20 @@ def _compose_text(text: str, name: str) -> tuple[Any, list[Problem]]:
     return data, problems
 
 
-def load_file(path: Path, root: Path) -> tuple[LoadedFile, list[Problem]]:
-    """Read one data file; the name in every problem is relative to ``root``."""
+def plain(value: Any) -> Any:
+    """``value`` read from a file as plain mappings and lists, for code that writes it again."""
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    return value
+
+
+def load_file(path: Path, root: Path | None = None) -> tuple[LoadedFile, list[Problem]]:
+    """Read one data file; the name in every problem is relative to ``root`` (when given and
+    the file is inside it)."""
     try:
-        name = path.relative_to(root).as_posix()
+        name = path.relative_to(root).as_posix() if root is not None else path.as_posix()
     except ValueError:
         name = path.as_posix()
     problems: list[Problem] = []
