@@ -17,8 +17,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from plansite.catalogue.phrases import phrase
 from plansite.problems import PlanError, Problem, problem
 from plansite.importers.document import Document
@@ -28,6 +26,8 @@ from plansite.importers.report import ImportReport
 from plansite.importers.registry import is_department_name
 from plansite.importers.structure import Node, Outline, build_outline, split_sign_off
 from plansite.importers.writer import markdown_paragraphs, write_data_file
+from plansite.model.walk import written_tasks
+from plansite.reading.yamlfile import Located, load_file, plain
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +39,6 @@ REPORT_FILE = "import-report.yml"
 # Five-year plans named in a title give the plan period.
 FIVE_YEAR_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
                    "十四五": (2021, 2025), "十五五": (2026, 2030)}
-# libyaml's parser when present: it reads a large tasks.yml ten times faster
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PLAN_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -126,67 +124,15 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", "", text or "")
 
 
-def _strings_tree(text: str) -> object:
-    """The mappings, lists and (all string) scalars of a YAML text, from the parser's events.
-
-    Building the tree from events skips PyYAML's constructor, which takes seconds for the
-    tasks.yml of a large plan; the ids, titles and texts needed here are strings anyway.
-    """
-    stack: list[list] = []
-    root: list[object] = []
-
-    def attach(value: object) -> None:
-        if not stack:
-            root.append(value)
-            return
-        top = stack[-1]
-        if isinstance(top[0], list):
-            top[0].append(value)
-        elif top[1] is None:
-            top[1] = value if isinstance(value, str) else repr(value)
-        else:
-            top[0][top[1]] = value
-            top[1] = None
-
-    for event in yaml.parse(text, Loader=_LOADER):
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            container: object = {} if isinstance(event, yaml.MappingStartEvent) else []
-            attach(container)
-            stack.append([container, None])
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            stack.pop()
-        elif isinstance(event, yaml.ScalarEvent):
-            attach(event.value)
-        elif isinstance(event, yaml.AliasEvent):
-            attach(None)
-    return root[0] if root else None
-
-
 def _old_task_ids(path: Path) -> list[tuple[str, str, str]]:
     """(id, title, text) of every task in an existing tasks.yml, to keep ids stable."""
     if not path.exists():
         return []
-    try:
-        data = _strings_tree(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError):
-        return []
-    out: list[tuple[str, str, str]] = []
-
-    def visit_tasks(tasks: object) -> None:
-        for task in tasks if isinstance(tasks, list) else []:
-            if isinstance(task, dict):
-                out.append((str(task.get("id", "")), _norm(str(task.get("title", ""))),
-                            _norm(str(task.get("text", "")))))
-                visit_tasks(task.get("tasks"))
-
-    def visit_chapters(chapters: object) -> None:
-        for chapter in chapters if isinstance(chapters, list) else []:
-            if isinstance(chapter, dict):
-                visit_tasks(chapter.get("tasks"))
-                visit_chapters(chapter.get("chapters"))
-
-    visit_chapters(data.get("chapters") if isinstance(data, dict) else None)
-    return out
+    loaded, _ = load_file(path)
+    data = loaded.data
+    return [(task.text("id"), _norm(task.text("title")), _norm(task.text("text")))
+            for task in written_tasks(data.get("chapters") if isinstance(data, dict) else None)
+            if isinstance(task, Located)]
 
 
 def _keep_task_ids(outline: Outline, old: list[tuple[str, str, str]]) -> None:
@@ -229,10 +175,7 @@ def _keep_task_ids(outline: Outline, old: list[tuple[str, str, str]]) -> None:
 def _keep_plan_fields(plan: dict, path: Path) -> dict:
     """The new plan record, keeping what an editor added to the old plan.yml (a short title,
     an English title, a note) wherever the import has nothing to say."""
-    try:
-        old = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) if path.exists() else None
-    except (yaml.YAMLError, UnicodeDecodeError):
-        old = None
+    old = plain(load_file(path)[0].data) if path.exists() else None
     if not isinstance(old, dict):
         return plan
     merged = {key: plan[key] if plan.get(key) not in (None, "") else value
@@ -310,13 +253,11 @@ def _other_indicator_ids(root: Path | None, plan_id: str) -> set[str]:
     for path in sorted((root / "data" / "plans").glob("*/indicators.yml")):
         if path.parent.name == plan_id:
             continue
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (yaml.YAMLError, UnicodeDecodeError):
-            continue
-        for item in data.get("indicators") or [] if isinstance(data, dict) else []:
-            if isinstance(item, dict) and item.get("id"):
-                ids.add(str(item["id"]))
+        data = load_file(path)[0].data
+        items = data.get("indicators") if isinstance(data, dict) else None
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, Located) and item.get("id"):
+                ids.add(item.text("id"))
     return ids
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from plansite.language.numerals import chinese_numeral
+from plansite.model.walk import written_chapters, written_tasks
 
 log = logging.getLogger(__name__)
 
@@ -539,22 +540,6 @@ def _split(total: int, parts: int, rng: random.Random) -> list[int]:
     return shares
 
 
-def _walk(tasks: list[dict]):
-    for task in tasks:
-        yield task
-        yield from _walk(task.get("tasks", []))
-
-
-def _chapter_tasks(chapters: list[dict]):
-    for chapter in chapters:
-        yield from _walk(chapter.get("tasks", []))
-        yield from _chapter_tasks(chapter.get("chapters", []))
-
-
-def _count_chapters(chapters: list[dict]) -> int:
-    return sum(1 + _count_chapters(c.get("chapters", [])) for c in chapters)
-
-
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
     """YAML as editors write it: 2-space indent, block style, readable Chinese."""
 
@@ -602,7 +587,7 @@ def synth_repository(out: Path | str, tasks: int, departments: int, indicators: 
         if not chapters:  # a plan always has a chapter, even when it got no tasks
             chapters = [{"id": "1", "number": "一、", "title": CHAPTER_THEMES[0][0]}]
         inds = writer.indicators(plan, n_inds)
-        all_tasks = list(_chapter_tasks(chapters))
+        all_tasks = list(written_tasks(chapters))
         for ind in inds:
             links = rng.choices((0, 1, 2, 3), (10, 65, 18, 7))[0] if all_tasks else 0
             for task in rng.sample(all_tasks, min(links, len(all_tasks))):
@@ -623,7 +608,7 @@ def synth_repository(out: Path | str, tasks: int, departments: int, indicators: 
         summary.plans.append(plan["id"])
         summary.tasks += len(all_tasks)
         summary.indicators += len(inds)
-        summary.chapters += _count_chapters(chapters)
+        summary.chapters += sum(1 for _ in written_chapters(chapters))
     log.info("wrote %d plans, %d tasks, %d departments, %d indicators to %s",
              len(summary.plans), summary.tasks, summary.departments, summary.indicators, data)
     return summary
