@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import Any, Mapping
 
 from plansite.catalogue.fields import FIELDS
 from plansite.model.records import COMPARATORS, DEPARTMENT_KINDS, INDICATOR_TYPES, TARGET_KINDS
@@ -174,6 +175,16 @@ CHAPTER = Record("chapter", CHAPTER_FIELDS)
 TASKS_FILE = Record("tasks-file", (
     Field("chapters", "list", True, record=CHAPTER),
 ))
+
+def attributes(record: Record, data: Mapping[str, Any], leave: tuple[str, ...] = ()
+               ) -> dict[str, Any]:
+    """The attributes of the model's record that the checked mapping ``data`` gives: each field
+    of ``record`` written in it, under its own name, a list as a tuple. A field holding records
+    (sub-tasks, a baseline, a target) and those named in ``leave`` are the caller's to build;
+    a field not written keeps the model's default."""
+    return {f.name: tuple(data[f.name]) if f.kind == "list" else data[f.name]
+            for f in record.fields if f.sub is None and f.name not in leave and f.name in data}
+
 
 FILES: dict[str, Record] = {
     "departments": DEPARTMENTS_FILE,
