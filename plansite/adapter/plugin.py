@@ -24,7 +24,7 @@ from plansite.adapter.nav import translate_nav
 from plansite.catalogue.labels import translate, translate_default
 from plansite.background import Background
 from plansite.site.linkcheck import LinkCheckJob
-from plansite.analysis.matrix import write_matrix_csvs
+from plansite.publishing.matrix import write_matrix_csvs
 from plansite.site.pages import DOWNLOADS_PAGE, SitePage, site_pages
 from plansite.site.render import Renderer
 from plansite.model.repository import Repository

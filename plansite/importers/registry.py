@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pypinyin import lazy_pinyin
+from plansite.language.pinyin import syllables
 
 from plansite.catalogue.phrases import phrase
 from plansite.language.departments import (LEVEL, DepartmentRegistry, Resolution, level_of,
@@ -47,7 +47,7 @@ def is_department_name(name: str) -> bool:
 
 def slug(name: str) -> str:
     """The ASCII id of a department name: pinyin without the level prefix, e.g. zhujianwei."""
-    text = "".join(lazy_pinyin(without_level(name))).lower()
+    text = "".join(syllables(without_level(name))).lower()
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     return text or "bumen"
 
@@ -118,7 +118,7 @@ class Registry:
         base = slug(name)
         ident, level = base, level_of(name)
         if ident in self.departments and level:
-            ident = f"{''.join(lazy_pinyin(level))}-{base}"
+            ident = f"{''.join(syllables(level))}-{base}"
         counter = 2
         while ident in self.departments:
             ident = f"{base}-{counter}"
