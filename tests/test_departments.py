@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from factories import INDICATORS, PLAN, make_repo
+from factories import PLAN, make_repo
 from plansite.importers.registry import Registry
 from plansite.language.departments import name_key, without_level
 from plansite.reading.repository import load_repository

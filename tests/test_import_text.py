@@ -14,7 +14,7 @@ from plansite.cli import main
 from plansite.problems import PlanError
 from plansite.importers import import_document
 from plansite.importers.responsibility import parse_line, split_names
-from plansite.importers.structure import parse_numbering
+from plansite.importers.headings import parse_numbering
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 PLAN = "一、重点任务\n\n1.新建幼儿园2所。\n\n——由区教育局组织落实。\n\n2.改造老旧小区30个。\n\n——由区住建局会同有关部门组织落实。\n"

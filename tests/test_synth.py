@@ -9,7 +9,8 @@ import pytest
 from plansite.cli import main
 from plansite.reading.repository import load_repository
 from plansite.language.numerals import chinese_numeral
-from plansite.synthetic import quantity_phrase, synth_repository
+from plansite.synthetic import synth_repository
+from plansite.synthetic.writer import quantity_phrase
 
 SIZE = {"tasks": 150, "departments": 24, "indicators": 60}
 

@@ -18,15 +18,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plansite.catalogue.phrases import phrase
-from plansite.problems import PlanError, Problem, problem
 from plansite.importers.document import Document
+from plansite.importers.docx import read_docx
 from plansite.importers.indicators import find_indicators
-from plansite.importers.registry import Registry
+from plansite.importers.registry import Registry, is_department_name
 from plansite.importers.report import ImportReport
-from plansite.importers.registry import is_department_name
 from plansite.importers.structure import Node, Outline, build_outline, split_sign_off
+from plansite.importers.table import read_table
+from plansite.importers.text import read_text
 from plansite.importers.writer import markdown_paragraphs, write_data_file
 from plansite.model.walk import written_tasks
+from plansite.problems import PlanError, Problem, problem
 from plansite.reading.yamlfile import Located, load_file, plain
 
 log = logging.getLogger(__name__)
@@ -67,12 +69,9 @@ def read_source(source: Path) -> list[Document]:
     if not raw.strip():
         raise PlanError([problem("file-empty", name, expected=phrase("plan-text"))])
     if suffix in TEXT_SUFFIXES:
-        from plansite.importers.text import read_text
         return read_text(raw, name)
     if suffix == ".docx":
-        from plansite.importers.docx import read_docx
         return read_docx(raw, name)
-    from plansite.importers.table import read_table
     return read_table(raw, name, suffix)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from plansite.importers.decode import decode
 from plansite.importers.document import Block, Document
 from plansite.importers.noise import find_frame
-from plansite.importers.structure import TITLE_MAX, is_part_mark, parse_numbering
+from plansite.importers.headings import TITLE_MAX, is_part_mark, parse_numbering
 
 
 def read_text(raw: bytes, file: str) -> list[Document]:

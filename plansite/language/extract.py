@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from plansite.language.numerals import normalize_width
-from plansite.language.quantities import (CLASSIFIERS, DURATION_UNITS, SUFFIX, SUFFIX_RE, UNITS,
+from plansite.language.quantities import (CLASSIFIERS, DURATION_UNITS, SUFFIX, SUFFIX_RE,
                                           VALUE_RE, quantity_pattern)
 from plansite.language.targets import PREDICATE_WORDS, parse_target, predicate_start
 from plansite.model.records import Target
