@@ -104,3 +104,14 @@ def test_duplicate_indicator_id_in_one_file_names_the_first_place(tmp_path):
     assert [p.format("en") for p in problems.errors] == [
         "data/plans/demo/indicators.yml:15:3: id: id 'chengzhenhualv' is used twice, first at "
         "data/plans/demo/indicators.yml:2; ids must be unique"]
+
+
+CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+QUOTED = re.compile(r"'[^']*'")
+
+
+@pytest.mark.parametrize("code", TEMPLATES)
+def test_english_quotes_the_chinese_it_gives_as_an_example(code):
+    """English says everything in English; Chinese in it is an example of what to write in the
+    data, quoted as the data is quoted."""
+    assert not CHINESE.search(QUOTED.sub("", TEMPLATES[code]["en"]))
