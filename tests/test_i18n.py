@@ -14,6 +14,7 @@ from plansite.adapter.nav import NAV_KEYS, translate_nav
 from plansite.catalogue.labels import LANGUAGES, STRINGS, translate
 from plansite.model.records import DEPARTMENT_KINDS, INDICATOR_TYPES
 from plansite.analysis.status import STATUS_LABELS, STATUSES
+from plansite.publishing.tables import TABLES
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
@@ -65,6 +66,12 @@ def test_keys_built_from_record_values_exist():
              + [f"status_{s}" for s in STATUSES] + [f"quarter_{q}" for q in range(1, 5)]
              + [f"target_{a}{d}" for a in ("", "annual_") for d in ("rise", "fall")])
     assert not [k for k in built if k not in STRINGS]
+
+
+def test_the_words_of_every_download_table_exist():
+    keys = [key for t in TABLES for key in (f"sheet_{t.name}", f"sheet_{t.name}_about")]
+    keys += [c.about or f"column_{t.name}_{c.name}" for t in TABLES for c in t.columns]
+    assert not [k for k in keys if k not in STRINGS]
 
 
 def test_status_labels_are_the_translation_table():

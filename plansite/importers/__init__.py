@@ -205,12 +205,18 @@ class _Records:
                     found, self.file, node.line, severity="warning"))
         return kept
 
-    def task(self, node: Node) -> dict:
+    @staticmethod
+    def heading(node: Node) -> dict:
+        """What a chapter's or a task's record starts with: id, number as written, title, text."""
         record: dict = {"id": node.id}
         if node.number:
             record["number"] = node.number
         record["title"] = node.title
         record["text"] = markdown_paragraphs(node.text_paragraphs())
+        return record
+
+    def task(self, node: Node) -> dict:
+        record = self.heading(node)
         responsibility = node.responsibility
         phrase = responsibility.phrase if responsibility else ""
         record["lead"] = self.department_names(list(responsibility.lead), node, phrase) \
@@ -230,11 +236,7 @@ class _Records:
         return record
 
     def chapter(self, node: Node) -> dict:
-        record: dict = {"id": node.id}
-        if node.number:
-            record["number"] = node.number
-        record["title"] = node.title
-        record["text"] = markdown_paragraphs(node.text_paragraphs())
+        record = self.heading(node)
         chapters = [self.chapter(c) for c in node.children if c.kind == "chapter"]
         tasks = [self.task(c) for c in node.children if c.kind == "task"]
         if chapters:

@@ -38,25 +38,18 @@ DATAPACKAGE_NAME = "datapackage.json"
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a table: its name (the CSV header), Table Schema type and meaning.
+    """One column of a table: its name (the CSV header) and Table Schema type.
 
-    ``about`` is the key of its description in :mod:`plansite.catalogue.labels`;
     ``unit_column`` names the column that holds the unit of this column's values, for value
-    columns whose unit differs from row to row (an indicator's unit).
+    columns whose unit differs from row to row (an indicator's unit). ``about`` is the key of
+    the column's description in :mod:`plansite.catalogue.labels` when tables share it;
+    otherwise the key is ``column_<table>_<column>``.
     """
 
     name: str
     type: str
-    about: str
     unit_column: str = ""
-
-    def description(self, lang: str = "zh") -> str:
-        """What the column holds, with where its unit is when another column holds it."""
-        words = translate(self.about, lang)
-        if self.unit_column:
-            # the unit differs between rows, so it is named by the column that holds it
-            words = translate("column_unit_in", lang, description=words, column=self.unit_column)
-        return words
+    about: str = ""
 
 
 @dataclass(frozen=True)
@@ -78,6 +71,15 @@ class Table:
 
     def description(self, lang: str = "zh") -> str:
         return translate(f"sheet_{self.name}_about", lang)
+
+    def column_description(self, column: Column, lang: str = "zh") -> str:
+        """What ``column`` holds, with where its unit is when another column holds it."""
+        words = translate(column.about or f"column_{self.name}_{column.name}", lang)
+        if column.unit_column:
+            # the unit differs between rows, so it is named by the column that holds it
+            words = translate("column_unit_in", lang, description=words,
+                              column=column.unit_column)
+        return words
 
 
 def _joined(values: Iterable[Any] | None) -> str:
@@ -134,77 +136,77 @@ def _actual_rows(data: dict) -> list[dict]:
             for i in data["indicators"] for a in i["actuals"]]
 
 
-_URL = Column("url", "string", "column_url")
-_PLAN = Column("plan", "string", "column_plan")
+_URL = Column("url", "string", about="column_url")
+_PLAN = Column("plan", "string", about="column_plan")
 
 TABLES: tuple[Table, ...] = (
     Table("plans", (
-        Column("id", "string", "column_plans_id"),
-        Column("title", "string", "column_plans_title"),
-        Column("issuer", "string", "column_plans_issuer"),
-        Column("level", "string", "column_plans_level"),
-        Column("period_start", "year", "column_plans_period_start"),
-        Column("period_end", "year", "column_plans_period_end"),
+        Column("id", "string"),
+        Column("title", "string"),
+        Column("issuer", "string"),
+        Column("level", "string"),
+        Column("period_start", "year"),
+        Column("period_end", "year"),
         _URL), _plan_rows),
     Table("departments", (
-        Column("id", "string", "column_departments_id"),
-        Column("name", "string", "column_departments_name"),
-        Column("aliases", "string", "column_departments_aliases"),
-        Column("kind", "string", "column_departments_kind"),
-        Column("parent", "string", "column_departments_parent"),
-        Column("incomplete", "boolean", "column_departments_incomplete"),
-        Column("led", "string", "column_departments_led"),
-        Column("cooperating", "string", "column_departments_cooperating"),
+        Column("id", "string"),
+        Column("name", "string"),
+        Column("aliases", "string"),
+        Column("kind", "string"),
+        Column("parent", "string"),
+        Column("incomplete", "boolean"),
+        Column("led", "string"),
+        Column("cooperating", "string"),
         _URL), _department_rows),
     Table("tasks", (
         _PLAN,
-        Column("id", "string", "column_tasks_id"),
-        Column("chapter", "string", "column_tasks_chapter"),
-        Column("parent", "string", "column_tasks_parent"),
-        Column("number", "string", "column_tasks_number"),
-        Column("title", "string", "column_tasks_title"),
-        Column("lead", "string", "column_tasks_lead"),
-        Column("lead_names", "string", "column_tasks_lead_names"),
-        Column("cooperating", "string", "column_tasks_cooperating"),
-        Column("cooperating_names", "string", "column_tasks_cooperating_names"),
-        Column("implementers", "string", "column_tasks_implementers"),
-        Column("indicators", "string", "column_tasks_indicators"),
-        Column("deadline", "string", "column_tasks_deadline"),
-        Column("responsibility", "string", "column_tasks_responsibility"),
-        Column("text", "string", "column_tasks_text"),
+        Column("id", "string"),
+        Column("chapter", "string"),
+        Column("parent", "string"),
+        Column("number", "string"),
+        Column("title", "string"),
+        Column("lead", "string"),
+        Column("lead_names", "string"),
+        Column("cooperating", "string"),
+        Column("cooperating_names", "string"),
+        Column("implementers", "string"),
+        Column("indicators", "string"),
+        Column("deadline", "string"),
+        Column("responsibility", "string"),
+        Column("text", "string"),
         _URL), _task_rows, ("plan", "id")),
     Table("indicators", (
         _PLAN,
-        Column("id", "string", "column_indicators_id"),
-        Column("name", "string", "column_indicators_name"),
-        Column("type", "string", "column_indicators_type"),
-        Column("category", "string", "column_indicators_category"),
-        Column("unit", "string", "column_indicators_unit"),
-        Column("phrase", "string", "column_indicators_phrase"),
-        Column("baseline_value", "number", "column_indicators_baseline_value", "unit"),
-        Column("baseline_year", "year", "column_indicators_baseline_year"),
-        Column("target_comparator", "string", "column_indicators_target_comparator"),
-        Column("target_value", "number", "column_indicators_target_value", "unit"),
-        Column("target_low", "number", "column_indicators_target_low", "unit"),
-        Column("target_high", "number", "column_indicators_target_high", "unit"),
-        Column("target_year", "year", "column_indicators_target_year"),
-        Column("target_kind", "string", "column_indicators_target_kind"),
-        Column("target_narrative", "string", "column_indicators_target_narrative"),
-        Column("latest_value", "number", "column_indicators_latest_value", "unit"),
-        Column("latest_year", "year", "column_indicators_latest_year"),
-        Column("status", "string", "column_indicators_status"),
-        Column("departments", "string", "column_indicators_departments"),
-        Column("tasks", "string", "column_indicators_tasks"),
+        Column("id", "string"),
+        Column("name", "string"),
+        Column("type", "string"),
+        Column("category", "string"),
+        Column("unit", "string"),
+        Column("phrase", "string"),
+        Column("baseline_value", "number", "unit"),
+        Column("baseline_year", "year"),
+        Column("target_comparator", "string"),
+        Column("target_value", "number", "unit"),
+        Column("target_low", "number", "unit"),
+        Column("target_high", "number", "unit"),
+        Column("target_year", "year"),
+        Column("target_kind", "string"),
+        Column("target_narrative", "string"),
+        Column("latest_value", "number", "unit"),
+        Column("latest_year", "year"),
+        Column("status", "string"),
+        Column("departments", "string"),
+        Column("tasks", "string"),
         _URL), _indicator_rows),
     Table("actuals", (
-        Column("indicator", "string", "column_actuals_indicator"),
+        Column("indicator", "string"),
         _PLAN,
-        Column("year", "year", "column_actuals_year"),
-        Column("value", "number", "column_actuals_value", "unit"),
-        Column("unit", "string", "column_actuals_unit"),
-        Column("source", "string", "column_actuals_source"),
-        Column("phrase", "string", "column_actuals_phrase"),
-        Column("url", "string", "column_actuals_url")), _actual_rows, ()),
+        Column("year", "year"),
+        Column("value", "number", "unit"),
+        Column("unit", "string"),
+        Column("source", "string"),
+        Column("phrase", "string"),
+        Column("url", "string")), _actual_rows, ()),
 )
 
 FOREIGN_KEYS: dict[str, list[dict]] = {
@@ -273,7 +275,7 @@ def datapackage(csv_files: dict[str, bytes], lang: str = "zh") -> dict:
         fields = []
         for column in table.columns:
             item: dict[str, Any] = {"name": column.name, "type": column.type,
-                                    "description": column.description(lang)}
+                                    "description": table.column_description(column, lang)}
             if column.unit_column:
                 item["unitField"] = column.unit_column
             fields.append(item)
