@@ -176,6 +176,22 @@ def test_new_departments_are_proposed_with_pinyin_ids_and_known_ones_resolved(tm
     assert len(result.report.departments_new) == len(entries) - 1
 
 
+def test_a_name_two_departments_claim_is_left_for_the_editor_with_both(tmp_path):
+    registry = tmp_path / "departments.yml"
+    registry.write_text(yaml.safe_dump({"departments": [
+        {"id": "jiaoyuju", "name": "市教育局", "aliases": ["教育局"]},
+        {"id": "xian-jiaoyuju", "name": "县教育局", "aliases": ["教育局"]}]},
+        allow_unicode=True), encoding="utf-8")
+    source = write(tmp_path / "p.txt", "一、任务\n1.新建学校。\n——由教育局组织落实。\n")
+    result, data = run(tmp_path, source)
+    assert tasks_of(data)[0]["lead"] == ["教育局"]
+    assert result.report.departments_new == []
+    (warning,) = [w for w in result.report.warnings if w.code == "ambiguous-department"]
+    assert warning.format("en") == (
+        f"{source}:2: department '教育局' is ambiguous, it may be: '市教育局' (jiaoyuju), "
+        "'县教育局' (xian-jiaoyuju); write the full name or id")
+
+
 def test_a_blanked_department_name_is_kept_and_marked_incomplete(tmp_path):
     source = write(tmp_path / "p.txt", "一、任务\n1.维护社会稳定。\n——由市综治办、市局会同有关部门组织落实。\n")
     run(tmp_path, source)

@@ -100,10 +100,6 @@ class Registry:
                                      expected=phrase("department-list"))])
         return cls(entries=[e for e in entries if isinstance(e, dict) and e.get("id")], path=path)
 
-    def resolve(self, name: str) -> str | None:
-        """The id of the one department named ``name`` (by id, name or alias), or None."""
-        return self.departments.resolve(name).id
-
     def ensure(self, name: str) -> Resolution:
         """What ``name`` names, proposing a new registry entry when it names no department
         (an ambiguous name is left as it is: the editor chooses)."""
