@@ -9,6 +9,16 @@ import argparse
 import sys
 from pathlib import Path
 
+from plansite.adapter.build import build_site
+from plansite.catalogue.messages import summary
+from plansite.importers import import_document
+from plansite.model.fields import schema_files
+from plansite.problems import PlanError, format_github, format_json
+from plansite.publishing import tables
+from plansite.publishing.export import json_text
+from plansite.reading.repository import load_repository
+from plansite.synthetic import synth_repository
+
 
 class UsageError(Exception):
     """The command line itself is wrong (exit code 2)."""
@@ -91,10 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_synth(args: argparse.Namespace) -> int:
-    """Write a synthetic repository and say what was written (the generator loads only here:
-    its word lists are a third of the command's start-up)."""
-    from plansite.synthetic import synth_repository
-
+    """Write a synthetic repository and say what was written."""
     try:
         summary = synth_repository(args.out, args.tasks, args.departments, args.indicators,
                                    seed=args.seed, plans=args.plans)
@@ -108,9 +115,6 @@ def cmd_synth(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from plansite.problems import PlanError
-    from plansite.importers import import_document
-
     root = _root(args)
     out = Path(args.out) if args.out else root / "data" / "plans" / args.plan
     try:
@@ -126,8 +130,6 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from plansite.adapter.build import build_site
-
     root = _root(args)
     code, output = build_site(root, Path(args.site_dir) if args.site_dir else None,
                               strict=not args.no_strict)
@@ -139,9 +141,6 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from plansite.problems import format_github, format_json
-    from plansite.reading.repository import load_repository
-
     root = _root(args)
     _, problems = load_repository(root)
     items = problems.sorted()
@@ -153,34 +152,35 @@ def cmd_validate(args: argparse.Namespace) -> int:
     else:
         for item in items:
             print(item.format(args.lang))
-        from plansite.catalogue.messages import summary
-
         print(("\n" if items else "") + summary(len(problems.errors), args.lang), file=sys.stderr)
     return 1 if problems.errors else 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from plansite.publishing.export import export
-    from plansite.reading.repository import load_repository
-
+    """Write the data as JSON (to standard output without --out) or as tables into a folder."""
     root = _root(args)
     repo, problems = load_repository(root)
     if problems.errors:
         for item in problems.sorted():
             print(item.format(), file=sys.stderr)
         return 1
-    if args.format != "json" and not args.out:
-        raise UsageError(f"--format {args.format} needs --out FOLDER")
-    text = export(repo, args.format, Path(args.out) if args.out else None, base_url=args.base_url)
-    if text is not None:
+    if args.format != "json":
+        if not args.out:
+            raise UsageError(f"--format {args.format} needs --out FOLDER")
+        tables.write(repo, args.format, Path(args.out), args.base_url)
+        return 0
+    text = json_text(repo, args.base_url)
+    if not args.out:
         sys.stdout.write(text)
+        return 0
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
     return 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """Write the schemas the data files name in their first line (``schema/`` at the top)."""
-    from plansite.model.fields import schema_files
-
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     for name, text in schema_files().items():

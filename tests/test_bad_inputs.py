@@ -10,6 +10,7 @@ repository whose site was built before exits 1 and leaves that ``site/`` byte fo
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from pathlib import Path
 from typing import Callable
@@ -150,6 +151,24 @@ def test_validate_prints_the_one_message_and_exits_1(tmp_path, case, capsys):
     captured = capsys.readouterr()
     assert captured.out.splitlines() == expected
     assert captured.err.strip() == f"共 {len(expected)} 个问题，请按上面的提示修改。"
+
+
+CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+QUOTED = re.compile(r"'[^']*'")
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_english_output_quotes_the_data_and_says_the_rest_in_english(tmp_path, case, capsys):
+    """Chinese in the English output is the editor's own data, quoted as it was written."""
+    make_repo(tmp_path)
+    expected = break_repo(tmp_path, case)
+    assert main(["--root", str(tmp_path), "validate", "--lang", "en"]) == 1
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    assert len(lines) == len(expected)
+    left = [line for line in lines if CHINESE.search(QUOTED.sub("", line))]
+    assert not left, left
+    assert captured.err.strip() == f"{len(expected)} problem(s); fix them as hinted above."
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 from factories import make_repo
-from plansite.analysis.history import load_history, recent_changes, target_words
+from plansite.analysis.history import load_history, recent_changes, target_notation
 from plansite.reading.repository import load_repository
 
 
@@ -97,9 +97,9 @@ def test_a_folder_outside_git_has_no_history_and_does_not_fail(tmp_path):
     assert recent_changes(tmp_path) == []
 
 
-def test_target_words():
-    assert target_words({"value": 55.0, "comparator": ">=", "year": 2015}, "%") == ">= 55% (2015)"
-    assert target_words({"comparator": "range", "low": 1, "high": 2}, "万吨") == "1–2万吨"
-    assert target_words({"value": -13, "kind": "change"}, "%") == "= -13% [change]"
-    assert target_words("不超过5%") == "不超过5%"
-    assert target_words(None) == ""
+def test_target_notation():
+    assert target_notation({"value": 55.0, "comparator": ">=", "year": 2015}, "%") == ">= 55% (2015)"
+    assert target_notation({"comparator": "range", "low": 1, "high": 2}, "万吨") == "1–2万吨"
+    assert target_notation({"value": -13, "kind": "change"}, "%") == "= -13% [change]"
+    assert target_notation("不超过5%") == "不超过5%"
+    assert target_notation(None) == ""

@@ -14,7 +14,7 @@ from plansite.cli import main
 from plansite.problems import PlanError
 from plansite.importers import import_document
 from plansite.importers.responsibility import parse_line, split_names
-from plansite.importers.structure import parse_number
+from plansite.importers.headings import parse_numbering
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 PLAN = "一、重点任务\n\n1.新建幼儿园2所。\n\n——由区教育局组织落实。\n\n2.改造老旧小区30个。\n\n——由区住建局会同有关部门组织落实。\n"
@@ -67,13 +67,13 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
     ("二是培育龙头企业", "enum", 2, "二是"),
 ])
 def test_numbering_styles_full_and_half_width(text, style, ordinal, number):
-    found = parse_number(text)
+    found = parse_numbering(text)
     assert (found.style, found.ordinal, found.number) == (style, ordinal, number)
 
 
 @pytest.mark.parametrize("text", ["2015年，城镇化率达到55%。", "1.5万人参加培训。", "十二五期间完成。"])
 def test_sentences_that_start_with_numbers_are_not_headings(text):
-    assert parse_number(text) is None
+    assert parse_numbering(text) is None
 
 
 def test_nested_numbering_gives_chapters_tasks_and_sub_tasks(tmp_path):
@@ -174,6 +174,22 @@ def test_new_departments_are_proposed_with_pinyin_ids_and_known_ones_resolved(tm
     assert by_name["市城乡规划局"]["aliases"] == ["城乡规划局"]
     assert by_name["市住建委"]["id"] == "zhujianwei"
     assert len(result.report.departments_new) == len(entries) - 1
+
+
+def test_a_name_two_departments_claim_is_left_for_the_editor_with_both(tmp_path):
+    registry = tmp_path / "departments.yml"
+    registry.write_text(yaml.safe_dump({"departments": [
+        {"id": "jiaoyuju", "name": "市教育局", "aliases": ["教育局"]},
+        {"id": "xian-jiaoyuju", "name": "县教育局", "aliases": ["教育局"]}]},
+        allow_unicode=True), encoding="utf-8")
+    source = write(tmp_path / "p.txt", "一、任务\n1.新建学校。\n——由教育局组织落实。\n")
+    result, data = run(tmp_path, source)
+    assert tasks_of(data)[0]["lead"] == ["教育局"]
+    assert result.report.departments_new == []
+    (warning,) = [w for w in result.report.warnings if w.code == "ambiguous-department"]
+    assert warning.format("en") == (
+        f"{source}:2: department '教育局' is ambiguous, it may be: '市教育局' (jiaoyuju), "
+        "'县教育局' (xian-jiaoyuju); write the full name or id")
 
 
 def test_a_blanked_department_name_is_kept_and_marked_incomplete(tmp_path):

@@ -10,7 +10,7 @@ import yaml
 from plansite.importers import import_document
 from plansite.importers.registry import is_department_name
 from plansite.importers.responsibility import find_trailing, parse_line
-from plansite.language.values import parse_target
+from plansite.language.targets import parse_target
 
 WORKPLAN = """关于印发《2026年全市优化营商环境工作方案》的通知
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
+from plansite.analysis.findings import Findings
 from plansite.reading.repository import load_repository
 
 REPO = Path(__file__).resolve().parent.parent
@@ -43,7 +44,7 @@ def test_every_indicator_is_listed_with_its_computed_status(real_site, repo):
     for row in rows:
         link = row.xpath(".//a[contains(@class,'ps-indicator-link')]/@href")[0]
         ind_id = link.rstrip("/").rsplit("/", 1)[-1]
-        result = repo.statuses[ind_id]
+        result = Findings(repo).statuses[ind_id]
         assert row.get("data-status") == result.status
         label = row.xpath(".//span[contains(@class,'ps-status')]")[0].text_content()
         assert label == result.label("zh")
@@ -56,7 +57,7 @@ def test_every_department_page_counts_its_indicators_by_status(real_site, repo):
     for dept in repo.departments:
         inds = repo.index.department_indicators[dept]
         counts = shown_counts(page(real_site, f"departments/{dept}"))
-        expected = {s: n for s, n in repo.status_counts(inds).items() if n}
+        expected = {s: n for s, n in Findings(repo).status_counts(inds).items() if n}
         if not inds:
             assert counts == []
             continue
@@ -70,8 +71,8 @@ def test_home_page_shows_the_binding_indicators_and_the_status_counts(real_site,
     binding = [i for i in repo.indicators.values() if i.binding]
     assert len(binding) == 14
     counts = shown_counts(tree)
-    assert counts[0] == {s: n for s, n in repo.status_counts(list(repo.indicators)).items() if n}
-    assert counts[1] == {s: n for s, n in repo.status_counts([i.id for i in binding]).items() if n}
+    assert counts[0] == {s: n for s, n in Findings(repo).status_counts(list(repo.indicators)).items() if n}
+    assert counts[1] == {s: n for s, n in Findings(repo).status_counts([i.id for i in binding]).items() if n}
     links = tree.xpath("//table[contains(@class,'ps-indicators')]//a[contains(@class,'ps-indicator-link')]/@href")
     assert [h.rstrip("/").rsplit("/", 1)[-1] for h in links] == [i.id for i in binding]
 
@@ -109,7 +110,7 @@ def test_a_filtered_view_lives_in_its_address(page, real_site, serve_site, repo)
     visible = page.locator("table.ps-indicators tbody tr:not([hidden])")
     assert page.locator("select[name=type]").input_value() == "binding"
     assert visible.count() == sum(1 for i in repo.indicators.values()
-                                  if i.binding and repo.statuses[i.id].status == "no-data")
+                                  if i.binding and Findings(repo).statuses[i.id].status == "no-data")
     page.locator("table.ps-indicators a.ps-indicator-link").first.click()
     page.go_back()
     assert page.locator("select[name=type]").input_value() == "binding"
@@ -137,6 +138,6 @@ def test_a_home_page_of_many_binding_indicators_sums_them_up_by_plan(tmp_path):
         assert row.xpath(".//a/@href")[0] == f"plans/{plan_id}/"
         assert row.xpath("./td")[1].text_content() == str(len(ids))
         assert shown_counts(row, ".//ul[contains(@class,'ps-status-counts')]") == [
-            {s: n for s, n in many.status_counts(ids).items() if n}]
+            {s: n for s, n in Findings(many).status_counts(ids).items() if n}]
     more = tree.xpath("//a[@href='indicators/?type=binding']")
     assert more and str(len(binding)) in more[0].text_content()

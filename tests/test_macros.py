@@ -105,7 +105,7 @@ def good_root(tmp_path_factory):
 
 
 @pytest.mark.parametrize("call, words", [
-    ('department_link("不存在")', "unknown department '不存在'"),
+    ('department_link("不存在")', "department '不存在' is not known"),
     ('task_link("demo:9.9")', "unknown task 'demo:9.9'"),
     ('indicator_table(plan="nope")', "unknown plan 'nope'"),
 ])

@@ -11,13 +11,8 @@ import lxml.html
 import pytest
 
 from factories import TASKS, make_repo
-from plansite.analysis.matrix import (
-    column_chapters,
-    compute_matrix,
-    matrix_csv,
-    shared_tasks,
-    write_matrix_csvs,
-)
+from plansite.analysis.matrix import column_chapters, compute_matrix, shared_tasks
+from plansite.publishing.matrix import matrix_csv, write_matrix_csvs
 from plansite.site.render import Site
 from plansite.reading.repository import load_repository
 
@@ -108,7 +103,7 @@ def test_pairs_are_departments_named_on_the_same_task(nested):
 
 
 def test_csv_has_a_lead_and_a_cooperating_count_per_chapter(nested, tmp_path):
-    text = matrix_csv(nested, compute_matrix(nested, "demo"))
+    text = matrix_csv(nested, compute_matrix(nested, "demo")).decode("utf-8")
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     assert rows[0] == ["部门", "部门编号", "（一）约束性指标 牵头", "（一）约束性指标 配合",
@@ -116,10 +111,25 @@ def test_csv_has_a_lead_and_a_cooperating_count_per_chapter(nested, tmp_path):
                        "（三）无责任部门 牵头", "（三）无责任部门 配合", "合计牵头", "合计配合", "合计"]
     assert rows[1] == ["市住建委", "zhujianwei", "2", "0", "0", "1", "0", "0", "2", "1", "3"]
     assert rows[-1] == ["合计", "", "3", "1", "2", "1", "0", "0", "5", "2", "4"]
-    english = matrix_csv(nested, compute_matrix(nested, "demo"), "en").splitlines()[0]
+    english = matrix_csv(nested, compute_matrix(nested, "demo"), "en").decode().splitlines()[0]
     assert english.endswith("Total led,Total co-operated,Total")
     written = write_matrix_csvs(nested, tmp_path / "downloads")
     assert [p.name for p in written] == ["matrix-demo.csv"]
+
+
+def test_csv_text_that_would_start_a_formula_is_defused_in_the_matrix_too(tmp_path):
+    departments = [{"id": "evil", "name": "=HYPERLINK(\"http://evil.example\")"},
+                   {"id": "zhujianwei", "name": "市住建委"}]
+    tasks = {"chapters": [{"id": "1", "title": "=SUM(1)", "tasks": [
+        _task("1.1", ["=HYPERLINK(\"http://evil.example\")"], ["市住建委"])]}]}
+    make_repo(tmp_path, departments=departments, tasks=tasks, indicators={"indicators": []})
+    repo, problems = load_repository(tmp_path)
+    assert not problems.errors
+    rows = list(csv.reader(io.StringIO(matrix_csv(repo, compute_matrix(repo, "demo"))
+                                       .decode("utf-8-sig"))))
+    assert rows[0][:3] == ["部门", "部门编号", "'=SUM(1) 牵头"]
+    assert rows[1][:2] == ["'=HYPERLINK(\"http://evil.example\")", "evil"]
+    assert rows[2][:2] == ["市住建委", "zhujianwei"]
 
 
 def test_seed_matrix_zhujianwei_carries_the_most_tasks_of_the_city_plan(seed):
@@ -187,8 +197,7 @@ def test_matrix_page_offers_the_csv_that_the_build_writes(seed, real_site):
             # a plan none of whose tasks names a department (篇1) has no table to download
             assert bool(link) == bool(compute_matrix(seed, plan_id).rows), plan_id
         written = real_site / "downloads" / f"matrix-{plan_id}.csv"
-        assert written.read_text(encoding="utf-8") == matrix_csv(
-            seed, compute_matrix(seed, plan_id))
+        assert written.read_bytes() == matrix_csv(seed, compute_matrix(seed, plan_id))
         assert page.xpath("//script[contains(@src, 'plansite-sort.js')]")
         assert page.get_element_by_id("pairs") is not None
     page = lxml.html.fromstring(

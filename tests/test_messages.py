@@ -1,4 +1,5 @@
-"""Every problem message exists in Chinese and English, and says where the first of a pair is."""
+"""Every problem message, hint and quoted value exists in Chinese and English, and a problem
+says where the first of a pair is."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from factories import DEPARTMENTS, INDICATORS, TASKS, make_repo
+from plansite.catalogue.messages import MESSAGES
+from plansite.catalogue.phrases import LANGUAGES, TABLES, TEMPLATES
 from plansite.problems import problem
-from plansite.catalogue.messages import LANGUAGES, MESSAGES
 from plansite.reading.repository import load_repository
 
 PACKAGE = Path(__file__).resolve().parent.parent / "plansite"
@@ -32,19 +34,20 @@ def used_codes() -> dict[str, str]:
     return found
 
 
-# Where the languages differ on purpose: a field's description is Chinese documentation, so the
-# English sentence leaves it out; the parser's reason is English, so only English quotes it.
+# Where the languages differ on purpose: the parser's reason is English, so only English quotes it.
 ENGLISH_ONLY = {"bad-target": {"reason"}, "bad-deadline": {"reason"}}
-CHINESE_ONLY = {"missing-field": {"expected"}}
 
 
-@pytest.mark.parametrize("code", MESSAGES)
+@pytest.mark.parametrize("code", TEMPLATES)
 def test_every_code_has_both_languages_with_the_same_fields(code):
-    templates = MESSAGES[code]
+    templates = TEMPLATES[code]
     assert set(templates) == set(LANGUAGES)
     assert all(templates[lang].strip() for lang in LANGUAGES)
-    assert fields(templates["zh"]) - CHINESE_ONLY.get(code, set()) == \
-        fields(templates["en"]) - ENGLISH_ONLY.get(code, set())
+    assert fields(templates["zh"]) == fields(templates["en"]) - ENGLISH_ONLY.get(code, set())
+
+
+def test_every_code_belongs_to_one_table():
+    assert sum(len(table) for table in TABLES.values()) == len(TEMPLATES)
 
 
 def test_every_code_the_package_raises_has_a_message():
@@ -101,3 +104,14 @@ def test_duplicate_indicator_id_in_one_file_names_the_first_place(tmp_path):
     assert [p.format("en") for p in problems.errors] == [
         "data/plans/demo/indicators.yml:15:3: id: id 'chengzhenhualv' is used twice, first at "
         "data/plans/demo/indicators.yml:2; ids must be unique"]
+
+
+CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+QUOTED = re.compile(r"'[^']*'")
+
+
+@pytest.mark.parametrize("code", TEMPLATES)
+def test_english_quotes_the_chinese_it_gives_as_an_example(code):
+    """English says everything in English; Chinese in it is an example of what to write in the
+    data, quoted as the data is quoted."""
+    assert not CHINESE.search(QUOTED.sub("", TEMPLATES[code]["en"]))

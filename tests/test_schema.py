@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -15,7 +16,8 @@ from jsonschema import Draft202012Validator
 from factories import DEPARTMENTS, INDICATORS, PLAN, TASKS, make_repo
 from plansite.cli import main
 from plansite.reading.repository import load_repository
-from plansite.model.fields import FILES, json_schema, schema_files
+from plansite.model import records
+from plansite.model.fields import FILES, RECORDS, json_schema, schema_files
 
 ROOT = Path(__file__).resolve().parent.parent
 KIND_OF_FILE = {"departments.yml": "departments", "plan.yml": "plan", "tasks.yml": "tasks",
@@ -161,3 +163,17 @@ def test_the_repository_data_is_accepted_by_both():
     _, problems = load_repository(ROOT)
     assert [p.format() for p in problems.errors] == []
     assert schema_errors(ROOT) == []
+
+
+MODEL_OF = {"department": "Department", "plan-file": "Plan", "chapter": "Chapter", "task": "Task",
+            "indicator": "Indicator", "quantity": "Quantity", "target": "Target"}
+
+
+@pytest.mark.parametrize("name", sorted(MODEL_OF))
+def test_every_field_of_a_record_is_an_attribute_of_its_model(name):
+    """The validator builds the model's records from the fields the schema describes, by name:
+    a field added to one must be added to the other."""
+    model = getattr(records, MODEL_OF[name])
+    attributes = {f.name for f in dataclasses.fields(model)}
+    written = {f.name for f in RECORDS[name].fields} - {"period"}  # a plan's period: two years
+    assert written <= attributes, written - attributes

@@ -57,7 +57,7 @@ def test_progress_exactly_equal_to_elapsed_share_is_on_track():
     assert result.status == ON_TRACK
     assert result.progress == pytest.approx(0.4)
     assert result.expected == pytest.approx(0.4)
-    assert "完成进度40%，时间进度40%" in result.reason_zh
+    assert "完成进度40%，时间进度40%" in result.reason("zh")
 
 
 def test_progress_just_below_elapsed_share_is_at_risk():
@@ -88,7 +88,7 @@ def test_progress_in_the_wrong_direction_is_shown_as_zero_and_is_off_track():
 def test_reaching_the_target_early_is_achieved():
     result = compute_status(make_indicator(actuals=((2013, 50),)), *PLAN, 2014)
     assert (result.status, result.progress) == (ACHIEVED, 1.0)
-    assert "已达到目标" in result.reason_zh
+    assert "已达到目标" in result.reason("zh")
 
 
 def test_missing_the_target_in_the_target_year_is_off_track_however_close():
@@ -100,7 +100,7 @@ def test_an_old_actual_after_the_target_year_has_passed_is_off_track():
     assert status_of(indicator, as_of=2015) == ON_TRACK  # 99 % of the way, 80 % of the time
     result = compute_status(indicator, *PLAN, 2016)
     assert result.status == OFF_TRACK
-    assert "目标年份2015年已到" in result.reason_zh
+    assert "目标年份2015年已到" in result.reason("zh")
 
 
 def test_actuals_after_the_as_of_year_are_not_counted():
@@ -209,7 +209,7 @@ def test_a_cap_without_baseline_is_on_track_while_under_and_achieved_in_the_targ
                          type="binding", actuals=((2013, 1600000),))
     result = compute_status(cap, *PLAN, 2014)
     assert result.status == ON_TRACK
-    assert "需保持到2015年" in result.reason_zh
+    assert "需保持到2015年" in result.reason("zh")
     cap.actuals = [model.Quantity(1662000, 2015)]
     assert status_of(cap) == ACHIEVED
     cap.actuals = [model.Quantity(1662001, 2013)]
@@ -222,7 +222,7 @@ def test_a_level_without_baseline_is_only_met_or_not():
     indicator = make_indicator({"value": 95}, baseline=None, actuals=((2013, 90),))
     result = compute_status(indicator, *PLAN, 2014)
     assert (result.status, result.progress, result.expected) == (AT_RISK, None, pytest.approx(0.6))
-    assert "缺少基期值" in result.reason_zh
+    assert "缺少基期值" in result.reason("zh")
     indicator.actuals = [model.Quantity(95, 2013)]
     assert status_of(indicator, as_of=2014) == ACHIEVED
 
@@ -246,7 +246,7 @@ def test_a_fall_part_way_is_progress_towards_the_fall():
     assert result.measured == pytest.approx(-10)
     assert result.progress == pytest.approx(10 / 13)
     assert result.status == ON_TRACK
-    assert "2013年累计下降10%" in result.reason_zh
+    assert "2013年累计下降10%" in result.reason("zh")
 
 
 def test_a_rise_is_not_progress_towards_a_fall():
@@ -333,7 +333,7 @@ def test_a_narrative_target_is_no_data():
     indicator = make_indicator({"value": None, "narrative": words}, actuals=((2013, 50),))
     result = compute_status(indicator, *PLAN, 2014)
     assert result.status == NO_DATA
-    assert "文字表述" in result.reason_zh
+    assert "文字表述" in result.reason("zh")
 
 
 def test_a_monitoring_indicator_without_target_is_no_data():
@@ -357,7 +357,8 @@ def test_every_status_has_a_chinese_and_an_english_label():
     assert STATUS_LABELS[OFF_TRACK] == {"zh": "严重滞后", "en": "Off track"}
     result = compute_status(make_indicator(actuals=((2013, 50),)), *PLAN, 2014)
     assert (result.label(), result.label("en")) == ("已实现", "Achieved")
-    assert result.reason("en") == result.reason_en
+    assert result.reason("en") == "The 2013 actual of 50% meets the target."
+    assert result.reason() == "2013年实际50%，已达到目标。"
 
 
 def test_rollup_counts_in_a_fixed_order_with_every_status_present():

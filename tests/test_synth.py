@@ -8,7 +8,9 @@ import pytest
 
 from plansite.cli import main
 from plansite.reading.repository import load_repository
-from plansite.synthetic import chinese_number, quantity_phrase, synth_repository
+from plansite.language.numerals import chinese_numeral
+from plansite.synthetic import synth_repository
+from plansite.synthetic.writer import quantity_phrase
 
 SIZE = {"tasks": 150, "departments": 24, "indicators": 60}
 
@@ -70,8 +72,8 @@ def test_shapes_are_those_of_real_breakdowns(synthetic: Path) -> None:
 
 
 def test_phrases_are_written_as_plans_write_them() -> None:
-    assert chinese_number(1) == "一" and chinese_number(10) == "十"
-    assert chinese_number(12) == "十二" and chinese_number(20) == "二十"
+    assert chinese_numeral(1) == "一" and chinese_numeral(10) == "十"
+    assert chinese_numeral(12) == "十二" and chinese_numeral(20) == "二十"
     assert quantity_phrase(55, "%") == "55%"
     assert quantity_phrase(1662000, "人") == "166.2万人"
     assert quantity_phrase(1e11, "元") == "1000亿元"

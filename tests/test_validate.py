@@ -39,7 +39,7 @@ def test_unknown_department_names_file_line_field_and_closest_names(tmp_path):
     assert messages(tmp_path, "en") == [
         "data/plans/demo/tasks.yml:13:7: chapters[0].tasks[0].lead[1]: department '规划所' is not "
         "known; expected an id, name or alias from data/departments.yml; hint: closest departments: "
-        "市城乡规划局（guihuaju）"]
+        "'市城乡规划局' (guihuaju)"]
 
 
 def test_alias_shared_by_two_departments_is_reported_and_ambiguous(tmp_path):

@@ -9,16 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from plansite.language.deadlines import parse_deadline
+from plansite.language.numerals import chinese_number, chinese_numeral, ordinal
+from plansite.language.quantities import parse_number, parse_quantity
+from plansite.language.targets import direction, parse_target
+from plansite.language.wording import format_value, target_words
 from plansite.model.records import Target
-from plansite.language.values import (
-    describe_target,
-    direction,
-    format_value,
-    parse_deadline,
-    parse_number,
-    parse_quantity,
-    parse_target,
-)
 
 FUZZ_EXAMPLES = int(os.environ.get("PLANSITE_FUZZ_EXAMPLES", "200"))
 
@@ -191,7 +187,7 @@ def test_target_year(phrase: str, year: int | None, expected: int) -> None:
 def test_narrative_target(phrase: str) -> None:
     target = parse_target(phrase, year=2015)
     assert (target.value, target.narrative, target.year) == (None, phrase, 2015)
-    assert describe_target(target) == phrase
+    assert target_words(target) == phrase
     assert direction(target) is None
 
 
@@ -317,9 +313,9 @@ def test_format_value(value: float | None, unit: str, text: str) -> None:
         pytest.param("翻一番", "增长100%", id="doubling"),
     ],
 )
-def test_describe_target_reads_back(phrase: str, words: str) -> None:
+def test_target_words_read_back(phrase: str, words: str) -> None:
     target = parse_target(phrase)
-    assert describe_target(target) == words
+    assert target_words(target) == words
     again = parse_target(words)
     assert (again.value, again.low, again.high, again.unit, again.comparator, again.kind) == (
         target.value, target.low, target.high, target.unit, target.comparator, target.kind)
@@ -369,5 +365,42 @@ def test_parsers_raise_only_value_error_on_plan_like_text(text: str) -> None:
         except ValueError:
             continue
         if parse is parse_target:
-            describe_target(result)
+            target_words(result)
             direction(result)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("五", 5), ("十", 10), ("十二", 12), ("二十", 20), ("一百零五", 105), ("一千零一", 1001),
+    ("三万", 30000), ("十二万五千", 125000), ("一亿二千万", 120000000), ("零", 0),
+])
+def test_chinese_numerals_read_alike_in_text_and_in_numbering(text: str, value: int) -> None:
+    assert chinese_number(text) == value
+    assert chinese_number(text, positional=True) == value
+    assert ordinal(text) == value
+
+
+def test_digits_in_a_row_are_a_number_only_where_places_are_read() -> None:
+    for text in ("一二", "一零五", "二〇二五", "十二五"):
+        with pytest.raises(ValueError):
+            chinese_number(text)
+    assert chinese_number("二〇二五", positional=True) == 2025
+    assert chinese_number("一零五", positional=True) == 105
+    assert [ordinal(t) for t in ("3", "３", "③", "⑳", "十二", "十十")] == [3, 3, 3, 20, 12, 0]
+
+
+def test_chapter_numerals_are_written_as_they_are_read() -> None:
+    assert [chinese_numeral(n) for n in (1, 10, 12, 20, 99)] == ["一", "十", "十二", "二十", "九十九"]
+    assert all(chinese_number(chinese_numeral(n)) == n for n in range(100))
+
+
+@pytest.mark.parametrize(("phrase", "english"), [
+    ("不低于98%", "at least 98%"),
+    ("五年下降13%", "a fall of 13%"),
+    ("下降13%以上", "a fall of at least 13%"),
+    ("年均增长12%以上", "annual growth of at least 12%"),
+    ("5%-8%", "5% to 8%"),
+    ("年均下降5%-8%", "an annual fall of 5% to 8%"),
+    ("控制在166.2万人以内", "at most 1,662,000 人"),
+])
+def test_a_target_reads_in_english_as_in_chinese(phrase: str, english: str) -> None:
+    assert target_words(parse_target(phrase), "en") == english

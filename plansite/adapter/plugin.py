@@ -22,10 +22,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from plansite.adapter.nav import default_nav, source_paths, translate_nav
-from plansite.analysis.matrix import write_matrix_csvs
 from plansite.background import Background
 from plansite.catalogue.labels import translate, translate_default
 from plansite.model.fields import schema_files
+from plansite.publishing.matrix import write_matrix_csvs
 from plansite.model.repository import Repository
 from plansite.publishing.tables import downloads as download_files
 from plansite.reading.repository import load_repository

@@ -1,6 +1,6 @@
 """Tasks by deadline (完成时限): grouped by quarter, with what is overdue at the build date.
 
-A deadline is read once, by :func:`plansite.values.parse_deadline`, into a
+A deadline is read once, by :func:`plansite.language.deadlines.parse_deadline`, into a
 :class:`plansite.model.Deadline`. Here it becomes the last day it allows: the end of its month,
 or the end of its year when only a year is written (``2015年`` means "within 2015"). A task is
 overdue when that day is before the build date. Ongoing deadlines (持续推进, 长期, 每年 …) are

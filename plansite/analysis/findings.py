@@ -36,12 +36,7 @@ class Findings:
     @cached_property
     def statuses(self) -> dict[str, StatusResult]:
         """The computed status of every indicator as of the repository's as-of year."""
-        out = {}
-        for ind in self.repo.indicators.values():
-            plan = self.repo.plans[ind.plan]
-            out[ind.id] = compute_status(ind, plan.period_start, plan.period_end,
-                                         self.repo.as_of)
-        return out
+        return indicator_statuses(self.repo)
 
     def status_counts(self, indicator_ids) -> dict[str, int]:
         """How many of ``indicator_ids`` have each status, every status present."""
@@ -74,3 +69,12 @@ class Findings:
     def history(self) -> History:
         """What git knows of the data (empty outside a git repository), read once."""
         return load_history(self.repo)
+
+
+def indicator_statuses(repo: Repository) -> dict[str, StatusResult]:
+    """The computed status of every indicator of ``repo`` as of its as-of year."""
+    out = {}
+    for ind in repo.indicators.values():
+        plan = repo.plans[ind.plan]
+        out[ind.id] = compute_status(ind, plan.period_start, plan.period_end, repo.as_of)
+    return out

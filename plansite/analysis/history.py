@@ -21,11 +21,11 @@ import logging
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
-
-import yaml
+from typing import Any
 
 from plansite.model.repository import Repository
+from plansite.model.walk import written_tasks
+from plansite.reading.yamlfile import Located, load_text
 
 log = logging.getLogger(__name__)
 
@@ -34,12 +34,6 @@ RECENT_COMMITS = 200
 """How many of the newest commits touching plan files :func:`recent_changes` reads."""
 RECENT_CHANGE_SETS = 50
 """How many commits with changes to targets or responsibilities the changes page lists."""
-
-try:  # the C parser is several times faster; old versions are parsed for every commit
-    _Loader = yaml.CSafeLoader  # type: ignore[attr-defined]
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
-
 
 @dataclass(frozen=True)
 class Revision:
@@ -204,28 +198,11 @@ def _read_blobs(root: Path, names: list[str]) -> list[bytes | None]:
     return blobs
 
 
-def _parse(blob: bytes | None) -> Any:
+def _parse(blob: bytes | None, name: str) -> Any:
+    """An old version of a data file, read as the current one is (None when it cannot be)."""
     if blob is None:
         return None
-    try:
-        return yaml.load(blob.decode("utf-8", errors="replace"), Loader=_Loader)
-    except yaml.YAMLError:
-        return None
-
-
-def _walk_tasks(chapters: Any) -> Iterator[dict]:
-    for chapter in chapters if isinstance(chapters, list) else ():
-        if not isinstance(chapter, dict):
-            continue
-        yield from _task_tree(chapter.get("tasks"))
-        yield from _walk_tasks(chapter.get("chapters"))
-
-
-def _task_tree(tasks: Any) -> Iterator[dict]:
-    for task in tasks if isinstance(tasks, list) else ():
-        if isinstance(task, dict):
-            yield task
-            yield from _task_tree(task.get("tasks"))
+    return load_text(blob.decode("utf-8", errors="replace"), name)[0]
 
 
 def _number(value: Any) -> str:
@@ -234,8 +211,10 @@ def _number(value: Any) -> str:
     return str(value)
 
 
-def target_words(target: Any, unit: str = "") -> str:
-    """A target as written in a data file, in a short neutral notation: ``>= 55% (2015)``."""
+def target_notation(target: Any, unit: str = "") -> str:
+    """A target as an old version of a data file holds it, in the file's own notation
+    (``>= 55% (2015)``): a version need not be valid, so it is shown as written, not read into a
+    target and put into words (:func:`plansite.language.wording.target_words` does that)."""
     if target is None:
         return ""
     if not isinstance(target, dict):
@@ -263,21 +242,22 @@ def _indicator_fields(data: Any) -> dict[str, tuple[str, dict[str, str]]]:
     items = data.get("indicators") if isinstance(data, dict) else None
     out = {}
     for item in items if isinstance(items, list) else ():
-        if isinstance(item, dict) and item.get("id"):
-            unit = str(item.get("unit") or "")
-            out[str(item["id"])] = (str(item.get("name") or item["id"]),
-                                    {"target": target_words(item.get("target"), unit)})
+        if isinstance(item, Located) and item.get("id"):
+            ident = item.text("id")
+            out[ident] = (item.text("name") or ident,
+                          {"target": target_notation(item.get("target"), item.text("unit"))})
     return out
 
 
 def _task_fields(data: Any) -> dict[str, tuple[str, dict[str, str]]]:
     chapters = data.get("chapters") if isinstance(data, dict) else None
     out = {}
-    for task in _walk_tasks(chapters):
-        if task.get("id") is not None:
-            out[str(task["id"])] = (str(task.get("title") or task["id"]),
-                                    {"lead": _names(task.get("lead")),
-                                     "cooperating": _names(task.get("cooperating"))})
+    for task in written_tasks(chapters):
+        if isinstance(task, Located) and task.get("id") is not None:
+            ident = task.text("id")
+            out[ident] = (task.text("title") or ident,
+                          {"lead": _names(task.get("lead")),
+                           "cooperating": _names(task.get("cooperating"))})
     return out
 
 
@@ -326,7 +306,7 @@ def recent_changes(root: Path, commits: int = RECENT_COMMITS,
             if before is None or len(parts) < 4:
                 continue  # a file the commit created: its records are new, not changed
             kind = "indicator" if parts[-1] == "indicators.yml" else "task"
-            changes.extend(_compare(kind, parts[-2], _parse(before), _parse(after)))
+            changes.extend(_compare(kind, parts[-2], _parse(before, file), _parse(after, file)))
         if changes:
             sets.append(ChangeSet(rev, tuple(changes)))
             if len(sets) >= limit:

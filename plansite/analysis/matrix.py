@@ -4,18 +4,14 @@ For each plan, rows are the departments named as lead or co-operating on its tas
 the chapters that spread its tasks, and each cell holds the keys of the tasks the department
 leads and co-operates on in that chapter. :func:`shared_tasks` pairs the departments that work
 on the same tasks (who works with whom). Both are plain data: the renderer draws them and
-:func:`write_matrix_csvs` writes the matrix as CSV for download.
+:mod:`plansite.publishing.matrix` writes the matrix as CSV for download.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from itertools import combinations
-from pathlib import Path
 
-from plansite.catalogue.labels import translate
 from plansite.model.records import Chapter, Plan
 from plansite.model.repository import Repository
 
@@ -154,48 +150,3 @@ def shared_tasks(repo: Repository, plan_id: str) -> list[Pair]:
             pairs.setdefault((first, second), []).append(task.key)
     return sorted((Pair(a, b, keys) for (a, b), keys in pairs.items()),
                   key=lambda p: (-p.count, order[p.first], order[p.second]))
-
-
-def matrix_csv(repo: Repository, matrix: Matrix, lang: str = "zh") -> str:
-    """The matrix as CSV: a row per department with lead and co-operating counts per chapter.
-
-    The header names each chapter by number and title as written; the last row holds the
-    column totals. UTF-8 with a byte order mark so that spreadsheet programs read the Chinese.
-    """
-    t = lambda key, **a: translate(key, lang, **a)  # noqa: E731 - a local short name
-    head = [t("department"), t("matrix_department_id")]
-    for chapter in matrix.columns:
-        label = chapter.number + (chapter.title_en if lang == "en" and chapter.title_en
-                                  else chapter.title)
-        head += [f"{label} {t('count_led')}", f"{label} {t('count_cooperated')}"]
-    head += [t("matrix_total_led"), t("matrix_total_cooperated"), t("matrix_total")]
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(head)
-    for row in matrix.rows:
-        dept = repo.departments[row.department]
-        name = dept.name_en if lang == "en" and dept.name_en else dept.name
-        counts = [n for c in row.cells for n in (len(c.led), len(c.cooperated))]
-        writer.writerow([name, dept.id, *counts, row.led, row.cooperated, row.total])
-    totals = [matrix.column_total(i) for i in range(len(matrix.columns))]
-    writer.writerow([t("matrix_total"), "",
-                     *[n for c in totals for n in (len(c.led), len(c.cooperated))],
-                     sum(len(c.led) for c in totals), sum(len(c.cooperated) for c in totals),
-                     sum(c.total for c in totals)])
-    return "\ufeff" + out.getvalue()
-
-
-def matrix_csv_name(plan_id: str) -> str:
-    """The file name of a plan's matrix in the downloads folder."""
-    return f"matrix-{plan_id}.csv"
-
-
-def write_matrix_csvs(repo: Repository, folder: Path, lang: str = "zh") -> list[Path]:
-    """Write ``matrix-<plan>.csv`` for every plan into ``folder``; returns the files written."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for plan_id in repo.plans:
-        path = folder / matrix_csv_name(plan_id)
-        path.write_text(matrix_csv(repo, compute_matrix(repo, plan_id), lang), encoding="utf-8")
-        written.append(path)
-    return written

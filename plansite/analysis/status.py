@@ -11,9 +11,10 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from plansite.model import records as model
 from plansite.catalogue.labels import STRINGS
-from plansite.language.values import format_value
+from plansite.catalogue.phrases import Phrase, phrase, sentence
+from plansite.language.wording import Amount
+from plansite.model import records as model
 
 ACHIEVED = "achieved"
 ON_TRACK = "on-track"
@@ -47,16 +48,16 @@ class StatusResult:
     actual (0..1; for an annual-growth target, the share of the target rate reached);
     ``expected`` is the share of the period elapsed at the latest actual's year (1 for a rate
     that must hold every year). ``measured`` is what was compared with the target: the level,
-    the change since the baseline, or the compound annual growth rate.
+    the change since the baseline, or the compound annual growth rate. ``why`` is the reason,
+    a code of :mod:`plansite.catalogue.reasons` with the years and values it speaks of.
     """
 
     status: str
+    why: Phrase
     progress: float | None = None
     expected: float | None = None
     latest: model.Quantity | None = None
     measured: float | None = None
-    reason_zh: str = ""
-    reason_en: str = ""
 
     def label(self, lang: str = "zh") -> str:
         """The status in the reader's language."""
@@ -64,7 +65,7 @@ class StatusResult:
 
     def reason(self, lang: str = "zh") -> str:
         """The one-sentence reason in the reader's language."""
-        return self.reason_en if lang == "en" else self.reason_zh
+        return sentence(self.why, lang)
 
 
 def status_label(status: str, lang: str = "zh") -> str:
@@ -169,29 +170,16 @@ def compute_status(
         if first_year is None and start is not None:
             first_year = start + 1
         if first_year is not None and as_of_year < first_year:
-            return StatusResult(
-                NOT_DUE,
-                reason_zh=f"规划期自{first_year}年开始，尚未到报告实际值的时候。",
-                reason_en=f"The plan period starts in {first_year}; no actual is due yet.",
-            )
-        return StatusResult(
-            NO_DATA,
-            reason_zh="尚未报告规划期内的实际值。",
-            reason_en="No actual has been reported for the plan period yet.",
-        )
+            return StatusResult(NOT_DUE, phrase("not-due", year=first_year))
+        return StatusResult(NO_DATA, phrase("no-actual"))
 
     latest = actuals[-1]
     assert latest.year is not None  # counted_actuals keeps dated actuals only
     measured = _measure(indicator, latest)
     if measured is None:
-        return StatusResult(
-            NO_DATA,
-            latest=latest,
-            reason_zh="基期值为零、不为正数或缺少年份，无法计算变化幅度或年均增长。",
-            reason_en="The baseline is zero, negative or undated: no change or growth to measure.",
-        )
+        return StatusResult(NO_DATA, phrase("unmeasurable"), latest=latest)
 
-    said_zh, said_en = _describe_measured(indicator, latest, measured)
+    said = _measured_phrase(indicator, latest, measured)
     goal = _Goal.of(indicator)
     reference = _reference(indicator)
     if target.kind == "annual-growth":
@@ -203,23 +191,16 @@ def compute_status(
     target_year_reached = end is not None and latest.year >= end
     expected = _elapsed(latest.year, start, end)
 
-    def result(status: str, zh: str, en: str, progress: float | None) -> StatusResult:
+    def result(status: str, why: Phrase, progress: float | None) -> StatusResult:
         shown = None if progress is None else min(max(progress, 0.0), 1.0)
-        return StatusResult(status, shown, expected, latest, measured, zh, en)
+        return StatusResult(status, why, shown, expected, latest, measured)
 
     if goal.meets(measured):
         if holds and not target_year_reached:
-            until_zh = f"{end}年" if end is not None else "规划期末"
-            until_en = str(end) if end is not None else "the end of the period"
-            return result(
-                ON_TRACK,
-                f"{said_zh}，符合目标，需保持到{until_zh}。",
-                f"{said_en} meets the target, which must hold until {until_en}.",
-                1.0,
-            )
-        return result(
-            ACHIEVED, f"{said_zh}，已达到目标。", f"{said_en} meets the target.", 1.0
-        )
+            until = phrase("until-year", year=end) if end is not None else \
+                phrase("until-period-end")
+            return result(ON_TRACK, phrase("holds-until", measured=said, until=until), 1.0)
+        return result(ACHIEVED, phrase("achieved", measured=said), 1.0)
 
     progress: float | None = None
     if target.kind == "annual-growth":
@@ -232,69 +213,26 @@ def compute_status(
             progress = (measured - reference) / (aim - reference)
 
     if target_year_reached or (end is not None and as_of_year > end):
-        return result(
-            OFF_TRACK,
-            f"目标年份{end}年已到，{said_zh}，未达到目标。",
-            f"The target year {end} has come and {_lower_first(said_en)} misses the target.",
-            progress,
-        )
+        return result(OFF_TRACK, phrase("target-year-missed", year=end, measured=said), progress)
     if holds and progress is None:
-        return result(
-            AT_RISK,
-            f"{said_zh}，不符合目标，须在{end}年前回到目标之内。",
-            f"{said_en} breaks the target, which must hold again by {end}.",
-            progress,
-        )
+        return result(AT_RISK, phrase("breaks-target", measured=said, year=end), progress)
     if progress is None or expected is None:
-        return result(
-            AT_RISK,
-            f"{said_zh}，尚未达到目标；缺少基期值或年份，无法计算完成进度。",
-            f"{said_en} misses the target; with no baseline or year, progress is not measured.",
-            progress,
-        )
-    shares_zh = f"完成进度{_percent(progress)}，时间进度{_percent(expected)}"
-    shares_en = f"{_percent(progress)} of the way with {_percent(expected)} of the time elapsed"
+        return result(AT_RISK, phrase("progress-unmeasured", measured=said), progress)
+    shares = {"measured": said, "progress": _percent(progress), "elapsed": _percent(expected)}
     if progress >= expected - _EPS:
-        return result(
-            ON_TRACK,
-            f"{said_zh}，{shares_zh}，进度不慢于时间。",
-            f"{said_en}: {shares_en}.",
-            progress,
-        )
+        return result(ON_TRACK, phrase("on-pace", **shares), progress)
     if progress >= AT_RISK_SHARE * expected - _EPS:
-        return result(
-            AT_RISK,
-            f"{said_zh}，{shares_zh}，进度慢于时间。",
-            f"{said_en}: {shares_en}, behind pace.",
-            progress,
-        )
-    return result(
-        OFF_TRACK,
-        f"{said_zh}，{shares_zh}，不到时间进度的一半。",
-        f"{said_en}: {shares_en}, less than half the pace.",
-        progress,
-    )
+        return result(AT_RISK, phrase("behind-pace", **shares), progress)
+    return result(OFF_TRACK, phrase("far-behind-pace", **shares), progress)
 
 
 def _without_numeric_target(indicator: model.Indicator) -> StatusResult:
     """The no-data result of an indicator whose target is missing or in words only."""
     if indicator.type == "monitoring":
-        return StatusResult(
-            NO_DATA,
-            reason_zh="监测指标，不设目标值。",
-            reason_en="A monitoring indicator: no target is set.",
-        )
+        return StatusResult(NO_DATA, phrase("monitoring"))
     if indicator.target is not None and indicator.target.narrative:
-        return StatusResult(
-            NO_DATA,
-            reason_zh="目标为文字表述，无法按数值判断进展。",
-            reason_en="The target is stated in words, so progress cannot be measured.",
-        )
-    return StatusResult(
-        NO_DATA,
-        reason_zh="没有数值目标，无法判断进展。",
-        reason_en="There is no numeric target to measure progress against.",
-    )
+        return StatusResult(NO_DATA, phrase("narrative-target"))
+    return StatusResult(NO_DATA, phrase("no-numeric-target"))
 
 
 @dataclass(frozen=True)
@@ -393,29 +331,23 @@ def _measure(indicator: model.Indicator, latest: model.Quantity) -> float | None
     return ((latest.value / baseline.value) ** (1 / years) - 1) * 100
 
 
-def _describe_measured(
-    indicator: model.Indicator, latest: model.Quantity, measured: float
-) -> tuple[str, str]:
-    """How the measured value reads at the start of a reason sentence, in zh and en."""
+def _measured_phrase(indicator: model.Indicator, latest: model.Quantity,
+                     measured: float) -> Phrase:
+    """What was measured, as a reason quotes it: the latest level, change or growth rate."""
     target = indicator.target
     assert target is not None and latest.year is not None
     if target.kind == "annual-growth":
-        rate = format_value(round(measured, 2), "%")
+        rate = Amount(round(measured, 2), "%")
         if indicator.baseline is None:
-            return f"{latest.year}年增长{rate}", f"The {latest.year} growth rate of {rate}"
-        since = indicator.baseline.year
-        return (
-            f"{since}—{latest.year}年年均增长{rate}",
-            f"The annual growth of {rate} over {since}–{latest.year}",
-        )
+            return phrase("measured-growth", year=latest.year, value=rate)
+        return phrase("measured-annual-growth", since=indicator.baseline.year, year=latest.year,
+                      value=rate)
     if target.kind == "change":
         unit = "%" if is_relative_change(indicator) else indicator.unit
-        amount = format_value(round(abs(measured), 2), unit)
-        if measured < 0:
-            return f"{latest.year}年累计下降{amount}", f"The fall of {amount} by {latest.year}"
-        return f"{latest.year}年累计增加{amount}", f"The rise of {amount} by {latest.year}"
-    value = format_value(latest.value, indicator.unit)
-    return f"{latest.year}年实际{value}", f"The {latest.year} actual of {value}"
+        amount = Amount(round(abs(measured), 2), unit)
+        return phrase("measured-fall" if measured < 0 else "measured-rise", year=latest.year,
+                      value=amount)
+    return phrase("measured-actual", year=latest.year, value=Amount(latest.value, indicator.unit))
 
 
 def _elapsed(year: int, start: int | None, end: int | None) -> float | None:
@@ -431,9 +363,5 @@ def _sign(value: float) -> int:
     return 1 if value > 0 else -1
 
 
-def _percent(share: float) -> str:
-    return f"{round(share * 100)}%"
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
+def _percent(share: float) -> Amount:
+    return Amount(round(share * 100), "%")

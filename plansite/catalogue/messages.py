@@ -1,18 +1,11 @@
-"""The words of every problem message, in Chinese (default) and English.
+"""The words of every problem: its message, its hint, and the values it quotes.
 
 Each code has one template per language; ``{found}``, ``{expected}`` and the other fields come
-from :attr:`plansite.errors.Problem.args`. A test fails when a code lacks a language.
+from :attr:`plansite.problems.Problem.args`, and may be phrases of :data:`VALUES` themselves
+(``文字“x”`` / ``the text 'x'``). A test fails when a code lacks a language.
 """
 
 from __future__ import annotations
-
-import re
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from plansite.problems import Problem
-
-LANGUAGES = ("zh", "en")
 
 HINT_LABEL = {"zh": "提示：", "en": "hint: "}
 
@@ -76,7 +69,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # shapes and values
     "missing-field": {
         "zh": "缺少必填字段“{field}”；应为 {expected}",
-        "en": "required field '{field}' is missing",
+        "en": "required field '{field}' is missing; expected {expected}",
     },
     "unknown-field": {
         "zh": "未知字段“{found}”；可用字段：{expected}",
@@ -250,83 +243,147 @@ def summary(errors: int, lang: str = "zh") -> str:
     return (words.get(lang) or words["zh"]).format(n=errors)
 
 
-ENGLISH: dict[str, str] = {
-    "空值": "nothing", "列表": "a list", "键值对": "a mapping", "文字": "text",
-    "文字（Markdown）": "text (Markdown)", "数字": "a number", "四位年份（如 2015）": "a year, e.g. 2015",
-    "英文编号（小写字母、数字、连字符）": "an id (lower-case letters, digits, hyphens)",
-    "编号（如 2.3.1）": "an id such as 2.3.1", "true 或 false": "true or false",
-    "规划期（如 2011-2015）": "a period such as 2011-2015", "完成时限（如 2015年）": "a deadline such as 2015年",
-    "键值对（映射）": "a mapping", "目标（键值对或原文，如 不超过5%）":
-        "a target (a mapping, or the phrase as written, e.g. 不超过5%)",
-    "YAML 数据": "YAML data",
-    "1900 到 2200 之间的四位年份": "a year between 1900 and 2200",
-    "四位年份，如 2015": "a four-digit year such as 2015",
-    "小写英文字母、数字和连字符，如 zhujianwei": "lower-case letters, digits and hyphens, e.g. zhujianwei",
-    "数字和字母，用点或连字符分隔，如 2.3.1": "digits and letters separated by dots or hyphens, e.g. 2.3.1",
-    "有限的数字（基本单位，如 155800）": "a finite number in base units, e.g. 155800",
-    "数字（基本单位，如 155800）": "a number in base units, e.g. 155800",
-    "起止年份如 2011-2015，或单一年份如 2007": "start and end years such as 2011-2015, or one year such as 2007",
-    "如 2015年、2026年12月底前、2026年第二季度、持续推进": "e.g. 2015年, 2026年12月底前, 2026年第二季度, 持续推进",
-    "如 达到55%、不超过5%、五年下降13%、年均增长12%以上，或写成键值对":
-        "e.g. 达到55%, 不超过5%, 五年下降13%, 年均增长12%以上, or a mapping",
-    "实际值的年份": "the year of the reported value", "区间目标的上下限": "both ends of the range",
-    "目标值，或用 narrative 写文字目标": "a target value, or narrative for a target in words",
-    "用编辑器“另存为 UTF-8（无 BOM）”": "save the file as UTF-8 without BOM",
-    "用编辑器“另存为 UTF-8”": "save the file as UTF-8", "把 Tab 换成两个空格": "replace the tab with two spaces",
-    "检查这一行及上一行的缩进、冒号和引号": "check the indentation, colons and quotes of this line and the one above",
-    "数据文件只应包含文字和数字；请拆分或删去误放的内容":
-        "data files hold text and numbers only; split the file or remove what does not belong",
-    "给文字加上引号": "put the text in quotes", "只写数字，单位写在 unit 字段": "write the number only; the unit goes in unit",
-    "先在 data/departments.yml 中添加这个部门": "add the department to data/departments.yml first",
-}
-"""English for the worded values and hints the loader and validator give in Chinese."""
-
-ENGLISH_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^是否想写“(.*)”？$"), "did you mean '{0}'?"),
-    (re.compile(r"^写成列表，如 (.*)$"), "write a list, e.g. {0}"),
-    (re.compile(r"^改写为 (.*)$"), "write {0}"),
-    (re.compile(r"^去掉引号，写成 (.*)$"), "remove the quotes: {0}"),
-    (re.compile(r"^只写数字 (.*)$"), "write the number only: {0}"),
-    (re.compile(r"^在这一行的文字末尾补上 (.*)$"), "close the text with {0} at the end of this line"),
-    (re.compile(r"^把 id 改为 (.*)，或把文件夹改名$"), "change the id to {0}, or rename the folder"),
-    (re.compile(r"^最接近的部门：(.*)$"), "closest departments: {0}"),
-    (re.compile(r"^最接近的：(.*)$"), "closest: {0}"),
-    (re.compile(r"^指标 (.*) 属于规划 (.*)$"), "indicator {0} belongs to plan {1}"),
-    (re.compile(r"^布尔值 (.*)$"), "the boolean {0}"),
-    (re.compile(r"^数字 (.*)$"), "the number {0}"),
-    (re.compile(r"^文字“(.*)”$"), "the text '{0}'"),
-    (re.compile(r"^引号 (.*) 没有闭合$"), "the quote {0} is not closed"),
-    (re.compile(r"^(.*)（键值对）$"), "a mapping: {0}"),
-)
-
-
-def in_english(text: str) -> str:
-    """``text`` in English when it is one of the worded values or hints, else as it is."""
-    if text in ENGLISH:
-        return ENGLISH[text]
-    for pattern, template in ENGLISH_PATTERNS:
-        match = pattern.match(text)
-        if match:
-            return template.format(*match.groups())
-    return text
 
 
 def hint_label(lang: str) -> str:
+    """The word that introduces a hint after a message."""
     return HINT_LABEL.get(lang, HINT_LABEL["zh"])
 
 
-def render_problem(problem: "Problem", lang: str = "zh") -> str:
-    """Fill the template of ``problem.code`` in ``lang`` (Chinese when unknown)."""
-    templates = MESSAGES.get(problem.code)
-    args = dict(problem.args)
-    if templates is None:
-        return args.get("found", problem.code)
-    template = templates.get(lang) or templates["zh"]
-    if lang == "en":
-        # what was found is the editor's own text and stays as written
-        args = {key: in_english(value) if key == "found"
-                else in_english(value).replace("、", ", ") for key, value in args.items()}
-    try:
-        return template.format(**args)
-    except KeyError:
-        return template
+HINTS: dict[str, dict[str, str]] = {
+    # reading files
+    "save-utf8-no-bom": {"zh": "用编辑器“另存为 UTF-8（无 BOM）”",
+                         "en": "save the file as UTF-8 without BOM"},
+    "save-utf8": {"zh": "用编辑器“另存为 UTF-8”", "en": "save the file as UTF-8"},
+    "split-file": {"zh": "数据文件只应包含文字和数字；请拆分或删去误放的内容",
+                   "en": "data files hold text and numbers only; split the file or remove what "
+                         "does not belong"},
+    "tab-to-spaces": {"zh": "把 Tab 换成两个空格", "en": "replace the tab with two spaces"},
+    "close-quote": {"zh": "在这一行的文字末尾补上 {quote}",
+                    "en": "close the text with {quote} at the end of this line"},
+    "check-yaml-line": {"zh": "检查这一行及上一行的缩进、冒号和引号",
+                        "en": "check the indentation, colons and quotes of this line and the "
+                              "one above"},
+    # shapes and values
+    "did-you-mean": {"zh": "是否想写“{word}”？", "en": "did you mean '{word}'?"},
+    "write-a-list": {"zh": "写成列表，如 {example}", "en": "write a list, e.g. {example}"},
+    "quote-text": {"zh": "给文字加上引号", "en": "put the text in quotes"},
+    "write-instead": {"zh": "改写为 {value}", "en": "write {value}"},
+    "remove-quotes": {"zh": "去掉引号，写成 {value}", "en": "remove the quotes: {value}"},
+    "number-only": {"zh": "只写数字 {value}", "en": "write the number only: {value}"},
+    "unit-apart": {"zh": "只写数字，单位写在 unit 字段", "en": "write the number only; the unit goes in unit"},
+    "rename-id": {"zh": "把 id 改为 {id}，或把文件夹改名", "en": "change the id to {id}, or rename the folder"},
+    # references
+    "closest-departments": {"zh": "最接近的部门：{names}", "en": "closest departments: {names}"},
+    "add-department": {"zh": "先在 data/departments.yml 中添加这个部门",
+                       "en": "add the department to data/departments.yml first"},
+    "closest": {"zh": "最接近的：{names}", "en": "closest: {names}"},
+    "indicator-of-plan": {"zh": "指标 {indicator} 属于规划 {plan}",
+                          "en": "indicator {indicator} belongs to plan {plan}"},
+    # importing documents
+    "save-text-utf8": {"zh": "另存为 UTF-8 编码的文本后再导入",
+                       "en": "save the text as UTF-8 and import it again"},
+    "not-a-text-file": {"zh": "这看起来不是文本文件；请导入 .txt、.docx、.xlsx、.csv 或 .tsv",
+                        "en": "this does not look like a text file; import a .txt, .docx, .xlsx, "
+                              ".csv or .tsv file"},
+    "force-import": {"zh": "加 --force 覆盖（未改动的任务保留原编号）",
+                     "en": "add --force to replace it (unchanged tasks keep their ids)"},
+    "give-period": {"zh": "用 --period 给出规划期，如 2011-2015 或 2007",
+                    "en": "give the period with --period, e.g. 2011-2015 or 2007"},
+}
+"""What to do about a problem, filled like the messages."""
+
+VALUES: dict[str, dict[str, str]] = {
+    # what was found, by its kind
+    "value-null": {"zh": "空值", "en": "nothing"},
+    "value-bool": {"zh": "布尔值 {value}", "en": "the boolean {value}"},
+    "value-number": {"zh": "数字 {value}", "en": "the number {value}"},
+    "value-text": {"zh": "文字“{value}”", "en": "the text '{value}'"},
+    "value-list": {"zh": "列表", "en": "a list"},
+    "value-mapping": {"zh": "键值对", "en": "a mapping"},
+    "value-other": {"zh": "{type}", "en": "{type}"},
+    # what a field expects, by its kind
+    "kind-text": {"zh": "文字", "en": "text"},
+    "kind-markdown": {"zh": "文字（Markdown）", "en": "text (Markdown)"},
+    "kind-slug": {"zh": "英文编号（小写字母、数字、连字符）",
+                  "en": "an id (lower-case letters, digits, hyphens)"},
+    "kind-local-id": {"zh": "编号（如 2.3.1）", "en": "an id such as 2.3.1"},
+    "kind-number": {"zh": "数字", "en": "a number"},
+    "kind-year": {"zh": "四位年份（如 2015）", "en": "a year, e.g. 2015"},
+    "kind-bool": {"zh": "true 或 false", "en": "true or false"},
+    "kind-period": {"zh": "规划期（如 2011-2015）", "en": "a period such as 2011-2015"},
+    "kind-deadline": {"zh": "完成时限（如 2015年）", "en": "a deadline such as '2015年'"},
+    "kind-list": {"zh": "列表", "en": "a list"},
+    "kind-record": {"zh": "键值对（映射）", "en": "a mapping"},
+    "kind-target": {"zh": "目标（键值对或原文，如 不超过5%）",
+                    "en": "a target (a mapping, or the phrase as written, e.g. '不超过5%')"},
+    "kind-choice": {"zh": "可选值之一", "en": "one of the choices"},
+    "record-mapping": {"zh": "{record}（键值对）", "en": "a mapping: {record}"},
+    # what a value should look like
+    "list-example": {"zh": "[市住建委, 市城乡规划局]", "en": "[zhujianwei, guihuaju]"},
+    "list-example-ids": {"zh": "[...]", "en": "[...]"},
+    "slug-example": {"zh": "小写英文字母、数字和连字符，如 zhujianwei",
+                     "en": "lower-case letters, digits and hyphens, e.g. zhujianwei"},
+    "local-id-example": {"zh": "数字和字母，用点或连字符分隔，如 2.3.1",
+                         "en": "digits and letters separated by dots or hyphens, e.g. 2.3.1"},
+    "finite-number": {"zh": "有限的数字（基本单位，如 155800）",
+                      "en": "a finite number in base units, e.g. 155800"},
+    "base-number": {"zh": "数字（基本单位，如 155800）", "en": "a number in base units, e.g. 155800"},
+    "year-between": {"zh": "1900 到 2200 之间的四位年份", "en": "a year between 1900 and 2200"},
+    "year-example": {"zh": "四位年份，如 2015", "en": "a four-digit year such as 2015"},
+    "period-example": {"zh": "起止年份如 2011-2015，或单一年份如 2007",
+                       "en": "start and end years such as 2011-2015, or one year such as 2007"},
+    "deadline-examples": {"zh": "如 2015年、2026年12月底前、2026年第二季度、持续推进",
+                          "en": "e.g. '2015年', '2026年12月底前', '2026年第二季度', '持续推进'"},
+    "target-examples": {"zh": "如 达到55%、不超过5%、五年下降13%、年均增长12%以上，或写成键值对",
+                        "en": "e.g. '达到55%', '不超过5%', '五年下降13%', '年均增长12%以上', or a mapping"},
+    "actual-year": {"zh": "实际值的年份", "en": "the year of the reported value"},
+    "range-ends": {"zh": "区间目标的上下限", "en": "both ends of the range"},
+    "target-value": {"zh": "目标值，或用 narrative 写文字目标",
+                     "en": "a target value, or narrative for a target in words"},
+    "department-named": {"zh": "{name}（{id}）", "en": "'{name}' ({id})"},
+    "record-at": {"zh": "{id}（{place}）", "en": "{id} ({place})"},
+    # reading files
+    "yaml-data": {"zh": "YAML 数据", "en": "YAML data"},
+    "quote-unclosed": {"zh": "引号 {quote} 没有闭合", "en": "the quote {quote} is not closed"},
+    "parser-complaint": {"zh": "{context}，{problem}", "en": "{context}, {problem}"},
+    "too-deep": {"zh": "嵌套过深", "en": "nested too deeply"},
+    # importing documents
+    "document-to-import": {"zh": "要导入的规划文件", "en": "the plan document to import"},
+    "plan-text": {"zh": "规划正文", "en": "the text of the plan"},
+    "plan-text-unframed": {"zh": "规划正文（去掉网页页眉页脚后）",
+                           "en": "the text of the plan (without the web page around it)"},
+    "task-table": {"zh": "任务表", "en": "a task table"},
+    "department-list": {"zh": "部门列表", "en": "a list of departments"},
+    "no-extension": {"zh": "（无扩展名）", "en": "(no extension)"},
+    "nothing-written": {"zh": "（空）", "en": "(empty)"},
+    "plan-id-example": {"zh": "小写字母、数字和连字符，如 city-12th-fyp",
+                        "en": "lower-case letters, digits and hyphens, e.g. city-12th-fyp"},
+    "task-headers": {"zh": "任务 / 重点任务 / 工作任务 / 主要任务",
+                     "en": "'任务' (tasks), '重点任务', '工作任务' or '主要任务'"},
+    "task-first": {"zh": "责任分工前应有任务", "en": "a task comes before its responsibility line"},
+    "last-character-cut": {"zh": "最后一个字符不完整", "en": "the last character is cut off"},
+    "not-utf8-after-bom": {"zh": "UTF-8 BOM 之后的字节不是 UTF-8",
+                           "en": "the bytes after the UTF-8 BOM are not UTF-8"},
+    "bad-byte-sequence": {"zh": "{encoding} 字节序列无效", "en": "invalid {encoding} bytes"},
+    "unknown-encoding": {"zh": "既不是 UTF-8 也不是 GB18030/GBK",
+                         "en": "neither UTF-8 nor GB18030/GBK"},
+    "control-character": {"zh": "{encoding} 解码后含有控制字符 {character}",
+                          "en": "the text read as {encoding} holds the control character "
+                                "{character}"},
+}
+"""Values a message or hint quotes: what was found, what is expected, and examples."""
+
+REPORT: dict[str, dict[str, str]] = {
+    "report-imported": {"zh": "导入 {source} -> {plan}", "en": "imported {source} -> {plan}"},
+    "report-encoding": {"zh": "  编码: {encoding}", "en": "  encoding: {encoding}"},
+    "report-made": {"zh": "  章节: {chapters}  任务: {tasks}  部门（已有/新增）: {found}/{new}  "
+                          "指标: {indicators}",
+                    "en": "  chapters: {chapters}  tasks: {tasks}  departments (known/new): "
+                          "{found}/{new}  indicators: {indicators}"},
+    "report-left": {"zh": "  未归位段落: {unplaced}  跳过的网页噪声行: {skipped}  "
+                          "无法解析的数字句: {unparsed}  警告: {warnings}",
+                    "en": "  unplaced paragraphs: {unplaced}  skipped noise lines: {skipped}  "
+                          "unparsed sentences: {unparsed}  warnings: {warnings}"},
+}
+"""The lines ``plansite import`` prints about what it made."""

@@ -17,16 +17,19 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from plansite.problems import PlanError, problem
+from plansite.catalogue.phrases import phrase
 from plansite.importers.document import Document
+from plansite.importers.docx import read_docx
 from plansite.importers.indicators import find_indicators
-from plansite.importers.registry import Registry
+from plansite.importers.registry import Registry, is_department_name
 from plansite.importers.report import ImportReport
-from plansite.importers.registry import is_department_name
 from plansite.importers.structure import Node, Outline, build_outline, split_sign_off
+from plansite.importers.table import read_table
+from plansite.importers.text import read_text
 from plansite.importers.writer import markdown_paragraphs, write_data_file
+from plansite.model.walk import written_tasks
+from plansite.problems import PlanError, Problem, problem
+from plansite.reading.yamlfile import Located, load_file, plain
 
 log = logging.getLogger(__name__)
 
@@ -38,8 +41,6 @@ REPORT_FILE = "import-report.yml"
 # Five-year plans named in a title give the plan period.
 FIVE_YEAR_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
                    "十四五": (2021, 2025), "十五五": (2026, 2030)}
-# libyaml's parser when present: it reads a large tasks.yml ten times faster
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PLAN_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -59,21 +60,18 @@ def read_source(source: Path) -> list[Document]:
     """The documents held in ``source``; raises PlanError for a missing or unsupported file."""
     name = str(source)
     if not source.is_file():
-        raise PlanError([problem("file-missing", name, expected="要导入的规划文件")])
+        raise PlanError([problem("file-missing", name, expected=phrase("document-to-import"))])
     suffix = source.suffix.lower()
     if suffix not in SUFFIXES:
-        raise PlanError([problem("import-format", name, found=suffix or "（无扩展名）",
-                                 expected="、".join(SUFFIXES))])
+        raise PlanError([problem("import-format", name, found=suffix or phrase("no-extension"),
+                                 expected=SUFFIXES)])
     raw = source.read_bytes()
     if not raw.strip():
-        raise PlanError([problem("file-empty", name, expected="规划正文")])
+        raise PlanError([problem("file-empty", name, expected=phrase("plan-text"))])
     if suffix in TEXT_SUFFIXES:
-        from plansite.importers.text import read_text
         return read_text(raw, name)
     if suffix == ".docx":
-        from plansite.importers.docx import read_docx
         return read_docx(raw, name)
-    from plansite.importers.table import read_table
     return read_table(raw, name, suffix)
 
 
@@ -82,7 +80,7 @@ def choose_part(documents: list[Document], part: str | int | None, file: str) ->
     labels = [d.part or str(i) for i, d in enumerate(documents, 1)]
     if part is None:
         if len(documents) > 1:
-            raise PlanError([problem("import-parts", file, found="、".join(labels),
+            raise PlanError([problem("import-parts", file, found=labels,
                                      expected="--part 1 … --part " + str(len(documents)),
                                      count=len(documents))])
         return documents[0]
@@ -90,7 +88,7 @@ def choose_part(documents: list[Document], part: str | int | None, file: str) ->
     for i, document in enumerate(documents, 1):
         if text in (str(i), document.part, document.part.replace(" ", "")):
             return document
-    raise PlanError([problem("import-no-part", file, found=text, expected="、".join(labels))])
+    raise PlanError([problem("import-no-part", file, found=text, expected=labels)])
 
 
 def find_repository_root(folder: Path) -> Path | None:
@@ -125,67 +123,15 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", "", text or "")
 
 
-def _strings_tree(text: str) -> object:
-    """The mappings, lists and (all string) scalars of a YAML text, from the parser's events.
-
-    Building the tree from events skips PyYAML's constructor, which takes seconds for the
-    tasks.yml of a large plan; the ids, titles and texts needed here are strings anyway.
-    """
-    stack: list[list] = []
-    root: list[object] = []
-
-    def attach(value: object) -> None:
-        if not stack:
-            root.append(value)
-            return
-        top = stack[-1]
-        if isinstance(top[0], list):
-            top[0].append(value)
-        elif top[1] is None:
-            top[1] = value if isinstance(value, str) else repr(value)
-        else:
-            top[0][top[1]] = value
-            top[1] = None
-
-    for event in yaml.parse(text, Loader=_LOADER):
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            container: object = {} if isinstance(event, yaml.MappingStartEvent) else []
-            attach(container)
-            stack.append([container, None])
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            stack.pop()
-        elif isinstance(event, yaml.ScalarEvent):
-            attach(event.value)
-        elif isinstance(event, yaml.AliasEvent):
-            attach(None)
-    return root[0] if root else None
-
-
 def _old_task_ids(path: Path) -> list[tuple[str, str, str]]:
     """(id, title, text) of every task in an existing tasks.yml, to keep ids stable."""
     if not path.exists():
         return []
-    try:
-        data = _strings_tree(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError):
-        return []
-    out: list[tuple[str, str, str]] = []
-
-    def visit_tasks(tasks: object) -> None:
-        for task in tasks if isinstance(tasks, list) else []:
-            if isinstance(task, dict):
-                out.append((str(task.get("id", "")), _norm(str(task.get("title", ""))),
-                            _norm(str(task.get("text", "")))))
-                visit_tasks(task.get("tasks"))
-
-    def visit_chapters(chapters: object) -> None:
-        for chapter in chapters if isinstance(chapters, list) else []:
-            if isinstance(chapter, dict):
-                visit_tasks(chapter.get("tasks"))
-                visit_chapters(chapter.get("chapters"))
-
-    visit_chapters(data.get("chapters") if isinstance(data, dict) else None)
-    return out
+    loaded, _ = load_file(path)
+    data = loaded.data
+    return [(task.text("id"), _norm(task.text("title")), _norm(task.text("text")))
+            for task in written_tasks(data.get("chapters") if isinstance(data, dict) else None)
+            if isinstance(task, Located)]
 
 
 def _keep_task_ids(outline: Outline, old: list[tuple[str, str, str]]) -> None:
@@ -228,10 +174,7 @@ def _keep_task_ids(outline: Outline, old: list[tuple[str, str, str]]) -> None:
 def _keep_plan_fields(plan: dict, path: Path) -> dict:
     """The new plan record, keeping what an editor added to the old plan.yml (a short title,
     an English title, a note) wherever the import has nothing to say."""
-    try:
-        old = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) if path.exists() else None
-    except (yaml.YAMLError, UnicodeDecodeError):
-        old = None
+    old = plain(load_file(path)[0].data) if path.exists() else None
     if not isinstance(old, dict):
         return plan
     merged = {key: plan[key] if plan.get(key) not in (None, "") else value
@@ -240,55 +183,67 @@ def _keep_plan_fields(plan: dict, path: Path) -> dict:
     return merged
 
 
-def _department_names(names: list[str], node: Node, phrase: str, rejected: list[dict]) -> list[str]:
-    """``names`` that can be department names; the others go to ``rejected`` for the report."""
-    kept = [name for name in names if is_department_name(name)]
-    if len(kept) < len(names):
-        rejected.append({"id": node.id, "sentence": phrase})
-    return kept
+@dataclass
+class _Records:
+    """Builds the records of tasks.yml from the outline, resolving each department it names in
+    the registry (or proposing it there), and keeps what could not be resolved for the report."""
 
+    file: str
+    registry: Registry
+    rejected: list[dict] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
-def _task_record(node: Node, registry: Registry, rejected: list[dict]) -> dict:
-    record: dict = {"id": node.id}
-    if node.number:
-        record["number"] = node.number
-    record["title"] = node.title
-    record["text"] = markdown_paragraphs(node.text_paragraphs())
-    responsibility = node.responsibility
-    phrase = responsibility.phrase if responsibility else ""
-    record["lead"] = _department_names(list(responsibility.lead), node, phrase, rejected) \
-        if responsibility else []
-    record["cooperating"] = _department_names(list(responsibility.cooperating), node, phrase,
-                                              rejected) if responsibility else []
-    record["implementers"] = list(responsibility.implementers) if responsibility else []
-    for name in record["lead"] + record["cooperating"]:
-        registry.ensure(name)
-    record["indicators"] = list(node.indicators)
-    deadline = node.deadline or (responsibility.deadline if responsibility else "")
-    if deadline:
-        record["deadline"] = deadline
-    if responsibility is not None:
-        record["responsibility"] = responsibility.phrase
-    subs = [_task_record(c, registry, rejected) for c in node.children]
-    if subs:
-        record["tasks"] = subs
-    return record
+    def department_names(self, names: list[str], node: Node, phrase: str) -> list[str]:
+        """``names`` that can be department names; the others go to the report."""
+        kept = [name for name in names if is_department_name(name)]
+        if len(kept) < len(names):
+            self.rejected.append({"id": node.id, "sentence": phrase})
+        for name in kept:
+            found = self.registry.ensure(name)
+            if found.id is None:  # ambiguous: the editor chooses, as validation will ask
+                self.warnings.append(self.registry.departments.problem(
+                    found, self.file, node.line, severity="warning"))
+        return kept
 
+    @staticmethod
+    def heading(node: Node) -> dict:
+        """What a chapter's or a task's record starts with: id, number as written, title, text."""
+        record: dict = {"id": node.id}
+        if node.number:
+            record["number"] = node.number
+        record["title"] = node.title
+        record["text"] = markdown_paragraphs(node.text_paragraphs())
+        return record
 
-def _chapter_record(node: Node, registry: Registry, rejected: list[dict]) -> dict:
-    record: dict = {"id": node.id}
-    if node.number:
-        record["number"] = node.number
-    record["title"] = node.title
-    record["text"] = markdown_paragraphs(node.text_paragraphs())
-    chapters = [_chapter_record(c, registry, rejected) for c in node.children
-                if c.kind == "chapter"]
-    tasks = [_task_record(c, registry, rejected) for c in node.children if c.kind == "task"]
-    if chapters:
-        record["chapters"] = chapters
-    if tasks:
-        record["tasks"] = tasks
-    return record
+    def task(self, node: Node) -> dict:
+        record = self.heading(node)
+        responsibility = node.responsibility
+        phrase = responsibility.phrase if responsibility else ""
+        record["lead"] = self.department_names(list(responsibility.lead), node, phrase) \
+            if responsibility else []
+        record["cooperating"] = self.department_names(list(responsibility.cooperating), node,
+                                                      phrase) if responsibility else []
+        record["implementers"] = list(responsibility.implementers) if responsibility else []
+        record["indicators"] = list(node.indicators)
+        deadline = node.deadline or (responsibility.deadline if responsibility else "")
+        if deadline:
+            record["deadline"] = deadline
+        if responsibility is not None:
+            record["responsibility"] = responsibility.phrase
+        subs = [self.task(c) for c in node.children]
+        if subs:
+            record["tasks"] = subs
+        return record
+
+    def chapter(self, node: Node) -> dict:
+        record = self.heading(node)
+        chapters = [self.chapter(c) for c in node.children if c.kind == "chapter"]
+        tasks = [self.task(c) for c in node.children if c.kind == "task"]
+        if chapters:
+            record["chapters"] = chapters
+        if tasks:
+            record["tasks"] = tasks
+        return record
 
 
 def _other_indicator_ids(root: Path | None, plan_id: str) -> set[str]:
@@ -299,13 +254,11 @@ def _other_indicator_ids(root: Path | None, plan_id: str) -> set[str]:
     for path in sorted((root / "data" / "plans").glob("*/indicators.yml")):
         if path.parent.name == plan_id:
             continue
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (yaml.YAMLError, UnicodeDecodeError):
-            continue
-        for item in data.get("indicators") or [] if isinstance(data, dict) else []:
-            if isinstance(item, dict) and item.get("id"):
-                ids.add(str(item["id"]))
+        data = load_file(path)[0].data
+        items = data.get("indicators") if isinstance(data, dict) else None
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, Located) and item.get("id"):
+                ids.add(item.text("id"))
     return ids
 
 
@@ -325,7 +278,7 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
     source = Path(source)
     if not PLAN_ID.match(plan_id or ""):
         raise PlanError([problem("bad-id", str(source), found=plan_id,
-                                 expected="小写字母、数字和连字符，如 city-12th-fyp")])
+                                 expected=phrase("plan-id-example"))])
     if out_dir is None:
         root = find_repository_root(Path.cwd()) or Path.cwd()
         out_dir = root / "data" / "plans" / plan_id
@@ -334,11 +287,11 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
     existing = [name for name in PLAN_FILES if (out_dir / name).exists()]
     if existing and not force:
         raise PlanError([problem("import-exists", str(out_dir / existing[0]), found=str(out_dir),
-                                 hint="加 --force 覆盖（未改动的任务保留原编号）")])
+                                 hint=phrase("force-import"))])
     documents = read_source(source)
     document = choose_part(documents, part, str(source))
     if not any(b.text.strip() or b.row for b in document.blocks):
-        raise PlanError([problem("file-empty", str(source), expected="规划正文（去掉网页页眉页脚后）")])
+        raise PlanError([problem("file-empty", str(source), expected=phrase("plan-text-unframed"))])
     blocks, sign_off = split_sign_off(document.blocks)
     all_text = "\n".join(b.text for b in blocks)
     plan_title = title or document.title or source.stem
@@ -376,16 +329,17 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
         plan["period"] = int(plan_period) if plan_period.isdigit() else plan_period
     else:
         report.warnings.append(problem("import-no-period", str(source), severity="warning",
-                                       hint="用 --period 给出规划期，如 2011-2015 或 2007"))
+                                       hint=phrase("give-period")))
     plan["source_document"] = source.name + (f"（{document.part}）" if document.part else "")
     plan["summary"] = markdown_paragraphs(summary)
     # the sign-off (issuer and date) is about the document, not a part of its last chapter
     plan["note"] = "落款：" + "，".join(sign_off) if sign_off else ""
     if force:
         plan = _keep_plan_fields(plan, out_dir / "plan.yml")
-    rejected: list[dict] = []
-    tasks = {"chapters": [_chapter_record(c, registry, rejected) for c in outline.chapters]}
-    report.unparsed += rejected
+    records = _Records(str(source), registry)
+    tasks = {"chapters": [records.chapter(c) for c in outline.chapters]}
+    report.unparsed += records.rejected
+    report.warnings += records.warnings
     indicators = {"indicators": found.records}
 
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -12,6 +12,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
+from plansite.catalogue.phrases import Phrase, phrase
 from plansite.problems import PlanError, Problem, problem
 
 # Control characters other than tab, newline, carriage return and form feed never occur in a
@@ -32,9 +33,9 @@ def _line_of(raw: bytes, offset: int) -> int:
     return raw[:offset].count(b"\n") + 1
 
 
-def _refuse(file: str, raw: bytes, offset: int, found: str) -> PlanError:
+def _refuse(file: str, raw: bytes, offset: int, found: Phrase) -> PlanError:
     return PlanError([problem("import-undecodable", file, _line_of(raw, offset), found=found,
-                              hint="另存为 UTF-8 编码的文本后再导入")])
+                              hint=phrase("save-text-utf8"))])
 
 
 def _utf8(raw: bytes, file: str) -> Decoded | int:
@@ -47,7 +48,7 @@ def _utf8(raw: bytes, file: str) -> Decoded | int:
             text = raw[:exc.start].decode("utf-8")
             return Decoded(text, "UTF-8", [problem(
                 "import-truncated", file, _line_of(raw, exc.start), severity="warning",
-                found="最后一个字符不完整")])
+                found=phrase("last-character-cut"))])
         return exc.start
 
 
@@ -56,7 +57,7 @@ def decode(raw: bytes, file: str) -> Decoded:
     if raw.startswith(codecs.BOM_UTF8):
         decoded = _utf8(raw[3:], file)
         if isinstance(decoded, int):
-            raise _refuse(file, raw, decoded + 3, "UTF-8 BOM 之后的字节不是 UTF-8")
+            raise _refuse(file, raw, decoded + 3, phrase("not-utf8-after-bom"))
         decoded.encoding = "UTF-8-BOM"
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         name = "UTF-16-LE" if raw.startswith(codecs.BOM_UTF16_LE) else "UTF-16-BE"
@@ -65,11 +66,11 @@ def decode(raw: bytes, file: str) -> Decoded:
         if len(body) % 2:
             body = body[:-1]
             warnings.append(problem("import-truncated", file, 0, severity="warning",
-                                    found="最后一个字符不完整"))
+                                    found=phrase("last-character-cut")))
         try:
             decoded = Decoded(body.decode(name.lower()), name, warnings)
         except UnicodeDecodeError as exc:
-            raise _refuse(file, raw, exc.start + 2, f"{name} 字节序列无效") from None
+            raise _refuse(file, raw, exc.start + 2, phrase("bad-byte-sequence", encoding=name)) from None
     else:
         decoded = _utf8(raw, file)
         if isinstance(decoded, int):
@@ -77,12 +78,13 @@ def decode(raw: bytes, file: str) -> Decoded:
                 decoded = Decoded(raw.decode("gb18030"), "GB18030")
             except UnicodeDecodeError:
                 # the UTF-8 position is the useful one: most files are UTF-8 with a bad spot
-                raise _refuse(file, raw, decoded, "既不是 UTF-8 也不是 GB18030/GBK") from None
+                raise _refuse(file, raw, decoded, phrase("unknown-encoding")) from None
     bad = _CONTROL.search(decoded.text)
     if bad:
         line = decoded.text.count("\n", 0, bad.start()) + 1
         raise PlanError([problem("import-undecodable", file, line,
-                                 found=f"{decoded.encoding} 解码后含有控制字符 U+{ord(bad.group()):04X}",
-                                 hint="这看起来不是文本文件；请导入 .txt、.docx、.xlsx、.csv 或 .tsv")])
+                                 found=phrase("control-character", encoding=decoded.encoding,
+                                              character=f"U+{ord(bad.group()):04X}"),
+                                 hint=phrase("not-a-text-file"))])
     decoded.text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
     return decoded

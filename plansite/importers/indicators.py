@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pypinyin import lazy_pinyin
+from plansite.language.pinyin import syllables
 
 from plansite.problems import Problem
 from plansite.language.extract import TargetMention, find_reported, find_targets
@@ -45,7 +45,7 @@ class Found:
 def indicator_slug(name: str) -> str:
     """An ASCII id for an indicator name: its pinyin, at most SLUG_MAX letters."""
     out = ""
-    for syllable in lazy_pinyin(name):
+    for syllable in syllables(name):
         piece = re.sub(r"[^a-z0-9]+", "", syllable.lower())
         if len(out) + len(piece) > SLUG_MAX:
             break

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from plansite.importers.structure import is_document_start
+from plansite.importers.headings import is_document_start
 
 # Each pattern is a signal that a line belongs to a web page's frame, not to the document.
 SIGNALS: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (

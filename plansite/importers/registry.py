@@ -1,10 +1,11 @@
 """The department registry (data/departments.yml) as the importer uses it.
 
-Names found in a document are resolved by name, alias or id. A name the registry does not know
-becomes a proposed entry with an ASCII id from its pinyin (市住建委 -> zhujianwei: the level
+Names found in a document are resolved by name, alias or id, by the rule every other reader of
+department names follows (:mod:`plansite.language.departments`). A name the registry does not
+know becomes a proposed entry with an ASCII id from its pinyin (市住建委 -> zhujianwei: the level
 prefix is left out of the id), a guessed kind, and its short form as an alias when that is free.
 A name that is only a level and a generic word (市局: the source blanked the rest) is kept as
-written and marked incomplete.
+written and marked incomplete. A name several departments claim is left for the editor.
 """
 
 from __future__ import annotations
@@ -13,17 +14,20 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-from pypinyin import lazy_pinyin
+from plansite.language.pinyin import syllables
 
+from plansite.catalogue.phrases import phrase
+from plansite.language.departments import (LEVEL, DepartmentRegistry, Resolution, level_of,
+                                           without_level)
+from plansite.model.records import Department
 from plansite.problems import PlanError, problem
+from plansite.reading.yamlfile import load_file, plain
 
-PREFIX = re.compile(r"^(省|市|县|区|州)")
-INCOMPLETE = re.compile(r"^(省|市|县|区|州)?(局|委|办|厅|部|处|中心)$")
+INCOMPLETE = re.compile(rf"^({LEVEL})?(局|委|办|厅|部|处|中心)$")
 KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^各|^有关|^相关"), "group"),
     (re.compile(r"公司|集团|银行股份"), "company"),
-    (re.compile(r"^(省|市|县|区|州)?委(组织|宣传|统战|政法|办公室)|编办|文明委|综治办|^(省|市|县|区)?委$|"
+    (re.compile(rf"^({LEVEL})?委(组织|宣传|统战|政法|办公室)|编办|文明委|综治办|^({LEVEL})?委$|"
                 r"党校|纪委|老干部局"), "party"),
     (re.compile(r"妇联|总工会|工会|团委|共青团|科协|残联|侨联|文联|红十字|工商联"), "organization"),
 )
@@ -43,8 +47,7 @@ def is_department_name(name: str) -> bool:
 
 def slug(name: str) -> str:
     """The ASCII id of a department name: pinyin without the level prefix, e.g. zhujianwei."""
-    core = PREFIX.sub("", name) or name
-    text = "".join(lazy_pinyin(core)).lower()
+    text = "".join(syllables(without_level(name))).lower()
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     return text or "bumen"
 
@@ -57,6 +60,15 @@ def guess_kind(name: str) -> str:
     return "department"
 
 
+def _department(entry: dict) -> Department:
+    """An entry of the registry file as the record names are resolved against."""
+    aliases = entry.get("aliases") or []
+    aliases = [aliases] if isinstance(aliases, str) else aliases
+    return Department(id=str(entry["id"]), name=str(entry.get("name") or ""),
+                      aliases=tuple(str(a) for a in aliases if a),
+                      incomplete=bool(entry.get("incomplete")))
+
+
 @dataclass
 class Registry:
     """The departments known so far, and those proposed by this import."""
@@ -67,62 +79,55 @@ class Registry:
     path: Path | None = None
 
     def __post_init__(self) -> None:
-        self.index: dict[str, str] = {}
+        self.departments = DepartmentRegistry(_department(e) for e in self.entries)
         # ids already counted, found or new: each is reported once
         self._seen: set[str] = set()
-        for entry in self.entries:
-            self._index(entry)
-
-    def _index(self, entry: dict) -> None:
-        for word in [entry.get("id"), entry.get("name"), *(entry.get("aliases") or [])]:
-            if word:
-                self.index.setdefault(str(word), str(entry["id"]))
 
     @classmethod
     def load(cls, path: Path | None) -> Registry:
         """The registry at ``path`` (an empty one when there is no such file)."""
         if path is None or not path.exists():
             return cls(path=path)
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
-        except (yaml.YAMLError, UnicodeDecodeError) as exc:
-            raise PlanError([problem("yaml-syntax", str(path), found=str(exc).splitlines()[0])]) \
-                from None
+        loaded, problems = load_file(path)
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            raise PlanError(errors)
+        data = plain(loaded.data)
         entries = data.get("departments") if isinstance(data, dict) else None
         if not isinstance(entries, list):
             raise PlanError([problem("wrong-type", str(path), path="departments",
-                                     found=type(entries).__name__, expected="部门列表")])
+                                     found=type(entries).__name__,
+                                     expected=phrase("department-list"))])
         return cls(entries=[e for e in entries if isinstance(e, dict) and e.get("id")], path=path)
 
-    def resolve(self, name: str) -> str | None:
-        """The id of a department named ``name`` (by id, name or alias), or None."""
-        return self.index.get(name)
-
-    def ensure(self, name: str) -> str:
-        """The id of ``name``, proposing a new registry entry when it is not known."""
-        known = self.resolve(name)
-        if known is not None:
-            if known not in self._seen:
-                self._seen.add(known)
-                self.found.append(known)
-            return known
+    def ensure(self, name: str) -> Resolution:
+        """What ``name`` names, proposing a new registry entry when it names no department
+        (an ambiguous name is left as it is: the editor chooses)."""
+        found = self.departments.resolve(name)
+        if found.id is not None:
+            if found.id not in self._seen:
+                self._seen.add(found.id)
+                self.found.append(found.id)
+            return found
+        if found.ambiguous:
+            return found
         base = slug(name)
-        ident, level = base, PREFIX.match(name)
-        if ident in self.index and level:
-            ident = f"{''.join(lazy_pinyin(level.group(1)))}-{base}"
+        ident, level = base, level_of(name)
+        if ident in self.departments and level:
+            ident = f"{''.join(syllables(level))}-{base}"
         counter = 2
-        while ident in self.index:
+        while ident in self.departments:
             ident = f"{base}-{counter}"
             counter += 1
         entry: dict = {"id": ident, "name": name, "aliases": [], "kind": guess_kind(name)}
-        short = PREFIX.sub("", name)
+        short = without_level(name)
         if INCOMPLETE.match(name):
             entry["incomplete"] = True
             entry["note"] = f"来源只写了“{name}”，部门全称在原文中被隐去"
-        elif short != name and len(short) >= 2 and short not in self.index:
+        elif short != name and len(short) >= 2 and short not in self.departments:
             entry["aliases"] = [short]
         self.entries.append(entry)
         self.new.append(entry)
         self._seen.add(ident)
-        self._index(entry)
-        return ident
+        self.departments.add(_department(entry))
+        return Resolution(name, ident)

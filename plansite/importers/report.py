@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plansite.catalogue.phrases import words
 from plansite.problems import Problem
 from plansite.importers.writer import dump
 
@@ -67,21 +68,17 @@ class ImportReport:
     def text(self, lang: str = "zh") -> str:
         """The report as a few lines for a terminal."""
         c = self.counts()
-        words = {
-            "zh": ("导入", "编码", "章节", "任务", "部门（已有/新增）", "指标", "未归位段落",
-                   "跳过的网页噪声行", "无法解析的数字句", "警告"),
-            "en": ("imported", "encoding", "chapters", "tasks", "departments (known/new)",
-                   "indicators", "unplaced paragraphs", "skipped noise lines",
-                   "unparsed sentences", "warnings"),
-        }[lang if lang == "en" else "zh"]
+        part = f" {self.part}" if self.part else ""
         lines = [
-            f"{words[0]} {self.source}{' ' + self.part if self.part else ''} -> {self.plan}",
-            f"  {words[1]}: {self.encoding}",
-            f"  {words[2]}: {c['chapters']}  {words[3]}: {c['tasks']}  "
-            f"{words[4]}: {c['departments_found']}/{c['departments_new']}  "
-            f"{words[5]}: {c['indicators']}",
-            f"  {words[6]}: {c['unplaced_paragraphs']}  {words[7]}: {c['skipped_noise_lines']}  "
-            f"{words[8]}: {c['unparsed_sentences']}  {words[9]}: {c['warnings']}",
+            words("report-imported", {"source": self.source + part, "plan": self.plan}, lang),
+            words("report-encoding", {"encoding": self.encoding}, lang),
+            words("report-made", {"chapters": c["chapters"], "tasks": c["tasks"],
+                                  "found": c["departments_found"], "new": c["departments_new"],
+                                  "indicators": c["indicators"]}, lang),
+            words("report-left", {"unplaced": c["unplaced_paragraphs"],
+                                  "skipped": c["skipped_noise_lines"],
+                                  "unparsed": c["unparsed_sentences"], "warnings": c["warnings"]},
+                  lang),
         ]
         lines += [f"  {w.format(lang)}" for w in self.warnings]
         return "\n".join(lines)

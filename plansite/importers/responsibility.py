@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from plansite.language.departments import level_of
+
 DASH = re.compile(r"^[—–\-－─━]{1,4}\s*")
-LEVEL_PREFIX = re.compile(r"^(省|市|县|区|州|盟|旗|镇|乡)")
 GENERIC = re.compile(r"^(各|有关|相关|其他|其它|所属|全[市县区省])|等有关|社会各界|^(各级|群众)")
 # A name ends in one of these; a 和 after one of them separates two names, elsewhere it is part
 # of a name (市住房和城乡建设局).
@@ -106,9 +107,9 @@ def split_names(text: str, prefix: str = "") -> list[str]:
             name = name.strip().strip("。.:：")
             if not name:
                 continue
-            level = LEVEL_PREFIX.match(name)
+            level = level_of(name)
             if level:
-                prefix = prefix or level.group(1)
+                prefix = prefix or level
             elif prefix and not is_generic(name) and not name.startswith(("中", "国")):
                 name = prefix + name
             names.append(name)
@@ -117,9 +118,9 @@ def split_names(text: str, prefix: str = "") -> list[str]:
 
 def _first_prefix(names: list[str]) -> str:
     for name in names:
-        level = LEVEL_PREFIX.match(name)
+        level = level_of(name)
         if level:
-            return level.group(1)
+            return level
     return ""
 
 

@@ -1,8 +1,7 @@
 """The outline of a plan document: chapters, tasks and sub-tasks from its numbering.
 
-Chinese official documents number their levels 第一章 / 第一节 / 一、 / （一） / 1. / （1） / ① and
-enumerate inside a paragraph with 一是……二是……; full- and half-width forms are both used. The
-outline is built with a stack: a numbering style seen before closes the levels below it, a new
+Each paragraph's numbering is read by :mod:`plansite.importers.headings`. The outline is built
+with a stack: a numbering style seen before closes the levels below it, a new
 style nests under the current level unless it ranks higher (一、 after （七） is a sibling of the
 （一） items' parent, not their child). Responsibility lines close a group of paragraphs: a task
 with several paragraph groups, each followed by its own responsibility line, becomes a task
@@ -16,48 +15,17 @@ processor headings are chapters; everything under a task is a sub-task.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-from plansite.problems import Problem, problem
+from plansite.catalogue.phrases import phrase
 from plansite.importers.document import Block, TaskRow
+from plansite.importers.headings import INLINE, ITEM_STYLES, RANK, parse_numbering, split_title
 from plansite.importers.responsibility import (NAME_END, Responsibility, find_embedded,
                                                find_trailing, parse_cells, parse_line)
-from plansite.language.values import parse_deadline
+from plansite.language.deadlines import parse_deadline
+from plansite.language.numerals import ordinal
+from plansite.problems import Problem, problem
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-             "七": 7, "八": 8, "九": 9}
-_CN = "[一二三四五六七八九十百零〇]{1,4}"
-_DIGITS = "[0-9０-９]{1,2}"
-
-# Paragraph numbering styles, in the order a document nests them.
-STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("part", re.compile(rf"^第\s*({_CN}|{_DIGITS})\s*(?:部分|篇)\s*")),
-    ("chapter", re.compile(rf"^第\s*({_CN}|{_DIGITS})\s*章\s*")),
-    ("section", re.compile(rf"^第\s*({_CN}|{_DIGITS})\s*节\s*")),
-    ("cn", re.compile(rf"^({_CN})\s*[、．.](?![0-9０-９])\s*")),
-    ("paren-cn", re.compile(rf"^[（(]\s*({_CN})\s*[)）]\s*")),
-    ("arabic", re.compile(rf"^({_DIGITS})\s*[.．、](?![0-9０-９%])\s*")),
-    ("paren-arabic", re.compile(rf"^[（(]\s*({_DIGITS})\s*[)）]\s*")),
-    ("circled", re.compile(r"^([①-⑳])\s*")),
-    ("enum", re.compile(rf"^({_CN})是(?=[^，,。、；;]{{2}})")),
-)
-RANK = {name: i for i, (name, _) in enumerate(STYLES)}
-HEADING_STYLES = ("part", "chapter", "section", "cn", "paren-cn")
-ITEM_STYLES = ("arabic", "paren-arabic", "circled", "enum", "group", "row")
-
-# Enumerations inside a paragraph, from the outermost: 一是…二是…, （1）…（2）…, ①…②….
-_AFTER_BREAK = r"(?:(?<=^)|(?<=[。；;：:，,！!？?\s]))"
-INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("enum", re.compile(_AFTER_BREAK + rf"({_CN})是")),
-    ("paren-arabic", re.compile(_AFTER_BREAK + rf"[（(]({_DIGITS})[)）]")),
-    ("circled", re.compile(_AFTER_BREAK + r"([①-⑳])")),
-)
-
-PART_MARK = re.compile(rf"^篇\s*({_DIGITS}|{_CN})$")
-TERMINATORS = "。！？!?"
-# A first sentence longer than this is cut at the first semicolon, then comma, for the title.
-TITLE_MAX = 50
 CLOSING = tuple("。！？!?；;”」』）)…")
 # A line of its own giving the deadline of the task above it: 完成时限：2026年6月底前.
 DEADLINE_LINE = re.compile(r"^(?:完成时限|时间节点|完成时间|时限)\s*[:：]\s*(?P<value>\S.*)$")
@@ -66,86 +34,6 @@ SIGN_OFF_DATE = re.compile(r"^(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日$"
                            r"|^[二〇一][〇零一二三四五六七八九]{3}年[一二三四五六七八九十]{1,2}月"
                            r"[一二三四五六七八九十]{1,3}日$")
 SIGN_OFF_ISSUER_MAX = 30
-
-
-def cn_number(text: str) -> int:
-    """The value of a Chinese or Arabic numeral as documents write it: 十二 -> 12, ３ -> 3."""
-    text = unicodedata.normalize("NFKC", text)
-    if text.isdigit():
-        return int(text)
-    if len(text) == 1 and "①" <= text <= "⑳":
-        return ord(text) - ord("①") + 1
-    total, current = 0, 0
-    for ch in text:
-        if ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        else:
-            current = current * 10 + CN_DIGITS.get(ch, 0)
-    return total + current
-
-
-def cn_numeral(value: int) -> str:
-    """The Chinese numeral of ``value`` (1..99) as used in 一、 headings."""
-    digits = "零一二三四五六七八九"
-    if value < 10:
-        return digits[value]
-    tens, ones = divmod(value, 10)
-    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
-
-
-@dataclass
-class Numbering:
-    """The numbering at the start of a paragraph: its style, value, text as written, and the rest."""
-
-    style: str
-    ordinal: int
-    number: str
-    rest: str
-
-
-def parse_number(text: str) -> Numbering | None:
-    """The numbering a paragraph starts with, or None for an unnumbered paragraph."""
-    for style, pattern in STYLES:
-        m = pattern.match(text)
-        if m:
-            rest = text[m.end():].strip()
-            if not rest and style not in ("part", "chapter", "section"):
-                continue
-            return Numbering(style, cn_number(m.group(1)), text[:m.end()].strip(), rest)
-    return None
-
-
-def is_document_start(text: str) -> bool:
-    """True for a paragraph that can only be a document's own heading (篇1, 第一章, 一、, （一）)."""
-    if PART_MARK.match(text.strip()):
-        return True
-    found = parse_number(text.strip())
-    return found is not None and found.style in HEADING_STYLES
-
-
-def is_part_mark(text: str) -> bool:
-    """True for a line such as ``篇2`` that starts another document held in the same file."""
-    return bool(PART_MARK.match(text.strip()))
-
-
-def split_title(content: str) -> tuple[str, str]:
-    """A heading's title (its first sentence, shortened when long) and the text after it."""
-    cut = next((i for i, ch in enumerate(content) if ch in TERMINATORS), len(content))
-    title, rest = content[:cut], content[cut + 1:]
-    for seps in ("；;", "，,"):
-        if len(title) <= TITLE_MAX:
-            break
-        at = next((i for i, ch in enumerate(title) if ch in seps), -1)
-        if at > 0:
-            title, rest = title[:at], content[at + 1:]
-    embedded = find_embedded(title)
-    if embedded is not None:
-        title = title.replace(embedded.phrase, "")
-    return title.strip().rstrip("；;，,、：: "), rest.strip()
 
 
 @dataclass
@@ -222,7 +110,7 @@ def _inline_items(content: str, styles: tuple[tuple[str, re.Pattern[str]], ...])
         -> tuple[str, list[Node]]:
     """Split 一是…二是… (and deeper enumerations) out of a paragraph: lead-in and item nodes."""
     for index, (style, pattern) in enumerate(styles):
-        found = [(m, cn_number(m.group(1))) for m in pattern.finditer(content)]
+        found = [(m, ordinal(m.group(1))) for m in pattern.finditer(content)]
         chain: list[re.Match[str]] = []
         for i, (m, value) in enumerate(found):
             if value != 1:
@@ -242,7 +130,7 @@ def _inline_items(content: str, styles: tuple[tuple[str, re.Pattern[str]], ...])
             end = chain[i + 1].start() if i + 1 < len(chain) else len(content)
             item_text = content[m.end():end].strip()
             lead_in, sub = _inline_items(item_text, styles[index + 1:])
-            node = Node(number=m.group(0), style=style, ordinal=cn_number(m.group(1)),
+            node = Node(number=m.group(0), style=style, ordinal=ordinal(m.group(1)),
                         inline=True)
             _set_heading(node, lead_in if sub else item_text)
             for child in sub:
@@ -267,7 +155,7 @@ def _set_heading(node: Node, content: str) -> None:
 def _is_issuer(text: str) -> bool:
     """True for a line that is only the name of a body: 市人民政府办公室."""
     return (len(text) <= SIGN_OFF_ISSUER_MAX and text.endswith(NAME_END)
-            and not re.search(r"[。，,；;：:、！？!?“”\"（）()\s]", text) and parse_number(text) is None)
+            and not re.search(r"[。，,；;：:、！？!?“”\"（）()\s]", text) and parse_numbering(text) is None)
 
 
 def split_sign_off(blocks: list[Block]) -> tuple[list[Block], list[str]]:
@@ -330,13 +218,13 @@ class _Builder:
         if not text:
             return
         if block.heading is not None:
-            numbering = parse_number(text)
+            numbering = parse_numbering(text)
             node = Node(number=numbering.number if numbering else "", style=f"h{block.heading}",
                         ordinal=numbering.ordinal if numbering else 0, line=block.line)
             node.title = numbering.rest if numbering else text
             self.place(node)
             return
-        numbering = parse_number(text)
+        numbering = parse_numbering(text)
         if self.take_deadline(text):
             return
         # a numbered line is always a new task, even when it reads like a responsibility line
@@ -346,7 +234,7 @@ class _Builder:
                 self.outline.unplaced.append((block.line, text))
                 self.outline.warnings.append(problem(
                     "import-unplaced", self.file, block.line, severity="warning",
-                    found=text[:40], expected="责任分工前应有任务"))
+                    found=text[:40], expected=phrase("task-first")))
                 return
             self.current.groups.append(Group(self.current.body, responsibility))
             self.current.body = []
@@ -391,7 +279,7 @@ class _Builder:
         if row.group:
             if self.table_group is None or self.table_group[1] != row.group \
                     or self.table_group[0] is not container:
-                numbering = parse_number(row.group)
+                numbering = parse_numbering(row.group)
                 group = Node(number=numbering.number if numbering else "", style="table-group",
                              line=block.line,
                              title=numbering.rest if numbering else row.group)

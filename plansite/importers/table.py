@@ -15,6 +15,7 @@ import io
 import re
 import zipfile
 
+from plansite.catalogue.phrases import phrase
 from plansite.problems import PlanError, problem
 from plansite.importers.decode import decode
 from plansite.importers.document import Block, Document, TaskRow
@@ -30,7 +31,6 @@ COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("deadline", re.compile(r"完成时限|时间节点|完成时间|时限|进度安排")),
     ("task", re.compile(r"任务|工作内容|具体内容|主要内容|事项|举措|措施")),
 )
-TASK_HEADERS = "任务 / 重点任务 / 工作任务 / 主要任务"
 # Rows above the header row are the table's title lines; the header is looked for this far.
 HEADER_SEARCH = 10
 
@@ -73,9 +73,9 @@ def rows_to_blocks(rows: list[list[str]], file: str, first_row: int = 1,
         if not required:
             return None
         header = next((r for r in rows if any(r)), [])
-        raise PlanError([problem("import-no-task-column", file, first_row, path="表头",
-                                 found="、".join(c for c in header if c) or "（空）",
-                                 expected=TASK_HEADERS)])
+        raise PlanError([problem("import-no-task-column", file, first_row,
+                                 found=[c for c in header if c] or phrase("nothing-written"),
+                                 expected=phrase("task-headers"))])
     blocks = [Block(text=" ".join(c for c in row if c), line=first_row + i)
               for i, row in enumerate(rows[:header_at]) if any(row)]
     header = rows[header_at]
@@ -138,7 +138,7 @@ def _xlsx(raw: bytes, file: str) -> list[Document]:
     if not documents:
         if problems:
             raise PlanError(problems)
-        raise PlanError([problem("file-empty", file, expected="任务表")])
+        raise PlanError([problem("file-empty", file, expected=phrase("task-table"))])
     if len(documents) == 1:
         documents[0].part = ""
     return documents

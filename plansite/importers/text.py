@@ -10,7 +10,7 @@ from __future__ import annotations
 from plansite.importers.decode import decode
 from plansite.importers.document import Block, Document
 from plansite.importers.noise import find_frame
-from plansite.importers.structure import TITLE_MAX, is_part_mark, parse_number
+from plansite.importers.headings import TITLE_MAX, is_part_mark, parse_numbering
 
 
 def read_text(raw: bytes, file: str) -> list[Document]:
@@ -44,7 +44,7 @@ def _take_title(document: Document) -> None:
     if len(document.blocks) < 2:
         return
     first = document.blocks[0].text
-    if len(first) <= TITLE_MAX and parse_number(first) is None \
+    if len(first) <= TITLE_MAX and parse_numbering(first) is None \
             and not first.endswith(tuple("。；;！？!?：:，,")):
         document.title = first
         del document.blocks[0]

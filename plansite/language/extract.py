@@ -4,12 +4,12 @@ The importer calls :func:`find_targets` on each paragraph of a plan to propose i
 (``到2015年，城镇人口突破90万人，城镇化率达到55%`` gives 城镇人口 > 900000 人 and 城镇化率
 >= 55 %), and :func:`find_reported` on the paragraphs of a work report to propose actuals
 (``20*年全县参合农民7.94万人`` gives 全县参合农民 = 79400 人). Every value is read by
-:func:`plansite.values.parse_target`; this module only finds where a value is and what it is a
+:func:`plansite.parse_target`; this module only finds where a value is and what it is a
 value of.
 
 How a sentence is read (sentences end at 。；！？ or a line break, clauses at ，and ：):
 
-* A value is a number with a unit from :data:`plansite.values.UNITS`, a ratio (``100:120``) or a
+* A value is a number with a unit from :data:`plansite.UNITS`, a ratio (``100:120``) or a
   range (``1至2所``). Numbers without a unit (``321产业工程``, ``过100亿的产业``), Chinese
   numerals (``三大战略``, ``两基``), numbers with digits blanked by ``*`` (``1*场次``) and years
   (``2015年``, which set the year of the rest of the sentence) are not values. A duration
@@ -36,7 +36,10 @@ import logging
 import re
 from dataclasses import dataclass, field, replace
 
-from plansite.language import values
+from plansite.language.numerals import normalize_width
+from plansite.language.quantities import (CLASSIFIERS, DURATION_UNITS, SUFFIX, SUFFIX_RE,
+                                          VALUE_RE, quantity_pattern)
+from plansite.language.targets import PREDICATE_WORDS, parse_target, predicate_start
 from plansite.model.records import Target
 
 log = logging.getLogger(__name__)
@@ -65,7 +68,7 @@ _SENTENCE_RE = re.compile(r"[^。;!?\n]+")
 # a comma between digits and three more digits is a thousands separator and a colon between
 # digits a ratio (100:120), not a clause end
 _CLAUSE_RE = re.compile(r"(?:[^,:]|(?<=[0-9]),(?=[0-9]{3}(?![0-9]))|(?<=[0-9]):(?=[0-9]))+")
-_LEAD_RE = re.compile(values.PREDICATE_WORDS)
+_LEAD_RE = re.compile(PREDICATE_WORDS)
 _LEADING_RE = re.compile(
     r"\s+|”+"
     r"|\(?[一二三四五六七八九十]+\)|[0-9]+[.、)](?![0-9])|[一二三四五六七八九十]+是"
@@ -80,7 +83,7 @@ _TRAILING_RE = re.compile(r"(?:(?:比|较)(?:19|20)[0-9]{2}年(?:底|末)?|必�
 _CONNECTOR_RE = re.compile(r"[\s、和及与并]*")
 _NOUN_END_RE = re.compile(r"、|[和及与](?=[0-9])|进行|做好|开工|完工")
 _MODIFIER_RE = re.compile(
-    rf"(?:{values.PREDICATE_WORDS})?{values.quantity_pattern()}{values.SUFFIX}?的"
+    rf"(?:{PREDICATE_WORDS})?{quantity_pattern()}{SUFFIX}?的"
 )
 _CJK_START_RE = re.compile(r"[\u4e00-\u9fff“\"(]")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -107,7 +110,7 @@ def find_reported(text: str, default_year: int | None = None) -> list[TargetMent
 
 
 def _scan(text: str, default_year: int | None, reported: bool) -> list[TargetMention]:
-    norm = values.normalize_width(text)
+    norm = normalize_width(text)
     mentions: list[TargetMention] = []
     for sentence in _SENTENCE_RE.finditer(norm):
         state = _Sentence(year=None)
@@ -164,7 +167,7 @@ def _display_name(name: str, state: _Sentence) -> str:
 
 def _make_target(predicate: str, year: int | None, reported: bool) -> Target | None:
     try:
-        target = values.parse_target(predicate, year=year)
+        target = parse_target(predicate, year=year)
     except ValueError as error:
         log.debug("not a target: %r (%s)", predicate, error)
         return None
@@ -182,7 +185,7 @@ def _clause(text: str, norm: str, a: int, b: int, state: _Sentence, default_year
     """The values of the clause ``norm[a:b]`` (offsets are into the whole text)."""
     out: list[TargetMention] = []
     last_end = a
-    for m in values.VALUE_RE.finditer(norm, a, b):
+    for m in VALUE_RE.finditer(norm, a, b):
         if m.start() < last_end:
             continue
         unit = _unit_of(m)
@@ -199,12 +202,12 @@ def _clause(text: str, norm: str, a: int, b: int, state: _Sentence, default_year
             continue  # 05:49 is a time of day
         seg_start = max(last_end, norm.rfind("、", a, m.start()) + 1)
         pre = norm[seg_start:m.start()]
-        lead_idx = values.predicate_start(pre)
+        lead_idx = predicate_start(pre)
         lead = _LEAD_RE.fullmatch(pre[lead_idx:]) if lead_idx < len(pre) else None
         base_unit = unit.split("/")[0]
-        if base_unit in values.DURATION_UNITS and not (lead and lead.group("word")):
+        if base_unit in DURATION_UNITS and not (lead and lead.group("word")):
             continue
-        suffix = values.SUFFIX_RE.match(norm, m.end(), b)
+        suffix = SUFFIX_RE.match(norm, m.end(), b)
         value_end = suffix.end() if suffix else m.end()
         after = norm[value_end:b]
         described = after.startswith("的") and not after.startswith(("的目标", "的水平"))
@@ -217,7 +220,7 @@ def _clause(text: str, norm: str, a: int, b: int, state: _Sentence, default_year
                 continue
             name, end = _noun_after(norm, value_end + 1, b)
             start = seg_start + len(_CONNECTOR_RE.match(pre).group(0))
-        elif base_unit in values.CLASSIFIERS and _CJK_START_RE.match(after):
+        elif base_unit in CLASSIFIERS and _CJK_START_RE.match(after):
             if suffix and suffix.group(0) and "的" in norm[value_end:_noun_end(norm, value_end, b)]:
                 # 20户以上已通电的自然村: a condition on what is counted, not a count
                 last_end = value_end
@@ -270,10 +273,10 @@ def _distributed(text: str, norm: str, a: int, b: int, state: _Sentence, default
     words = norm[at + 2:pos]
     predicates: list[str] = []
     while True:
-        m = values.VALUE_RE.match(norm, pos, b)
+        m = VALUE_RE.match(norm, pos, b)
         if not m:
             break
-        suffix = values.SUFFIX_RE.match(norm, m.end(), b)
+        suffix = SUFFIX_RE.match(norm, m.end(), b)
         pos = suffix.end() if suffix else m.end()
         predicates.append(words + norm[m.start():pos])
         sep = re.compile(r"[、和及]").match(norm, pos, b)

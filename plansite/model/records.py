@@ -8,7 +8,9 @@ Department, task and indicator references inside records are already resolved to
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Literal, TypeVar
+from typing import Literal
+
+from plansite.model.walk import depth_first, tasks_under
 
 IndicatorType = Literal["binding", "expected", "monitoring"]
 Comparator = Literal[">=", "<=", "=", ">", "<", "range"]
@@ -209,18 +211,9 @@ class Plan:
 
     def walk_chapters(self) -> list[Chapter]:
         """Every chapter of the plan, depth first, in document order."""
-        return list(_depth_first(self.chapters, lambda chapter: chapter.chapters))
+        return list(depth_first(self.chapters, lambda chapter: chapter.chapters))
 
     def walk_tasks(self) -> list[Task]:
         """Every task and sub-task of the plan, depth first, in document order."""
-        return [task for chapter in self.walk_chapters()
-                for task in _depth_first(chapter.tasks, lambda task: task.tasks)]
-
-
-T = TypeVar("T")
-
-
-def _depth_first(items: Iterable[T], children: Callable[[T], Iterable[T]]) -> Iterator[T]:
-    for item in items:
-        yield item
-        yield from _depth_first(children(item), children)
+        return list(tasks_under(self.chapters, lambda chapter: chapter.chapters,
+                                lambda chapter: chapter.tasks, lambda task: task.tasks))

@@ -7,15 +7,10 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from plansite.model.index import Index
 from plansite.model.records import Chapter, Department, Indicator, Plan, Task
-
-if TYPE_CHECKING:
-    from plansite.analysis.status import StatusResult
 
 
 @dataclass
@@ -39,20 +34,3 @@ class Repository:
 
     def chapter(self, plan: str, chapter_id: str) -> Chapter:
         return self.index.chapters[f"{plan}:{chapter_id}"]
-
-    @cached_property
-    def statuses(self) -> dict[str, "StatusResult"]:
-        """The computed status of every indicator as of :attr:`as_of` (computed once)."""
-        from plansite.analysis.status import compute_status
-
-        out = {}
-        for ind in self.indicators.values():
-            plan = self.plans[ind.plan]
-            out[ind.id] = compute_status(ind, plan.period_start, plan.period_end, self.as_of)
-        return out
-
-    def status_counts(self, indicator_ids) -> dict[str, int]:
-        """How many of ``indicator_ids`` have each status, all statuses present."""
-        from plansite.analysis.status import rollup
-
-        return rollup(self.statuses[i].status for i in indicator_ids)

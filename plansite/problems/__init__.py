@@ -3,22 +3,27 @@
 Every stage (load, validate, import) collects :class:`Problem` records instead of raising at the
 first one, so an editor sees all that is wrong in one run. A problem names the file, the line and
 column, the field path as written in the file (``tasks[3].lead[1]``), what was found, what was
-expected and a hint. Its words come from :mod:`plansite.messages` in Chinese or English.
+expected and a hint. It is data (a code and its arguments); its words come from
+:mod:`plansite.catalogue` in Chinese or English when it is shown.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
-from typing import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from plansite.catalogue.messages import hint_label
+from plansite.catalogue.phrases import Phrase, arg_value, arg_words, words
 
 
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with one value of one file.
 
-    ``code`` selects the message template; ``args`` fills it. ``found``, ``expected`` and
-    ``hint`` are already worded values (names, ids, numbers) and are not translated.
+    ``code`` selects the message template and ``args`` fill it: text as written in the file,
+    numbers, or phrases of the catalogue (``文字“x”`` / ``the text 'x'``). ``hint`` says what to
+    do, as a phrase of the catalogue's hints.
     """
 
     code: str
@@ -26,15 +31,17 @@ class Problem:
     line: int = 0
     column: int = 0
     path: str = ""
-    args: tuple[tuple[str, str], ...] = ()
-    hint: str = ""
+    args: tuple[tuple[str, Any], ...] = ()
+    hint: Phrase | None = None
     severity: str = "error"
 
     def message(self, lang: str = "zh") -> str:
         """The sentence that says what is wrong and what is expected, in ``lang``."""
-        from plansite.catalogue.messages import render_problem
+        return words(self.code, self.args, lang)
 
-        return render_problem(self, lang)
+    def hint_words(self, lang: str = "zh") -> str:
+        """What to do, in ``lang``; empty when there is no hint."""
+        return self.hint.words(lang) if self.hint is not None else ""
 
     def location(self) -> str:
         """``file:line:column`` with the parts that are known."""
@@ -45,31 +52,34 @@ class Problem:
                 out += f":{self.column}"
         return out
 
+    def said(self, lang: str = "zh") -> str:
+        """What is wrong and what to do, without where: ``message; hint``."""
+        text = self.message(lang)
+        if self.hint is not None:
+            text += f"; {hint_label(lang)}{self.hint_words(lang)}"
+        return text
+
     def format(self, lang: str = "zh") -> str:
         """The problem as one line: ``file:line:col: path: message; hint``."""
-        from plansite.catalogue.messages import hint_label, in_english
-
         head = self.location()
         if self.path:
             head += f": {self.path}"
-        text = f"{head}: {self.message(lang)}"
-        if self.hint:
-            hint = in_english(self.hint) if lang == "en" else self.hint
-            text += f"; {hint_label(lang)}{hint}"
-        return text
+        return f"{head}: {self.said(lang)}"
 
     def as_dict(self, lang: str = "zh") -> dict:
-        data = asdict(self)
-        data["args"] = dict(self.args)
-        data["message"] = self.message(lang)
-        return data
+        """The problem as JSON-ready values, its arguments and hint worded in ``lang``."""
+        return {"code": self.code, "file": self.file, "line": self.line, "column": self.column,
+                "path": self.path,
+                "args": {name: arg_words(value, lang) for name, value in self.args},
+                "hint": self.hint_words(lang), "severity": self.severity,
+                "message": self.message(lang)}
 
 
 def problem(code: str, file: str, line: int = 0, column: int = 0, path: str = "",
-            hint: str = "", severity: str = "error", **args: object) -> Problem:
+            hint: Phrase | None = None, severity: str = "error", **args: object) -> Problem:
     """Build a :class:`Problem`; keyword arguments fill the message template."""
     return Problem(code=code, file=file, line=line, column=column, path=path,
-                   args=tuple((k, str(v)) for k, v in args.items()), hint=hint,
+                   args=tuple((k, arg_value(v)) for k, v in args.items()), hint=hint,
                    severity=severity)
 
 
@@ -99,7 +109,11 @@ class Problems:
         return len(self.items)
 
     def sorted(self) -> list[Problem]:
-        return sorted(self.items, key=lambda p: (p.file, p.line, p.column, p.path))
+        return sorted(self.items, key=_place)
+
+
+def _place(p: Problem) -> tuple[str, int, int, str]:
+    return (p.file, p.line, p.column, p.path)
 
 
 class PlanError(Exception):
@@ -110,13 +124,11 @@ class PlanError(Exception):
         super().__init__(self.report("zh"))
 
     def report(self, lang: str = "zh") -> str:
-        return "\n".join(p.format(lang) for p in sorted(
-            self.problems, key=lambda p: (p.file, p.line, p.column, p.path)))
+        return "\n".join(p.format(lang) for p in sorted(self.problems, key=_place))
 
 
 def format_github(problems: Iterable[Problem], lang: str = "zh") -> str:
     """GitHub Actions workflow commands that put each problem on its line of the pull request."""
-    from plansite.catalogue.messages import in_english
 
     def esc(value: str) -> str:
         return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -133,7 +145,7 @@ def format_github(problems: Iterable[Problem], lang: str = "zh") -> str:
             props.append(f"col={p.column}")
         if p.path:
             props.append(f"title={esc_prop(p.path)}")
-        hint = in_english(p.hint) if lang == "en" else p.hint
+        hint = p.hint_words(lang)
         body = p.message(lang) + (f"; {hint}" if hint else "")
         kind = "error" if p.severity == "error" else "warning"
         lines.append(f"::{kind} {','.join(props)}::{esc(body)}")

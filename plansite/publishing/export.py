@@ -1,4 +1,5 @@
-"""All data of a repository as open data: JSON (and, in their modules, CSV, XLSX, a Data Package).
+"""All data of a repository as open data in JSON, from which :mod:`plansite.publishing.tables`
+cuts its tables (CSV, XLSX, a Data Package).
 
 Every record keeps its id and the URL of the page that shows it; department and indicator
 references are ids. Values are in base units with the unit beside them.
@@ -7,10 +8,10 @@ references are ids. Values are in base units with the unit beside them.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from plansite.model import urls
 from plansite.model.records import Indicator, Quantity, Target, Task
+from plansite.analysis.findings import indicator_statuses
 from plansite.model.repository import Repository
 
 
@@ -61,7 +62,7 @@ def indicator_record(repo: Repository, ind: Indicator, statuses: dict[str, str],
 
 def statuses_of(repo: Repository) -> dict[str, str]:
     """The computed status id of every indicator."""
-    return {key: result.status for key, result in repo.statuses.items()}
+    return {key: result.status for key, result in indicator_statuses(repo).items()}
 
 
 def data_dict(repo: Repository, base_url: str = "/") -> dict:
@@ -88,16 +89,6 @@ def data_dict(repo: Repository, base_url: str = "/") -> dict:
     }
 
 
-def export(repo: Repository, fmt: str, out: Path | None, base_url: str = "/") -> str | None:
-    """Write ``fmt`` (json, csv, xlsx, datapackage) to ``out``; JSON without ``out`` is returned."""
-    if fmt == "json":
-        text = json.dumps(data_dict(repo, base_url), ensure_ascii=False, indent=2) + "\n"
-        if out is None:
-            return text
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
-        return None
-    from plansite.publishing import tables
-
-    tables.write(repo, fmt, out, base_url)
-    return None
+def json_text(repo: Repository, base_url: str = "/") -> str:
+    """Everything as the text of ``data.json``."""
+    return json.dumps(data_dict(repo, base_url), ensure_ascii=False, indent=2) + "\n"

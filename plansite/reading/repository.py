@@ -26,8 +26,10 @@ from plansite.model.index import build_index
 from plansite.model.repository import Repository
 from plansite.reading.yamlfile import load_file
 from plansite.model.records import Department, Plan
-from plansite.reading.validate import PlanCheck, PlanFiles, Validator
-from plansite.language.values import parse_deadline, parse_target
+from plansite.reading.records import PlanCheck, PlanFiles
+from plansite.reading.validate import Validator
+from plansite.language.deadlines import parse_deadline
+from plansite.language.targets import parse_target
 
 if TYPE_CHECKING:
     pass

@@ -3,20 +3,22 @@
 Mappings become :class:`Located` dicts and sequences :class:`LocatedList` lists; both know the
 line and column of the container, of each key or item, and the text as written of each scalar
 (so ``id: 2.10`` can still be read as the id ``"2.10"``). Reading never raises: every problem
-(encoding, size, syntax, tabs, duplicate keys, anchors) becomes a :class:`~plansite.errors.Problem`.
+(encoding, size, syntax, tabs, duplicate keys, anchors) becomes a
+:class:`~plansite.problems.Problem`, worded by :mod:`plansite.reading.yamlproblems`.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from plansite.catalogue.phrases import phrase
 from plansite.problems import Problem, problem
+from plansite.reading.yamlproblems import decode, duplicate_key, merge_key, syntax_problem
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +74,14 @@ class Located(dict):
         """Line and column of the value of ``key`` (of the mapping when the key is absent)."""
         return self.value_pos.get(key) or self.key_pos.get(key) or (self.line, self.column)
 
+    def text(self, key: Any, default: str = "") -> str:
+        """The value of ``key`` as written: a scalar's own text even where YAML reads a number
+        (``id: 2.10`` is ``"2.10"``, not 2.1); ``default`` when the key is absent or empty."""
+        if key in self.raw and self.get(key) is not None:
+            return self.raw[key]
+        value = self.get(key)
+        return default if value is None else str(value)
+
 
 class LocatedList(list):
     """A sequence read from a file, with the position of itself and of each item."""
@@ -100,16 +110,6 @@ class LoadedFile:
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-def _merge_key(file: str, line: int, column: int) -> Problem:
-    """``<<`` copies another mapping's keys: editors cannot see where a value came from."""
-    return problem("yaml-anchor", file, line, column, found="<<")
-
-
-def _duplicate_key(file: str, key: Any, line: int, column: int, first: int) -> Problem:
-    """PyYAML keeps the last of two equal keys; the editor meant one of them."""
-    return problem("duplicate-key", file, line, column, path=str(key), found=key, first=first)
 
 
 def _construct(loader: Any, node: yaml.ScalarNode) -> Any:
@@ -153,14 +153,14 @@ class _Converter:
             out = Located(self.file, line, col)
             for key_node, value_node in node.value:
                 if key_node.tag == _MERGE_TAG:
-                    self.problems.append(_merge_key(self.file, *_mark(key_node)))
+                    self.problems.append(merge_key(self.file, *_mark(key_node)))
                     continue
                 key = self.convert(key_node)
                 if isinstance(key, (dict, list)):
                     key = str(key)
                 kl, kc = _mark(key_node)
                 if key in out.key_pos:
-                    self.problems.append(_duplicate_key(self.file, key, kl, kc,
+                    self.problems.append(duplicate_key(self.file, key, kl, kc,
                                                         out.key_pos[key][0]))
                     continue
                 out.key_pos[key] = (kl, kc)
@@ -246,11 +246,11 @@ class _EventReader:
             mark = key_event.start_mark
             value_event = next_event()
             if tag == _MERGE_TAG:
-                self.problems.append(_merge_key(self.file, mark.line + 1, mark.column + 1))
+                self.problems.append(merge_key(self.file, mark.line + 1, mark.column + 1))
                 self.skip(value_event)
                 continue
             if key in key_pos:
-                self.problems.append(_duplicate_key(self.file, key, mark.line + 1,
+                self.problems.append(duplicate_key(self.file, key, mark.line + 1,
                                                     mark.column + 1, key_pos[key][0]))
                 self.skip(value_event)
                 continue
@@ -329,106 +329,10 @@ class _EventReader:
             event = self.next_event()
 
 
-def _decode(raw: bytes, name: str, problems: list[Problem]) -> str | None:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        problems.append(problem("file-bom", name, 1, 1,
-                                hint="用编辑器“另存为 UTF-8（无 BOM）”"))
-        raw = raw[3:]
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        problems.append(problem("file-encoding", name, 1, 1, found="UTF-16",
-                                hint="用编辑器“另存为 UTF-8”"))
-        return None
-    if b"\x00" in raw:
-        problems.append(problem("file-binary", name, 1, 1))
-        return None
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[:exc.start].count(b"\n") + 1
-        try:
-            text = raw.decode("gb18030")
-        except UnicodeDecodeError:
-            problems.append(problem("file-binary", name, line, 1))
-            return None
-        if any("\u4e00" <= ch <= "\u9fff" for ch in text):
-            problems.append(problem("file-encoding", name, line, 1, found="GBK/GB18030",
-                                    hint="用编辑器“另存为 UTF-8”"))
-        else:
-            problems.append(problem("file-binary", name, line, 1))
-        return None
-
-
-_OPEN_QUOTE = re.compile(r"""^(\s*(?:-\s+)*(?:[^\s#'"-][^#]*?:\s+)?)(["'])""")
-
-
-def _closing(text: str, quote: str) -> int:
-    """Where the quoted text ``text`` (after its opening ``quote``) ends, or -1."""
-    pattern = r'(?<!\\)"' if quote == '"' else r"'(?!')"
-    match = re.search(pattern, text.replace("''", "\0\0") if quote == "'" else text)
-    return match.start() if match else -1
-
-
-def _unclosed_quote(lines: list[str], error_line: int) -> tuple[int, int, str] | None:
-    """The value whose opening quote is closed only at (or after) the error, if there is one.
-
-    A missing closing quote swallows the lines after it, and the parser complains lines later;
-    the editor needs the line where the quote was opened.
-    """
-    for i, text in enumerate(lines[:max(error_line, 0)]):
-        match = _OPEN_QUOTE.match(text)
-        if match is None:
-            continue
-        quote, start = match.group(2), match.end()
-        if _closing(text[start:], quote) >= 0:
-            continue
-        rest = "\n".join(lines[i + 1:])
-        end = _closing(rest, quote)
-        closed_on = i + 2 + rest[:end].count("\n") if end >= 0 else None
-        if closed_on is None or closed_on >= error_line:
-            return i + 1, start, quote
-    return None
-
-
-def _syntax_problem(exc: yaml.YAMLError, name: str, text: str) -> Problem:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
-    what = getattr(exc, "problem", None) or str(exc)
-    lines = text.splitlines()
-    if "\t" in what or "tab" in what.lower() or (
-            0 < line <= len(lines) and "\t" in lines[line - 1][:max(col, 1)]):
-        tab_line = line
-        if not (0 < line <= len(lines) and "\t" in lines[line - 1]):
-            tab_line = next((i + 1 for i, l in enumerate(lines) if "\t" in l), line)
-        column = lines[tab_line - 1].index("\t") + 1 if 0 < tab_line <= len(lines) else col
-        return problem("yaml-tab", name, tab_line, column, hint="把 Tab 换成两个空格")
-    quote = _unclosed_quote(lines, line)
-    if quote is not None:
-        q_line, q_col, q = quote
-        return problem("yaml-syntax", name, q_line, q_col, found=f"引号 {q} 没有闭合",
-                       hint=f"在这一行的文字末尾补上 {q}")
-    for words, code in _SYNTAX_CODES:
-        if words in what:
-            return problem(code, name, line, col)
-    context = getattr(exc, "context", None)
-    found = what if not context else f"{context}，{what}"
-    return problem("yaml-syntax", name, line, col, found=found,
-                   hint="检查这一行及上一行的缩进、冒号和引号")
-
-
-_SYNTAX_CODES = (
-    ("mapping values are not allowed", "yaml-colon"),
-    ("did not find expected key", "yaml-indent"),
-    ("did not find expected '-' indicator", "yaml-indent"),
-    ("expected <block end>", "yaml-indent"),
-    ("could not find expected ':'", "yaml-missing-colon"),
-)
-"""The parser's commonest complaints, each told in the editor's words with its fix."""
-
-
 def load_text(text: str, name: str) -> tuple[Any, list[Problem]]:
     """Parse YAML ``text`` (already decoded) that came from file ``name``."""
     if not text.strip():
-        return None, [problem("file-empty", name, 1, 1, expected="YAML 数据")]
+        return None, [problem("file-empty", name, 1, 1, expected=phrase("yaml-data"))]
     problems: list[Problem] = []
     loader = _Loader(text)
     try:
@@ -440,7 +344,7 @@ def load_text(text: str, name: str) -> tuple[Any, list[Problem]]:
     if found is None:
         return _compose_text(text, name)
     if not found:
-        return None, [problem("file-empty", name, 1, 1, expected="YAML 数据")]
+        return None, [problem("file-empty", name, 1, 1, expected=phrase("yaml-data"))]
     return data, problems
 
 
@@ -453,24 +357,34 @@ def _compose_text(text: str, name: str) -> tuple[Any, list[Problem]]:
         try:
             node = loader.get_single_node()
             if node is None:
-                problems.append(problem("file-empty", name, 1, 1, expected="YAML 数据"))
+                problems.append(problem("file-empty", name, 1, 1, expected=phrase("yaml-data")))
                 return None, problems
             data = _Converter(loader, name, problems).convert(node)
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        problems.append(_syntax_problem(exc, name, text))
+        problems.append(syntax_problem(exc, name, text))
         return None, problems
     except RecursionError:
-        problems.append(problem("yaml-syntax", name, 1, 1, found="嵌套过深"))
+        problems.append(problem("yaml-syntax", name, 1, 1, found=phrase("too-deep")))
         return None, problems
     return data, problems
 
 
-def load_file(path: Path, root: Path) -> tuple[LoadedFile, list[Problem]]:
-    """Read one data file; the name in every problem is relative to ``root``."""
+def plain(value: Any) -> Any:
+    """``value`` read from a file as plain mappings and lists, for code that writes it again."""
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    return value
+
+
+def load_file(path: Path, root: Path | None = None) -> tuple[LoadedFile, list[Problem]]:
+    """Read one data file; the name in every problem is relative to ``root`` (when given and
+    the file is inside it)."""
     try:
-        name = path.relative_to(root).as_posix()
+        name = path.relative_to(root).as_posix() if root is not None else path.as_posix()
     except ValueError:
         name = path.as_posix()
     problems: list[Problem] = []
@@ -481,9 +395,9 @@ def load_file(path: Path, root: Path) -> tuple[LoadedFile, list[Problem]]:
         return LoadedFile(name, None), problems
     if size > MAX_FILE_BYTES:
         problems.append(problem("file-too-large", name, found=size, expected=MAX_FILE_BYTES,
-                                hint="数据文件只应包含文字和数字；请拆分或删去误放的内容"))
+                                hint=phrase("split-file")))
         return LoadedFile(name, None), problems
-    text = _decode(path.read_bytes(), name, problems)
+    text = decode(path.read_bytes(), name, problems)
     if text is None:
         return LoadedFile(name, None), problems
     data, more = load_text(text, name)

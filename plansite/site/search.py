@@ -43,6 +43,7 @@ from typing import Any
 
 from plansite.model import urls
 from plansite.catalogue.labels import translate
+from plansite.language.departments import without_level
 from plansite.model.records import Chapter, Department, Indicator, Plan, Task
 from plansite.model.repository import Repository
 from plansite.site.text import markdown_html
@@ -65,9 +66,6 @@ KEYWORDS_PER_TEXT = 6
 KEYWORD_WEIGHT = 3
 KEYWORD_MIN_TEXT = 40
 """A task text shorter than this is its own keywords: it is indexed whole anyway."""
-
-LEVEL_PREFIXES = ("省", "市", "县", "区", "州", "镇", "乡")
-"""Administrative prefixes readers leave out: 市住建委 is 住建委 to everyone in the city."""
 
 ABBREVIATIONS = (
     ("发展和改革", "发改"), ("发展改革", "发改"), ("人力资源和社会保障", "人社"),
@@ -162,16 +160,10 @@ class SearchRecord:
             "</article></body></html>"])
 
 
-def _strip_level(name: str) -> str:
-    for prefix in LEVEL_PREFIXES:
-        if name.startswith(prefix) and len(name) > len(prefix) + 1 and \
-                not name.startswith(prefix + "委"):
-            return name[len(prefix):]
-    return name
-
-
 def name_variants(name: str) -> list[str]:
-    """The forms a reader may type for ``name``: without its prefix, and abbreviated or spelt out.
+    """The forms a reader may type for ``name``: without its level prefix (as
+    :func:`plansite.language.departments.without_level` leaves it out), and abbreviated or spelt
+    out.
 
     >>> name_variants("市发展改革委")[:4]
     ['市发展改革委', '发展改革委', '市发改委', '发改委']
@@ -184,7 +176,7 @@ def name_variants(name: str) -> list[str]:
         if form not in forms:
             forms.append(form)
 
-    add(_strip_level(name))
+    add(without_level(name))
 
     for form in list(forms):  # shorten: 发展改革委 -> 发改委
         for full, short in ABBREVIATIONS:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from plansite.language.departments import DepartmentRegistry
 from plansite.model.records import Indicator, Task
 from plansite.model.repository import Repository
 
@@ -41,13 +42,13 @@ def select_indicators(repo: Repository, plan: str | None = None, chapter: str | 
 
 
 def resolve_department(repo: Repository, word: str) -> str:
-    """The id of the department named ``word`` (id, name or alias)."""
-    if word in repo.departments:
-        return word
-    for dept in repo.departments.values():
-        if word == dept.name or word in dept.aliases:
-            return dept.id
-    raise SelectionError(f"unknown department '{word}'")
+    """The id of the department named ``word`` (id, name or alias), found as the validator
+    finds the departments of a task; an ambiguous or unknown word is an error that says so."""
+    registry = DepartmentRegistry(repo.departments.values())
+    found = registry.resolve(word)
+    if found.id is None:
+        raise SelectionError(registry.problem(found, "").said("en"))
+    return found.id
 
 
 def resolve_task(repo: Repository, ref: str) -> Task:
