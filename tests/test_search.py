@@ -11,6 +11,7 @@ import pytest
 import plansite.site.search as search
 from factories import DEPARTMENTS, make_repo
 from plansite.reading.repository import load_repository
+from plansite.adapter.plugin import MATERIAL_LAYOUT
 from plansite.site.search import (name_variants, page_record, search_records,
                              search_tokens, write_search_index)
 
@@ -86,7 +87,7 @@ def test_page_record_reads_only_the_content_article() -> None:
     document = ('<html><body><nav>导航 市住建委</nav><article class="md-content__inner md-typeset">'
                 '<a class="md-content__button">编辑</a><h1>方法说明<a class="headerlink">¶</a></h1>'
                 '<p>状态如何计算</p></article><footer>页脚</footer></body></html>')
-    record = page_record("methodology/", document)
+    record = page_record("methodology/", document, MATERIAL_LAYOUT)
     assert record is not None
     assert record.title == "方法说明"
     assert record.text == "方法说明 状态如何计算"
@@ -99,7 +100,7 @@ def test_index_is_written_in_chunks(repo, tmp_path: Path) -> None:
     (site / "methodology" / "index.html").write_text(
         '<article class="md-content__inner"><h1>方法说明</h1><p>说明</p></article>',
         encoding="utf-8")
-    count = write_search_index(site, repo, skip_urls=[])
+    count = write_search_index(site, repo, skip_urls=[], layout=MATERIAL_LAYOUT)
     assert count == len(search_records(repo)) + 1
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["en"]["page_count"] == count
@@ -115,7 +116,7 @@ def test_index_is_written_from_inside_a_running_event_loop(repo, tmp_path: Path)
     site.mkdir()
 
     async def caller() -> int:
-        return write_search_index(site, repo, skip_urls=[])
+        return write_search_index(site, repo, skip_urls=[], layout=MATERIAL_LAYOUT)
 
     # the caller's loop runs on a thread of its own: this test session may hold one already
     with ThreadPoolExecutor(max_workers=1) as pool:
@@ -128,7 +129,7 @@ def test_an_index_cut_short_is_not_whole(repo, tmp_path: Path) -> None:
 
     site = tmp_path / "site"
     site.mkdir()
-    write_search_index(site, repo, skip_urls=[])
+    write_search_index(site, repo, skip_urls=[], layout=MATERIAL_LAYOUT)
     folder = site / "pagefind"
     assert index_complete(folder)
     (folder / "pagefind-entry.json").write_text("", encoding="utf-8")
@@ -140,7 +141,7 @@ def test_index_made_beside_the_build_waits_for_the_written_pages(repo, tmp_path:
 
     site = tmp_path / "site"
     site.mkdir()
-    job = SearchIndexJob(site, repo, use_process=True)
+    job = SearchIndexJob(site, repo, MATERIAL_LAYOUT, use_process=True)
     # the page is written after the job started: it is read only once the pages are written
     (site / "methodology").mkdir()
     (site / "methodology" / "index.html").write_text(
@@ -161,7 +162,7 @@ def test_index_made_beside_the_build_reports_its_failure(repo, tmp_path: Path) -
 
     site = tmp_path / "site"
     site.write_text("a file where the site folder should be", encoding="utf-8")
-    job = SearchIndexJob(site, repo, use_process=True)
+    job = SearchIndexJob(site, repo, MATERIAL_LAYOUT, use_process=True)
     job.pages_written([])
     # Pagefind cannot write its files there: its own words come back, nothing waits for ever
     with pytest.raises(BackgroundError, match="(?s)pagefind stopped answering.*Not a directory"):

@@ -32,9 +32,14 @@ from plansite.reading.repository import load_repository
 from plansite.site.linkcheck import LinkCheckJob
 from plansite.site.pages import Page, site_pages
 from plansite.site.render import Renderer, Site
-from plansite.site.search import SearchIndexJob
+from plansite.site.search import PageLayout, SearchIndexJob
 
 log = logging.getLogger("mkdocs.plugins.plansite")
+
+MATERIAL_LAYOUT = PageLayout("md-content__inner", frozenset({"md-content__button",
+                                                              "md-source-file"}))
+"""Where a page of Material for MkDocs holds its content, and the theme's buttons inside it
+(edit and view source, the page's dates), which are no words of the page."""
 
 
 PAGE_MARKDOWN = "---\nhide:\n  - navigation\n  - toc\n---\n"
@@ -147,9 +152,10 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
 
     def start_background(self, config) -> None:
         self.stop_background()
-        repo, base_url = self.repo, self.base_url(config)
-        self.downloads_job = Background(lambda receive: download_files(repo, base_url))
-        self.search_job = SearchIndexJob(Path(config.site_dir), repo, self.config.lang)
+        repo, base_url, lang = self.repo, self.base_url(config), self.config.lang
+        self.downloads_job = Background(lambda receive: download_files(repo, base_url, lang))
+        self.search_job = SearchIndexJob(Path(config.site_dir), repo, MATERIAL_LAYOUT,
+                                         self.config.lang)
         if self.config.check_links:
             self.link_job = LinkCheckJob(Path(config.site_dir))
 
