@@ -17,6 +17,8 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from plansite.background import Background
+
 SKIP_SCHEMES = {"http", "https", "mailto", "tel", "data", "javascript"}
 
 
@@ -181,8 +183,6 @@ class LinkCheckJob:
     """
 
     def __init__(self, site_dir: Path, use_process: bool | None = None):
-        from plansite.background import Background
-
         self.site_dir = Path(site_dir)
         self.job = Background(partial(_check_beside, self.site_dir), use_process=use_process)
 
