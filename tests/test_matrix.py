@@ -212,7 +212,7 @@ def test_matrix_index_leads_to_each_plans_matrix_and_keeps_the_old_anchors(seed,
         row = index.get_element_by_id(f"matrix-{plan_id}").getparent().getparent()
         assert index.get_element_by_id(f"pairs-{plan_id}").getparent().getparent() is row
         link = row.xpath(".//a[not(@class)]")[0]
-        assert link.get("href") == f"{plan_id}/" and link.text_content() == plan.title
+        assert link.get("href") == f"../matrix/{plan_id}/" and link.text_content() == plan.title
         cells = [td.text_content() for td in row.xpath("./td")]
         matrix = compute_matrix(seed, plan_id)
         assert cells[1:4] == [str(len(matrix.rows)),

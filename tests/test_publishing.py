@@ -83,7 +83,7 @@ def test_downloads_page_lists_every_file_and_the_files_are_there(site):
     downloads = site / "site" / "downloads"
     names = ["data.json", "data.xlsx", "datapackage.json"] + [t.csv_name for t in TABLES]
     for name in names:
-        assert f'href="{name}"' in html, name
+        assert f'href="../downloads/{name}"' in html, name
         assert (downloads / name).stat().st_size > 0
     for name, text in schema_files().items():
         assert f'href="../schema/{name}"' in html

@@ -166,8 +166,8 @@ def test_a_broken_generated_link_fails_the_build(tmp_path, monkeypatch, caplog):
     assert "BuildError" in str(failure.value)
     logged = caplog.text
     assert re.search(r"plansite: \d+ broken internal link\(s\):", logged)
-    assert re.search(r"\ndepartments/index\.html:\d+: zhujianwei/old/: no such page or file\n",
-                     logged)
+    assert re.search(r"\ndepartments/index\.html:\d+: \.\./departments/zhujianwei/old/: "
+                     r"no such page or file\n", logged)
 
 
 # -- in a browser --------------------------------------------------------------------------------

@@ -57,6 +57,24 @@ def matrix_csv_name(plan_id: str) -> str:
     return f"matrix-{plan_id}.csv"
 
 
+def prefix(page_url: str) -> str:
+    """What a link from the page at ``page_url`` puts before a site URL: one ``../`` for each
+    folder the page sits in (``departments/zhujianwei/`` -> ``../../``).
+
+    A link made this way is the same from every page at one depth, so a link, or a table row
+    of links, made for one department page serves every other one.
+    """
+    return "../" * page_url.count("/")
+
+
+def link(page_prefix: str, site_url: str) -> str:
+    """The link to the site URL ``site_url`` (may hold ``#anchor``) from a page whose
+    :func:`prefix` is ``page_prefix``; an anchor alone stays on the page."""
+    if site_url.startswith("#"):
+        return site_url
+    return page_prefix + site_url or "./"
+
+
 def _segments(path: str) -> list[str]:
     """The folders of a site path, ``.`` and ``..`` resolved as posixpath.normpath does."""
     if "." in path:

@@ -31,7 +31,7 @@ from plansite.model.repository import Repository
 from plansite.site.chart import indicator_chart
 from plansite.site.pages import PAGE_KINDS
 from plansite.site import views
-from plansite.site.templates import Templates
+from plansite.site.templates import Safe, Templates
 
 
 class Site:
@@ -48,11 +48,21 @@ class Site:
         self.findings = findings or Findings(repo, today)
         self.templates = Templates(overrides)
         self.download_sizes: Callable[[], dict[str, int]] = lambda: {}
+        self._made: dict[str, dict[tuple[str, str], Any]] = {}
 
     @cached_property
     def fragments(self) -> Fragments:
         """The small fragments (links, labels) as patterns, made once a build."""
         return Fragments(self.templates)
+
+    def made(self, page_prefix: str) -> dict[tuple[str, str], Any]:
+        """What pages with links of ``page_prefix`` share once made: links, labels, rows.
+
+        Links start with the page's prefix (:func:`plansite.model.urls.prefix`), so every page
+        at one depth links to a record alike, and a record is linked or a row made once for all
+        of them.
+        """
+        return self._made.setdefault(page_prefix, {})
 
     def renderer(self, page_url: str = "") -> Renderer:
         """A renderer whose links are relative to the page at ``page_url``."""
@@ -83,6 +93,18 @@ class Fragments:
         self.marks_none = templates.fragment(matrix, "marks_none", "words")
         self.cell_task = templates.fragment(matrix, "cell_task", "role", "href", "title",
                                             "mark", "words", "id")
+        rows = "partials/rows.html"
+        self.task_row = {shown: templates.fragment(
+            rows, "task_row", "plan", "chapter", "link", "others", "deadline",
+            others_shown=shown) for shown in (True, False)}
+        self.indicator_row = {(show_plan, filters): templates.fragment(
+            rows, "indicator_row", "plan", "link", "chapter", "type", "baseline", "target",
+            "latest", "status", "departments", "data_plan", "data_type", "data_status",
+            "data_departments", show_plan=show_plan, filters=filters)
+            for show_plan in (True, False) for filters in (True, False)}
+        self.deadline_row = {state: templates.fragment(
+            rows, "deadline_row", "key", "overdue", "link", "plan", "deadline", "due",
+            "state_words", "departments", state=state) for state in ("overdue", "due", "")}
 
 
 class Renderer:
@@ -94,8 +116,9 @@ class Renderer:
         self.lang = site.lang
         self.findings = site.findings
         self.page_url = page_url
+        self.prefix = urls.prefix(page_url)
         self.f = site.fragments
-        self._links: dict[tuple[str, str], Markup] = {}
+        self._made = site.made(self.prefix)
 
     # -- words ------------------------------------------------------------------------------
     def t(self, key: str, **args: object) -> str:
@@ -147,13 +170,13 @@ class Renderer:
     # -- links ------------------------------------------------------------------------------
     def href(self, site_url: str) -> str:
         """The link from this page to the site URL ``site_url``."""
-        return urls.relative(self.page_url, site_url)
+        return urls.link(self.prefix, site_url)
 
-    def _once(self, kind: str, key: str, make: Callable[[], Markup]) -> Markup:
-        """``make()``, made once a page for each ``kind`` and ``key``."""
-        made = self._links.get((kind, key))
+    def once(self, kind: str, key: str, make: Callable[[], Any]) -> Any:
+        """``make()``, made once for each ``kind`` and ``key`` and every page of this depth."""
+        made = self._made.get((kind, key))
         if made is None:
-            made = self._links[(kind, key)] = make()
+            made = self._made[(kind, key)] = make()
         return made
 
     def department_link(self, dept_id: str) -> Markup:
@@ -165,17 +188,17 @@ class Renderer:
                     href=href, name=self.name(dept), note=self.t("incomplete_note"),
                     words=self.t("in_parentheses", words=self.t("incomplete_name")))
             return self.f.department(href=href, name=self.name(dept))
-        return self._once("department", dept_id, make)
+        return self.once("department", dept_id, make)
 
     def departments_links(self, ids: Iterable[str]) -> Markup:
         """Department links in a row, each with its separator but the last."""
         ids = list(ids)
         if not ids:
-            return self._once("none", "", lambda: self.f.nobody(words=self.t("none")))
+            return self.once("none", "", lambda: self.f.nobody(words=self.t("none")))
         last = len(ids) - 1
         sep = self.t("list_separator")
-        return Markup("".join([
-            self._once("item" if i < last else "last", dept_id, lambda: self.f.department_item(
+        return Safe("".join([
+            self.once("item" if i < last else "last", dept_id, lambda: self.f.department_item(
                 link=self.department_link(dept_id), separator=sep if i < last else ""))
             for i, dept_id in enumerate(ids)]))
 
@@ -186,11 +209,12 @@ class Renderer:
 
     def task_link(self, key: str, text: str | None = None) -> Markup:
         task = self.repo.task(key)
-        return self.f.task(href=self.href(urls.task_url(task)),
-                           text=self.name(task) if text is None else text)
+        words = self.name(task) if text is None else text
+        return self.once("task", f"{key}\x00{words}", lambda: self.f.task(
+            href=self.href(urls.task_url(task)), text=words))
 
     def indicator_link(self, ind_id: str) -> Markup:
-        return self._once("indicator", ind_id, lambda: self.f.indicator(
+        return self.once("indicator", ind_id, lambda: self.f.indicator(
             href=self.href(urls.indicator_url(ind_id)),
             name=self.name(self.repo.indicators[ind_id])))
 
@@ -202,10 +226,10 @@ class Renderer:
             if short and plan.short_title and not (self.lang == "en" and plan.title_en):
                 text = plan.short_title
             return self.f.plan(href=self.href(urls.plan_url(plan.id)), text=text)
-        return self._once("plan-short" if short else "plan", plan_id, make)
+        return self.once("plan-short" if short else "plan", plan_id, make)
 
     def chapter_link(self, chapter: Chapter) -> Markup:
-        return self._once("chapter", f"{chapter.plan}:{chapter.id}", lambda: self.f.chapter(
+        return self.once("chapter", f"{chapter.plan}:{chapter.id}", lambda: self.f.chapter(
             href=self.href(urls.chapter_url(chapter)), text=self.chapter_label(chapter)))
 
     # -- statuses ---------------------------------------------------------------------------
@@ -215,12 +239,12 @@ class Renderer:
     def status_label(self, ind_id: str) -> Markup:
         """The computed status of an indicator as text with a mark (never colour alone)."""
         result = self.status(ind_id)
-        return self.f.status(status=result.status, reason=result.reason(self.lang),
-                             words=result.label(self.lang))
+        return self.once("status", ind_id, lambda: self.f.status(
+            status=result.status, reason=result.reason(self.lang), words=result.label(self.lang)))
 
     def type_label(self, ind: Indicator) -> Markup:
         """An indicator's type (约束性, 预期性, 监测) as a labelled mark."""
-        return self._once("type", ind.type, lambda: self.f.type(
+        return self.once("type", ind.type, lambda: self.f.type(
             type=ind.type, words=self.t("type_" + ind.type)))
 
     def status_counts(self, indicator_ids: list[str]) -> Markup:
@@ -228,7 +252,7 @@ class Renderer:
         if not indicator_ids:
             return Markup()
         counts = self.findings.status_counts(indicator_ids)
-        return Markup(self.site.templates.macros("partials/status.html").counts(
+        return Safe(self.site.templates.macros("partials/status.html").counts(
             self, [(s, n) for s, n in counts.items() if n]))
 
     # -- fragments --------------------------------------------------------------------------
@@ -243,7 +267,7 @@ class Renderer:
         With ``filters`` every row carries its plan, type, status and departments as data
         attributes for the filter form; without JavaScript the table is simply complete.
         """
-        rows = views.indicator_rows(self, indicators)
+        rows = views.indicator_rows(self, indicators, show_plan, filters)
         choices = {}
         if filters:
             plans = list(dict.fromkeys(i.plan for i in indicators))
@@ -290,7 +314,7 @@ class Renderer:
     def chart(self, ind: Indicator) -> Markup:
         """The indicator's SVG chart, or nothing when there is nothing to draw."""
         plan = self.repo.plans[ind.plan]
-        return Markup(indicator_chart(ind, plan.period_start, plan.period_end, self.lang,
+        return Safe(indicator_chart(ind, plan.period_start, plan.period_end, self.lang,
                                       self.site.templates))
 
     def deadline_groups(self, groups: list[DeadlineGroup], level: int) -> Markup:
