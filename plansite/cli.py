@@ -7,15 +7,19 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 
 from plansite.adapter.build import build_site
+from plansite.analysis.diff import as_json, differences, markdown
+from plansite.catalogue.phrases import Phrase, phrase
 from plansite.catalogue.messages import summary
 from plansite.importers import import_document
 from plansite.model.fields import schema_files
 from plansite.problems import PlanError, format_github, format_json
 from plansite.publishing import tables
 from plansite.publishing.export import json_text
+from plansite.reading.git import WORKING_TREE, extract_data, is_git_repository, revision_exists
 from plansite.reading.repository import load_repository
 from plansite.synthetic import synth_repository
 
@@ -92,6 +96,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1, help="random seed (same seed, same output)")
     p.add_argument("--out", required=True, help="folder of the repository (its data/ is replaced)")
     p.set_defaults(func=cmd_synth)
+
+    p = sub.add_parser("diff", help="what a change means: plans, tasks, departments, indicators "
+                                    "and statuses changed between two git revisions")
+    p.add_argument("base", nargs="?", default="HEAD",
+                   help="the revision before (default: HEAD, the last commit)")
+    p.add_argument("head", nargs="?", default=WORKING_TREE,
+                   help="the revision after (default: the files as they are now)")
+    p.add_argument("--format", choices=["markdown", "json"], default="markdown")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the summary")
+    p.set_defaults(func=cmd_diff)
 
     p = sub.add_parser("schema", help="write the JSON Schema of every kind of data file")
     p.add_argument("--out", default="schema", help="folder for <kind>.schema.json (default: schema/)")
@@ -186,6 +200,35 @@ def cmd_schema(args: argparse.Namespace) -> int:
     for name, text in schema_files().items():
         (out / name).write_text(text, encoding="utf-8")
         print(out / name)
+    return 0
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """Say what changed between two revisions of the repository's data, as Markdown or JSON."""
+    root = _root(args)
+    if not is_git_repository(root):
+        raise UsageError(f"{root} is not a git repository with a commit")
+    notes, repos = [], []
+    with tempfile.TemporaryDirectory(prefix="plansite-diff-") as tmp:
+        for n, revision in enumerate((args.base, args.head)):
+            if revision == WORKING_TREE:
+                folder = root
+            elif revision_exists(root, revision):
+                folder = extract_data(root, revision, Path(tmp) / str(n))
+            else:
+                raise UsageError(f"no revision '{revision}' in {root}")
+            repo, problems = load_repository(folder)
+            if problems.errors:
+                notes.append(phrase("diff-problems", n=len(problems.errors), revision=(
+                    Phrase("working-tree") if revision == WORKING_TREE else revision)))
+            repos.append(repo)
+    found = differences(*repos)
+    names = [Phrase("working-tree").words(args.lang) if r == WORKING_TREE else r
+             for r in (args.base, args.head)]
+    if args.format == "json":
+        sys.stdout.write(as_json(found, *names, lang=args.lang))
+    else:
+        sys.stdout.write(markdown(found, *names, lang=args.lang, notes=notes))
     return 0
 
 

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from plansite.model.repository import Repository
 from plansite.model.walk import written_tasks
+from plansite.reading.git import is_git_repository, run_git
 from plansite.reading.yamlfile import Located, load_text
 
 log = logging.getLogger(__name__)
@@ -88,24 +88,6 @@ class History:
         return self.records.get(key)
 
 
-def _git(root: Path, *args: str, input: bytes | None = None) -> bytes | None:
-    """The output of ``git args`` run in ``root``, or None when git fails or is missing."""
-    try:
-        result = subprocess.run(["git", *args], cwd=root, input=input, capture_output=True,
-                                check=False)
-    except OSError:
-        return None
-    if result.returncode != 0:
-        log.debug("git %s failed: %s", " ".join(args), result.stderr.decode(errors="replace"))
-        return None
-    return result.stdout
-
-
-def is_git_repository(root: Path) -> bool:
-    """True when ``root`` lies inside a git work tree with at least one commit."""
-    return _git(root, "rev-parse", "--verify", "--quiet", "HEAD") is not None
-
-
 def _date(seconds: str, tz: str) -> str:
     """The committer's own calendar day of a git timestamp (``1700000000``, ``+0800``)."""
     sign = -1 if tz.startswith("-") else 1
@@ -116,7 +98,7 @@ def _date(seconds: str, tz: str) -> str:
 
 def blame(root: Path, file: str) -> list[Revision | None] | None:
     """The revision of every line of ``file`` (None for uncommitted lines), or None."""
-    out = _git(root, "blame", "--line-porcelain", "--", file)
+    out = run_git(root, "blame", "--line-porcelain", "--", file)
     if out is None:
         return None
     lines: list[Revision | None] = []
@@ -180,7 +162,7 @@ def last_changes(repo: Repository) -> dict[str, Revision]:
 # -- recent changes -------------------------------------------------------------------------------
 def _read_blobs(root: Path, names: list[str]) -> list[bytes | None]:
     """The content of each ``<rev>:./<path>`` in ``names`` (None where it does not exist)."""
-    out = _git(root, "cat-file", "--batch", input="".join(n + "\n" for n in names).encode())
+    out = run_git(root, "cat-file", "--batch", input="".join(n + "\n" for n in names).encode())
     if out is None:
         return [None] * len(names)
     blobs: list[bytes | None] = []
@@ -281,7 +263,7 @@ def _compare(kind: str, plan: str, before: Any, after: Any) -> list[Change]:
 def recent_changes(root: Path, commits: int = RECENT_COMMITS,
                    limit: int = RECENT_CHANGE_SETS) -> list[ChangeSet]:
     """The newest commits that changed targets or responsibilities, newest first."""
-    out = _git(root, "log", f"-n{commits}", "--relative", "--no-renames", "--name-only",
+    out = run_git(root, "log", f"-n{commits}", "--relative", "--no-renames", "--name-only",
                "--format=%x1e%H%x1f%ct%x1f%cI%x1f%s", "--", "data/plans")
     if out is None:
         return []

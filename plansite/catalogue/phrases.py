@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from plansite.catalogue.changes import CHANGES
 from plansite.catalogue.fields import FIELDS
 from plansite.catalogue.messages import HINTS, MESSAGES, REPORT, VALUES
 from plansite.catalogue.reasons import REASONS
@@ -23,7 +24,7 @@ LIST_SEPARATOR = {"zh": "、", "en": ", "}
 
 TABLES: dict[str, dict[str, dict[str, str]]] = {
     "messages": MESSAGES, "hints": HINTS, "values": VALUES, "reasons": REASONS, "fields": FIELDS,
-    "report": REPORT,
+    "report": REPORT, "changes": CHANGES,
 }
 """Every table of phrase templates by name; a code belongs to exactly one of them."""
 
