@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plansite.catalogue.phrases import phrase
-from plansite.importers.document import Document
+from plansite.importers.document import Block, Document
 from plansite.importers.docx import read_docx
 from plansite.importers.indicators import find_indicators
 from plansite.importers.registry import Registry, is_department_name
 from plansite.importers.report import ImportReport
+from plansite.importers.responsibility import Convention, first_listed_note
 from plansite.importers.structure import Node, Outline, build_outline, split_sign_off
 from plansite.importers.table import read_table
 from plansite.importers.text import read_text
@@ -97,6 +98,17 @@ def find_repository_root(folder: Path) -> Path | None:
         if (candidate / "data").is_dir():
             return candidate
     return None
+
+
+def find_convention(blocks: list[Block]) -> Convention:
+    """How the document reads a plain list of responsible units: the first-listed unit leads
+    when the document says so anywhere (（列第一位者为牵头单位）, 排在首位的为牵头单位，下同),
+    else the first group leads."""
+    for block in blocks:
+        note = first_listed_note(block.text)
+        if note is not None:
+            return Convention(True, block.text[note.start():note.end()], block.line)
+    return Convention()
 
 
 def _guess_level(text: str) -> str:
@@ -298,9 +310,10 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
     plan_level = level if level is not None else _guess_level(all_text)
     plan_period = period if period is not None else _guess_period(plan_title, all_text)
     years = [int(y) for y in re.findall(r"\d{4}", plan_period)]
+    convention = find_convention(blocks)
     outline = build_outline(blocks, str(source), title=document.title,
                             year=years[-1] if len(years) == 1 else None,
-                            period_end=years[-1] if years else None)
+                            period_end=years[-1] if years else None, convention=convention)
 
     if registry_path is None and root is not None:
         registry_path = root / "data" / "departments.yml"

@@ -1,9 +1,10 @@
 """Word documents (.docx): paragraphs with their heading levels, and task tables.
 
 A paragraph styled 标题 1 / Heading 1 … is a heading of that level; the Title style gives the
-document's title. Tables whose header names a task column become task rows where they stand;
-any other table is kept as text, one paragraph a row. Paragraph numbers stand in for line
-numbers in messages.
+document's title. Tables whose header names a task column become task rows where they stand
+(merged cells and line breaks inside cells read as :mod:`plansite.importers.table` says); any
+other table is kept as text, one paragraph a row. Paragraph numbers stand in for line numbers in
+messages.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import zipfile
 
 from plansite.problems import PlanError, problem
 from plansite.importers.document import Block, Document
-from plansite.importers.table import rows_to_blocks
+from plansite.importers.table import cell_text, rows_to_blocks
 
 HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
 TITLE_STYLE = re.compile(r"^(?:title|标题)$", re.I)
@@ -51,8 +52,7 @@ def read_docx(raw: bytes, file: str) -> list[Document]:
             else:
                 document.blocks.append(Block(text=text, line=number))
         elif isinstance(item, Table):
-            rows = [[cell.text.strip() for cell in row.cells] for row in item.rows]
-            rows = [_unmerge(row) for row in rows]
+            rows = [_row_texts(row) for row in item.rows]
             blocks = rows_to_blocks(rows, file, first_row=number, required=False)
             if blocks is None:
                 blocks = [Block(text="　".join(c for c in row if c), line=number)
@@ -61,9 +61,14 @@ def read_docx(raw: bytes, file: str) -> list[Document]:
     return [document]
 
 
-def _unmerge(row: list[str]) -> list[str]:
-    """A horizontally merged cell repeats its text in every grid cell; keep it once."""
-    out: list[str] = []
-    for i, text in enumerate(row):
-        out.append("" if i and text and text == row[i - 1] else text)
-    return out
+def _row_texts(row) -> list[str]:
+    """The texts of a table row's grid cells. A cell merged across columns is one cell: its text
+    counts once (python-docx hands it back for each column it spans); a cell merged down over
+    rows is handed back for each row, as its value holds for each."""
+    texts: list[str] = []
+    previous = None
+    for cell in row.cells:
+        texts.append("" if previous is not None and cell._tc is previous._tc
+                     else cell_text(cell.text))
+        previous = cell
+    return texts
