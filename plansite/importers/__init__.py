@@ -29,6 +29,8 @@ from plansite.importers.table import read_table
 from plansite.importers.text import read_text
 from plansite.importers.writer import markdown_paragraphs, write_data_file
 from plansite.model.walk import written_tasks
+from plansite.language.departments import places_in
+from plansite.language.script import fold
 from plansite.problems import PlanError, Problem, problem
 from plansite.reading.yamlfile import Located, load_file, plain
 
@@ -100,15 +102,16 @@ def find_repository_root(folder: Path) -> Path | None:
     return None
 
 
-def find_convention(blocks: list[Block]) -> Convention:
-    """How the document reads a plain list of responsible units: the first-listed unit leads
-    when the document says so anywhere (（列第一位者为牵头单位）, 排在首位的为牵头单位，下同),
-    else the first group leads."""
+def find_convention(blocks: list[Block], title: str) -> Convention:
+    """What the document says once for all its statements: the first-listed unit leads when
+    it says so anywhere (（列第一位者为牵头单位）, 排在首位的为牵头单位，下同), else the first
+    group leads; and the places its title names."""
+    places = frozenset(places_in(fold(title)))
     for block in blocks:
         note = first_listed_note(block.text)
         if note is not None:
-            return Convention(True, block.text[note.start():note.end()], block.line)
-    return Convention()
+            return Convention(True, block.text[note.start():note.end()], block.line, places)
+    return Convention(places=places)
 
 
 def _guess_level(text: str) -> str:
@@ -310,7 +313,7 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
     plan_level = level if level is not None else _guess_level(all_text)
     plan_period = period if period is not None else _guess_period(plan_title, all_text)
     years = [int(y) for y in re.findall(r"\d{4}", plan_period)]
-    convention = find_convention(blocks)
+    convention = find_convention(blocks, plan_title)
     outline = build_outline(blocks, str(source), title=document.title,
                             year=years[-1] if len(years) == 1 else None,
                             period_end=years[-1] if years else None, convention=convention)

@@ -25,7 +25,8 @@ import re
 from dataclasses import dataclass, field
 
 from plansite.catalogue.phrases import Phrase, phrase
-from plansite.language.departments import OFFICE_ENDS, shared_prefix, shares_level, with_level
+from plansite.language.departments import (OFFICE_ENDS, has_own_place, places_in, shared_prefix,
+                                           shares_level, with_level)
 from plansite.language.script import fold
 
 OPEN = "（(〔［[【"
@@ -196,28 +197,34 @@ def _share_each(names: list[Name]) -> None:
             each = False
 
 
-def _share_level(names: list[Name], fallback: str = "") -> None:
+def _share_level(names: list[Name], fallback: str, places: frozenset[str]) -> None:
     """The level prefix of a list's names is shared with its bare offices: the prefix of the
-    nearest name before (or, for the first names, after) that has one, else ``fallback``."""
+    nearest name before (or, for the first names, after) that has one, else ``fallback``.
+    ``places`` are the places the document names; the list adds those of its own names
+    (嘉兴 of 嘉兴经济开发区 keeps 嘉兴电力局 from taking 市)."""
+    places = places | {p for n in names if has_own_place(fold(n.text))
+                       for p in places_in(fold(n.text))}
     prefixes = [shared_prefix(fold(n.text)) if not n.collective else "" for n in names]
     written = [n.text[:len(p)] for n, p in zip(names, prefixes)]
     for i, name in enumerate(names):
-        if name.collective or prefixes[i] or not shares_level(fold(name.text)):
+        if name.collective or prefixes[i] or not shares_level(fold(name.text), places):
             continue
         before = [w for p, w in zip(prefixes[:i], written[:i]) if p]
         after = [w for p, w in zip(prefixes[i + 1:], written[i + 1:]) if p]
         prefix = before[-1] if before else (after[0] if after else fallback)
-        shared = with_level(prefix, name.text) if prefix else name.text
+        shared = with_level(prefix, name.text, places) if prefix else name.text
         if shared != name.text:
             name.notes.append(phrase("names-level-shared", written=name.text, name=shared))
             name.text = shared
 
 
-def split_list(text: str, fallback_prefix: str = "") -> NameList:
+def split_list(text: str, fallback_prefix: str = "",
+               places: frozenset[str] = frozenset()) -> NameList:
     """The names of the list ``text``, in groups, with what was done to them noted.
 
     ``fallback_prefix`` is the level of the statement the list stands in: a list whose every
-    name is a bare office of one level (财政厅、统计局) takes it.
+    name is a bare office of one level (财政厅、统计局) takes it. ``places`` are the places the
+    document names (嘉兴 of 《嘉兴市…》): a bare name starting with one keeps its name.
     """
     found = NameList()
     group: list[Name] = []
@@ -229,8 +236,8 @@ def split_list(text: str, fallback_prefix: str = "") -> NameList:
             group = []
     names = found.names
     _share_each(names)
-    bare_offices = all(n.collective or shares_level(fold(n.text)) for n in names)
-    _share_level(names, fallback_prefix if bare_offices else "")
+    bare_offices = all(n.collective or shares_level(fold(n.text), places) for n in names)
+    _share_level(names, fallback_prefix if bare_offices else "", places)
     for name in names:
         found.notes.extend(name.notes)
     return found
@@ -245,8 +252,8 @@ def list_prefix(names: list[Name]) -> str:
     return ""
 
 
-def split_names(text: str, prefix: str = "") -> list[str]:
+def split_names(text: str, prefix: str = "", places: frozenset[str] = frozenset()) -> list[str]:
     """The names in a list such as ``市教育局、市财政局和各乡镇办场区园``, as they stand for
     their bodies (a shared level prefix added, duty phrases left out)."""
-    return [name.text for name in split_list(text, prefix).names]
+    return [name.text for name in split_list(text, prefix, places).names]
 

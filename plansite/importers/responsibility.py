@@ -22,7 +22,7 @@ unit leads (:class:`Convention`). Names are read by :mod:`plansite.importers.nam
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from plansite.catalogue.phrases import Phrase, phrase
 from plansite.importers.names import (CLOSE, NAME_END, OPEN, Name, NameList, is_collective,
@@ -71,12 +71,15 @@ OFFICE_NAME_END = OFFICE_ENDS + ("政府", "公司", "集团")
 
 @dataclass(frozen=True)
 class Convention:
-    """How a document reads a plain list of responsible units: the first group leads (the
-    default), or, when the document says so, the first-listed unit."""
+    """What a document says once for all its statements: how it reads a plain list of
+    responsible units (the first group leads, the default, or the first-listed unit when the
+    document says so), and the places its title names (嘉兴 of 《嘉兴市…》), whose bodies keep
+    their names in a list of another level's offices."""
 
     first_listed: bool = False
     note: str = ""
     line: int = 0
+    places: frozenset[str] = frozenset()
 
     @property
     def rule(self) -> str:
@@ -165,7 +168,7 @@ def _remove_notes(text: str, sorter: _Sorter, convention: Convention) -> tuple[s
     key = fold(text)
     note = FIRST_LISTED.search(key)
     if note and note.end() > note.start():
-        convention = Convention(True, text[note.start():note.end()])
+        convention = replace(convention, first_listed=True, note=text[note.start():note.end()])
         sorter.out.notes.append(phrase("names-first-listed-note", words=convention.note))
         text = (text[:note.start()] + text[note.end():])
         key = fold(text)
@@ -188,7 +191,7 @@ def _by_verbs(text: str, sorter: _Sorter, convention: Convention, prefix: str = 
     key = fold(text)
     marks = [m for m in ROLE.finditer(key) if _outside_brackets(key, m.start())]
     if not marks:
-        found = sorter.note(split_list(text, prefix))
+        found = sorter.note(split_list(text, prefix, convention.places))
         return sorter.add_list(found, convention)
     segments: list[tuple[str, str]] = []
     start = 0
@@ -200,7 +203,7 @@ def _by_verbs(text: str, sorter: _Sorter, convention: Convention, prefix: str = 
     pending: list[NameList] = []
     previous = ""
     for words, role in segments:
-        found = sorter.note(split_list(words, prefix))
+        found = sorter.note(split_list(words, prefix, convention.places))
         if found.names:
             if role in ("牵头", "会同", "协同") or (previous == "配合" and role):
                 # 省人事厅配合省委有关部门落实: the body after 配合 leads
@@ -257,9 +260,9 @@ def _labelled(text: str, sorter: _Sorter, convention: Convention) -> str | None:
         elif PERSON_LABELS.match(label):
             sorter.out.notes.append(phrase("names-person-label", label=label, words=value))
         elif label in LEAD_LABELS:
-            sorter.add(sorter.note(split_list(value, prefix)).names, "lead")
+            sorter.add(sorter.note(split_list(value, prefix, convention.places)).names, "lead")
         elif label in COOPERATING_LABELS or has_lead:
-            sorter.add(sorter.note(split_list(value, prefix)).names, "cooperating")
+            sorter.add(sorter.note(split_list(value, prefix, convention.places)).names, "cooperating")
         else:
             rule = _by_verbs(value, sorter, convention, prefix)
     return rule
@@ -409,7 +412,7 @@ def find_in_prose(text: str, convention: Convention = Convention()) -> Responsib
             continue
         words = text[m.start(1):m.end(1)]
         sorter = _Sorter(text[m.start():m.end()].lstrip("。；;：:，, "))
-        found = sorter.note(split_list(words))
+        found = sorter.note(split_list(words, places=convention.places))
         if not found.names or not all(n.collective or (looks_like_name(n.text)
                                                        and _no_sentence(n.text))
                                       for n in found.names):
@@ -433,11 +436,11 @@ def parse_cells(lead: str, cooperating: str, responsible: str, phrase_: str,
     sorter = _Sorter(phrase_)
     cells = [split_list(cell) for cell in (lead, cooperating, responsible)]
     prefix = next((list_prefix(found.names) for found in cells if list_prefix(found.names)), "")
-    sorter.add(sorter.note(split_list(lead, prefix)).names, "lead")
-    sorter.add(sorter.note(split_list(cooperating, prefix)).names, "cooperating")
+    sorter.add(sorter.note(split_list(lead, prefix, convention.places)).names, "lead")
+    sorter.add(sorter.note(split_list(cooperating, prefix, convention.places)).names, "cooperating")
     sorter.out.rule = "columns"
     if responsible and sorter.out.lead:
-        sorter.add(sorter.note(split_list(responsible, prefix)).names, "cooperating")
+        sorter.add(sorter.note(split_list(responsible, prefix, convention.places)).names, "cooperating")
     elif responsible:
         found = read_statement(responsible, convention, strict=False)
         if found is not None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Collection, Iterable
 
 from plansite.catalogue.phrases import Phrase, phrase
 from plansite.language.numerals import normalize_width
@@ -70,29 +70,41 @@ def level_of(name: str) -> str:
     return name[0]
 
 
-def has_own_place(name: str) -> bool:
+def has_own_place(name: str, places: Collection[str] = ()) -> bool:
     """True when ``name`` (without a level prefix) names its own place or is no office of a
-    level's government: 杭州市政府, 某实验室, 人民银行某省分行, 江苏金融监管局."""
-    return bool(OWN_PLACE.search(name))
+    level's government: 杭州市政府, 某实验室, 人民银行某省分行, 江苏金融监管局; or starts with
+    one of ``places``, the places its document names (嘉兴 of 嘉兴电力局)."""
+    return bool(OWN_PLACE.search(name)) or (bool(places) and name.startswith(tuple(places)))
 
 
-def shares_level(name: str) -> bool:
+def shares_level(name: str, places: Collection[str] = ()) -> bool:
     """True when ``name``, written bare in a list of one level's offices, is an office of that
     level: 省发展改革委、商务厅 names 省商务厅, but 省发展改革委、紫金山实验室 keeps the
     laboratory's name."""
     return (not level_of(name) and name.endswith(OFFICE_ENDS) and len(name) >= 2
-            and not has_own_place(name))
+            and not has_own_place(name, places))
 
 
-def with_level(prefix: str, name: str) -> str:
+def with_level(prefix: str, name: str, places: Collection[str] = ()) -> str:
     """``name`` with the level ``prefix`` of the list it stands in, when it shares that level
     (:func:`shares_level`), else as written. A party organ takes the committee's prefix:
     省委宣传部、组织部 names 省委组织部."""
-    if not prefix or not shares_level(name):
+    if not prefix or not shares_level(name, places):
         return name
     if prefix.endswith("委") and not name.endswith("部"):
         prefix = prefix[:-1]
     return prefix + name
+
+
+PLACE = re.compile(r"([\u4e00-\u9fff]{2})(?:(?:经济|高新|经济技术)?(?:开发区|新区|港区|园区|高新区)"
+                   r"|(?:省|市|县|区|州|盟|旗)(?!场|域|级|直|政(?!府)))")
+_NOT_PLACE = re.compile(r"[全我本各该年的和与及城都社在到为对于由以从等之其县市区省]")
+
+
+def places_in(text: str) -> set[str]:
+    """The places ``text`` names before a level or a zone: 嘉兴 of 《嘉兴市…》 and of
+    嘉兴经济开发区, 西咸 of 西咸新区管委会."""
+    return {m.group(1) for m in PLACE.finditer(text) if not _NOT_PLACE.search(m.group(1))}
 
 
 def shared_prefix(name: str) -> str:
