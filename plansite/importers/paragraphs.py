@@ -22,8 +22,9 @@ from plansite.importers.headings import parse_numbering
 from plansite.importers.responsibility import starts_with_label
 
 # A hard-wrapped text has lines at least this wide (in half-width columns) ...
-WRAP_MIN = 30
-# ... and at least this share of its longer lines fill the width.
+WRAP_MIN = 40
+# ... and at least this many, and this share of its lines, fill the width.
+WRAP_LINES = 5
 WRAP_SHARE = 0.4
 # A line counts as full when it falls short of the width by no more than this.
 WRAP_SLACK = 4
@@ -57,10 +58,10 @@ def join_wrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     widths = [width(line.strip()) for line in filled]
     long = [w for w in widths if w >= WRAP_MIN]
     wrap = 0
-    if len(long) >= 3:
+    if len(long) >= WRAP_LINES:
         top = max(long)
         full = [w for w in long if w >= top - WRAP_SLACK]
-        if len(full) >= 3 and len(full) >= WRAP_SHARE * len(long):
+        if len(full) >= WRAP_LINES and len(full) >= WRAP_SHARE * len(widths):
             wrap = Counter(full).most_common(1)[0][0]
     out: list[tuple[int, str]] = []
     if not wrap:
