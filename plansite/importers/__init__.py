@@ -21,9 +21,9 @@ from plansite.catalogue.phrases import phrase
 from plansite.importers.document import Block, Document
 from plansite.importers.docx import read_docx
 from plansite.importers.indicators import find_indicators
-from plansite.importers.registry import Registry, is_department_name
-from plansite.importers.report import ImportReport
-from plansite.importers.responsibility import Convention, first_listed_note
+from plansite.importers.registry import Registry, doubt
+from plansite.importers.report import ImportReport, decision
+from plansite.importers.responsibility import Convention, Responsibility, first_listed_note
 from plansite.importers.structure import Node, Outline, build_outline, split_sign_off
 from plansite.importers.table import read_table
 from plansite.importers.text import read_text
@@ -201,23 +201,33 @@ def _keep_plan_fields(plan: dict, path: Path) -> dict:
 @dataclass
 class _Records:
     """Builds the records of tasks.yml from the outline, resolving each department it names in
-    the registry (or proposing it there), and keeps what could not be resolved for the report."""
+    the registry (or proposing it there), and keeps for the report the rule that decided each
+    task's departments and the names that look like no department's."""
 
     file: str
     registry: Registry
-    rejected: list[dict] = field(default_factory=list)
+    decisions: list[dict] = field(default_factory=list)
+    review: list[dict] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
-    def department_names(self, names: list[str], node: Node, phrase: str) -> list[str]:
-        """``names`` that can be department names; the others go to the report."""
-        kept = [name for name in names if is_department_name(name)]
-        if len(kept) < len(names):
-            self.rejected.append({"id": node.id, "sentence": phrase})
-        for name in kept:
-            found = self.registry.ensure(name)
+    def department_names(self, node: Node, role: str, said: Responsibility) -> list[str]:
+        """The names of ``said`` in ``role`` that can be departments; a doubtful one (a
+        sentence, a duty phrase, a verb, a level prefix before a place) goes to the report for
+        review instead of the registry."""
+        kept = []
+        for name in getattr(said, role):
+            known = self.registry.departments.resolve(name)
+            reason = None if known.id is not None or known.ambiguous else doubt(name)
+            if reason is not None:
+                self.review.append({"task": node.id, "name": name, "role": role,
+                                    "reason": phrase(reason), "said": said.phrase})
+                continue
+            alias = said.aliases.get(name)
+            found = self.registry.ensure(name, (alias,) if alias else ())
             if found.id is None:  # ambiguous: the editor chooses, as validation will ask
                 self.warnings.append(self.registry.departments.problem(
                     found, self.file, node.line, severity="warning"))
+            kept.append(name)
         return kept
 
     @staticmethod
@@ -232,19 +242,17 @@ class _Records:
 
     def task(self, node: Node) -> dict:
         record = self.heading(node)
-        responsibility = node.responsibility
-        phrase = responsibility.phrase if responsibility else ""
-        record["lead"] = self.department_names(list(responsibility.lead), node, phrase) \
-            if responsibility else []
-        record["cooperating"] = self.department_names(list(responsibility.cooperating), node,
-                                                      phrase) if responsibility else []
-        record["implementers"] = list(responsibility.implementers) if responsibility else []
+        said = node.responsibility
+        record["lead"] = self.department_names(node, "lead", said) if said else []
+        record["cooperating"] = self.department_names(node, "cooperating", said) if said else []
+        record["implementers"] = list(said.implementers) if said else []
         record["indicators"] = list(node.indicators)
-        deadline = node.deadline or (responsibility.deadline if responsibility else "")
+        deadline = node.deadline or (said.deadline if said else "")
         if deadline:
             record["deadline"] = deadline
-        if responsibility is not None:
-            record["responsibility"] = responsibility.phrase
+        if said is not None:
+            record["responsibility"] = said.phrase
+            self.decisions.append(decision(node.id, said, record))
         subs = [self.task(c) for c in node.children]
         if subs:
             record["tasks"] = subs
@@ -337,8 +345,11 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
     if title and document.title and title != document.title:
         summary.insert(0, document.title)
     plan: dict = {"id": plan_id, "title": plan_title}
-    if issuer:
-        plan["issuer"] = issuer
+    # the sign-off (issuer and date) is about the document, not a part of its last chapter
+    if issuer or sign_off.issuer:
+        plan["issuer"] = issuer or sign_off.issuer
+    if sign_off.date:
+        plan["issued"] = sign_off.date
     if plan_level:
         plan["level"] = plan_level
     if plan_period:
@@ -348,13 +359,14 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
                                        hint=phrase("give-period")))
     plan["source_document"] = source.name + (f"（{document.part}）" if document.part else "")
     plan["summary"] = markdown_paragraphs(summary)
-    # the sign-off (issuer and date) is about the document, not a part of its last chapter
-    plan["note"] = "落款：" + "，".join(sign_off) if sign_off else ""
+    plan["note"] = ""
     if force:
         plan = _keep_plan_fields(plan, out_dir / "plan.yml")
     records = _Records(str(source), registry)
     tasks = {"chapters": [records.chapter(c) for c in outline.chapters]}
-    report.unparsed += records.rejected
+    report.convention = convention
+    report.decisions = records.decisions
+    report.review = records.review
     report.warnings += records.warnings
     indicators = {"indicators": found.records}
 

@@ -24,7 +24,7 @@ from plansite.importers.responsibility import (NAME_END, Convention, Responsibil
                                                find_embedded, find_in_prose, find_trailing,
                                                parse_cells, parse_line, starts_with_label)
 from plansite.language.deadlines import parse_deadline
-from plansite.language.numerals import ordinal
+from plansite.language.numerals import chinese_number, ordinal
 from plansite.problems import Problem, problem
 
 CLOSING = tuple("。！？!?；;”」』）)…")
@@ -159,9 +159,28 @@ def _is_issuer(text: str) -> bool:
             and not re.search(r"[。，,；;：:、！？!?“”\"（）()\s]", text) and parse_numbering(text) is None)
 
 
-def split_sign_off(blocks: list[Block]) -> tuple[list[Block], list[str]]:
-    """The blocks without the document's closing sign-off, and the sign-off lines (issuer and
-    date, as written): they say who issued the document and when, not what the plan says."""
+@dataclass(frozen=True)
+class SignOff:
+    """Who signed the document and when: the issuing body as written, the date as an ISO date."""
+
+    issuer: str = ""
+    date: str = ""
+
+
+def _iso_date(text: str) -> str:
+    """``2026年3月1日`` or ``二〇二六年三月一日`` as ``2026-03-01``."""
+    m = re.match(r"^(.+)年(.+)月(.+)日$", text)
+    if not m:
+        return ""
+    year = m.group(1)
+    if not year.isdigit():
+        year = str(chinese_number(year, positional=True))
+    return f"{int(year):04d}-{ordinal(m.group(2)):02d}-{ordinal(m.group(3)):02d}"
+
+
+def split_sign_off(blocks: list[Block]) -> tuple[list[Block], SignOff]:
+    """The blocks without the document's closing sign-off, and the sign-off (issuer and date):
+    it says who issued the document and when, not what the plan says."""
     texts = [(i, b.text.strip()) for i, b in enumerate(blocks)
              if b.row is None and b.heading is None and b.text.strip()]
     tail: list[int] = []
@@ -172,9 +191,12 @@ def split_sign_off(blocks: list[Block]) -> tuple[list[Block], list[str]]:
     if not tail or len(tail) == len(texts) or (blocks[tail[-1]] is not blocks[-1]
                                                 and any(b.text.strip() or b.row
                                                         for b in blocks[tail[-1] + 1:])):
-        return blocks, []
+        return blocks, SignOff()
     drop = set(tail)
-    return [b for i, b in enumerate(blocks) if i not in drop], [blocks[i].text.strip() for i in tail]
+    lines = [blocks[i].text.strip() for i in tail]
+    issuer = next((line for line in lines if not SIGN_OFF_DATE.match(line)), "")
+    date = next((_iso_date(line) for line in lines if SIGN_OFF_DATE.match(line)), "")
+    return [b for i, b in enumerate(blocks) if i not in drop], SignOff(issuer, date)
 
 
 class _Builder:

@@ -38,7 +38,7 @@ _PLAIN_KEYS = frozenset(
     "id name aliases kind parent incomplete note name_en chapters number title text tasks lead "
     "cooperating implementers indicators deadline progress responsibility title_en type unit "
     "category chapter phrase baseline target departments actuals value year source low high "
-    "comparator narrative departments issuer level period source_document summary".split())
+    "comparator narrative departments issuer issued level period source_document summary".split())
 _ESCAPES = {"\x85": "\\N", "\ufeff": "\\ufeff", "\u2028": "\\L", "\u2029": "\\P"}
 
 
