@@ -77,7 +77,7 @@ class ImportReport:
         convention = self.convention
         out: dict = {"rule": convention.rule, "rule_words": phrase(f"rule-{convention.rule}")}
         if convention.first_listed:
-            out["note"] = {"line": convention.line, "text": convention.note}
+            out["note"] = {"line": convention.line, "said": convention.note}
         out["decided_by"] = {rule: {"tasks": count, "words": phrase(f"rule-{rule}")}
                              for rule, count in self.rules().items()}
         out["tasks"] = self.decisions

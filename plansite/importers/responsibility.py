@@ -136,7 +136,11 @@ class _Sorter:
                 self.out.aliases[name.text] = name.alias
 
     def add_list(self, found: NameList, convention: Convention) -> str:
-        """A plain list: by the document's convention. Returns the rule used."""
+        """A plain list: by the names it marks (市发改委（牵头）), else by the document's
+        convention. Returns the rule used."""
+        if any(n.mark == "lead" for n in found.names):
+            self.add(found.names, "cooperating")
+            return "verb"
         if convention.first_listed:
             named = [n for n in found.names if not n.collective and not n.mark]
             self.add(named[:1], "lead")
@@ -205,7 +209,12 @@ def _by_verbs(text: str, sorter: _Sorter, convention: Convention, prefix: str = 
     for words, role in segments:
         found = sorter.note(split_list(words, prefix, convention.places))
         if found.names:
-            if role in ("牵头", "会同", "协同") or (previous == "配合" and role):
+            if role == "牵头" and len(found.groups) > 1:
+                # 市财政局、市税务局，市发改委牵头: the group before 牵头 leads, not the list
+                sorter.add([n for g in found.groups[:-1] for n in g], "cooperating")
+                sorter.add(found.groups[-1], "lead")
+                rule = "verb"
+            elif role in ("牵头", "会同", "协同") or (previous == "配合" and role):
                 # 省人事厅配合省委有关部门落实: the body after 配合 leads
                 sorter.add(found.names, "lead")
                 rule = "verb"
@@ -283,16 +292,16 @@ def read_statement(text: str, convention: Convention = Convention(),
     out.rule = rule
     if not out.lead and not out.cooperating and not out.implementers:
         return None
-    if strict and not _plausible(out):
+    if strict and not _plausible(out, bool(LABEL.search(fold(body)) or ROLE.search(fold(body)))):
         return None
     return out
 
 
-def _plausible(found: Responsibility) -> bool:
+def _plausible(found: Responsibility, worded: bool) -> bool:
     """Whether every name of ``found`` can be a body's name: a statement caught by mistake
-    (（含农村）, 各部门要加强领导，狠抓落实) is none. Without a label or a verb to go by, a name
-    must end like an office."""
-    ends = NAME_END if found.rule in ("label", "verb") else OFFICE_NAME_END
+    (（含农村）, 各部门要加强领导，狠抓落实) is none. Without a label or a verb to go by
+    (``worded``), a name must end like an office."""
+    ends = NAME_END if worded else OFFICE_NAME_END
     return all(fold(n).endswith(ends) and _no_sentence(n) for n in found.lead + found.cooperating) \
         and all(_no_sentence(n) and len(n) <= 15 for n in found.implementers)
 
@@ -380,7 +389,7 @@ def find_trailing(text: str, convention: Convention = Convention()) -> Responsib
     """A responsibility sentence closing a task's paragraph after other sentences:
     ``推行“拿地即开工”。市发改委牵头，市住建委配合。``, ``…。由市政府办会同市监察局组织落实。``
     or ``…。责任单位：市发改委。``; None when the last sentence names no departments."""
-    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    sentences = [s for s in _STATEMENT_END.split(text.strip()) if s.strip()]
     if len(sentences) < 2:
         return None
     last = sentences[-1].strip()
