@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--plan", required=True, help="plan id, e.g. city-12th-fyp")
     p.add_argument("--title", help="plan title (default: the document's title)")
     p.add_argument("--out", help="output folder (default: data/plans/<plan>/)")
+    p.add_argument("--update", action="store_true",
+                   help="merge a revised document into an existing plan, keeping editors' "
+                        "changes and comments; conflicts go to the report")
     p.add_argument("--force", action="store_true",
                    help="replace an existing plan folder; unchanged tasks keep their ids")
     p.add_argument("--part", "--document", dest="part",
@@ -119,7 +122,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else root / "data" / "plans" / args.plan
     try:
         result = import_document(Path(args.source), args.plan, title=args.title, out_dir=out,
-                                 force=args.force, part=args.part,
+                                 force=args.force, update=args.update, part=args.part,
                                  registry_path=root / "data" / "departments.yml",
                                  level=args.level, period=args.period, issuer=args.issuer)
     except PlanError as exc:

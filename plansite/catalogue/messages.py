@@ -286,8 +286,11 @@ HINTS: dict[str, dict[str, str]] = {
     "not-a-text-file": {"zh": "这看起来不是文本文件；请导入 .txt、.docx、.xlsx、.csv 或 .tsv",
                         "en": "this does not look like a text file; import a .txt, .docx, .xlsx, "
                               ".csv or .tsv file"},
-    "force-import": {"zh": "加 --force 覆盖（未改动的任务保留原编号）",
-                     "en": "add --force to replace it (unchanged tasks keep their ids)"},
+    "force-import": {"zh": "加 --update 合并修订后的文件（保留编辑者的修改和注释），或加 --force 覆盖"
+                           "（未改动的任务保留原编号）",
+                     "en": "add --update to merge a revised document into it (editors' changes "
+                           "and comments are kept), or --force to replace it (unchanged tasks "
+                           "keep their ids)"},
     "give-period": {"zh": "用 --period 给出规划期，如 2011-2015 或 2007",
                     "en": "give the period with --period, e.g. 2011-2015 or 2007"},
 }
@@ -387,6 +390,14 @@ REPORT: dict[str, dict[str, str]] = {
                           "unparsed sentences: {unparsed}  warnings: {warnings}"},
     # importer
     "report-rules": {"zh": "  分工规则: {rule}；{counts}", "en": "  responsibility rule: {rule}; {counts}"},
+    "report-update": {"zh": "  合并修订: 采用文件的更改 {updated} 处，新增 {added} 项，删除 {removed} 项，"
+                            "保留编辑者的记录 {kept} 项，冲突 {conflicts} 处",
+                      "en": "  merged: {updated} change(s) taken from the document, {added} added, "
+                            "{removed} removed, {kept} editors' record(s) kept, {conflicts} "
+                            "conflict(s)"},
+    "report-conflict": {"zh": "冲突 {record}.{field}：保留编辑者的“{editor}”，文件为“{document}”",
+                        "en": "conflict {record}.{field}: kept the editors' '{editor}', the "
+                              "document says '{document}'"},
     "report-rule-count": {"zh": "{rule} {tasks} 项", "en": "{rule}: {tasks} task(s)"},
     "report-review": {"zh": "待核对的名称“{name}”（任务 {task}）：{reason}",
                       "en": "name to review '{name}' (task {task}): {reason}"},

@@ -21,6 +21,8 @@ from plansite.catalogue.phrases import phrase
 from plansite.importers.document import Block, Document
 from plansite.importers.docx import read_docx
 from plansite.importers.indicators import find_indicators
+from plansite.importers.merge import (BASE_FILE, append_departments, keep_ids, keep_plan_fields,
+                                      load_base, merge_into, old_records, write_base)
 from plansite.importers.registry import Registry, doubt
 from plansite.importers.report import ImportReport, decision
 from plansite.importers.responsibility import Convention, Responsibility, first_listed_note
@@ -134,70 +136,6 @@ def _guess_period(title: str, text: str) -> str:
     return ""
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", text or "")
-
-
-def _old_task_ids(path: Path) -> list[tuple[str, str, str]]:
-    """(id, title, text) of every task in an existing tasks.yml, to keep ids stable."""
-    if not path.exists():
-        return []
-    loaded, _ = load_file(path)
-    data = loaded.data
-    return [(task.text("id"), _norm(task.text("title")), _norm(task.text("text")))
-            for task in written_tasks(data.get("chapters") if isinstance(data, dict) else None)
-            if isinstance(task, Located)]
-
-
-def _keep_task_ids(outline: Outline, old: list[tuple[str, str, str]]) -> None:
-    """Give each task that is unchanged (same title and text, or same title, or same text) the
-    id it had before; other tasks keep their position-derived id unless that id is taken."""
-    if not old:
-        return
-    tasks = [n for n in outline.walk() if n.kind == "task"]
-    keys = [(_norm(n.title), _norm(markdown_paragraphs(n.text_paragraphs()))) for n in tasks]
-    taken_old: set[int] = set()
-    chosen: dict[int, str] = {}
-    rules = (lambda title, text: (title, text), lambda title, text: title,
-             lambda title, text: text or None)
-    for rule in rules:
-        index: dict[object, list[int]] = {}
-        for position, (_, title, text) in enumerate(old):
-            if position not in taken_old:
-                index.setdefault(rule(title, text), []).append(position)
-        for i, (title, text) in enumerate(keys):
-            key = rule(title, text)
-            if i in chosen or key is None:
-                continue
-            candidates = [p for p in index.get(key, []) if p not in taken_old]
-            if candidates:
-                taken_old.add(candidates[0])
-                chosen[i] = old[candidates[0]][0]
-    taken = set(chosen.values()) | {n.id for n in outline.walk() if n.kind == "chapter"}
-    for i, node in enumerate(tasks):
-        if i in chosen:
-            node.id = chosen[i]
-            continue
-        ident, suffix = node.id, 0
-        while ident in taken:
-            suffix += 1
-            ident = f"{node.id}-{suffix}"
-        node.id = ident
-        taken.add(ident)
-
-
-def _keep_plan_fields(plan: dict, path: Path) -> dict:
-    """The new plan record, keeping what an editor added to the old plan.yml (a short title,
-    an English title, a note) wherever the import has nothing to say."""
-    old = plain(load_file(path)[0].data) if path.exists() else None
-    if not isinstance(old, dict):
-        return plan
-    merged = {key: plan[key] if plan.get(key) not in (None, "") else value
-              for key, value in old.items()}
-    merged.update({key: value for key, value in plan.items() if key not in merged})
-    return merged
-
-
 @dataclass
 class _Records:
     """Builds the records of tasks.yml from the outline, resolving each department it names in
@@ -286,7 +224,7 @@ def _other_indicator_ids(root: Path | None, plan_id: str) -> set[str]:
 
 
 def import_document(source: Path, plan_id: str, *, title: str | None = None,
-                    out_dir: Path | None = None, force: bool = False,
+                    out_dir: Path | None = None, force: bool = False, update: bool = False,
                     part: str | int | None = None, registry_path: Path | None = None,
                     level: str | None = None, period: str | None = None,
                     issuer: str | None = None) -> ImportResult:
@@ -295,8 +233,9 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
 
     ``part`` chooses one document when the file holds several (篇1, 篇2 …). New department names
     are added to the registry at ``registry_path`` (default ``data/departments.yml`` of the
-    repository). Raises :class:`PlanError` for bad input; never writes over an existing plan
-    folder unless ``force``.
+    repository). Raises :class:`PlanError` for bad input. An existing plan folder is merged
+    with the document keeping the editors' work when ``update`` (:mod:`.merge`), replaced when
+    ``force``, and otherwise left alone.
     """
     source = Path(source)
     if not PLAN_ID.match(plan_id or ""):
@@ -308,7 +247,7 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
     out_dir = Path(out_dir)
     root = find_repository_root(out_dir.resolve().parent)
     existing = [name for name in PLAN_FILES if (out_dir / name).exists()]
-    if existing and not force:
+    if existing and not (force or update):
         raise PlanError([problem("import-exists", str(out_dir / existing[0]), found=str(out_dir),
                                  hint=phrase("force-import"))])
     documents = read_source(source)
@@ -335,8 +274,10 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
     report.warnings = list(document.warnings) + list(outline.warnings)
     report.unplaced = [{"line": line, "text": text} for line, text in outline.unplaced]
 
-    if force:
-        _keep_task_ids(outline, _old_task_ids(out_dir / "tasks.yml"))
+    base = load_base(out_dir) if existing else None
+    if existing:
+        keep_ids(outline, old_records(base["tasks"] if base else
+                                      plain(load_file(out_dir / "tasks.yml")[0].data)))
     found = find_indicators(outline, plan_period, _other_indicator_ids(root, plan_id))
     report.unparsed = found.unparsed
     report.warnings += found.warnings
@@ -360,8 +301,8 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
     plan["source_document"] = source.name + (f"（{document.part}）" if document.part else "")
     plan["summary"] = markdown_paragraphs(summary)
     plan["note"] = ""
-    if force:
-        plan = _keep_plan_fields(plan, out_dir / "plan.yml")
+    if existing and force:
+        plan = keep_plan_fields(plan, out_dir / "plan.yml")
     records = _Records(str(source), registry)
     tasks = {"chapters": [records.chapter(c) for c in outline.chapters]}
     report.convention = convention
@@ -371,14 +312,18 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
     indicators = {"indicators": found.records}
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    write_data_file(out_dir / "plan.yml", "plan", plan, root)
-    write_data_file(out_dir / "tasks.yml", "tasks", tasks, root)
-    write_data_file(out_dir / "indicators.yml", "indicators", indicators, root)
-    report.files = list(PLAN_FILES)
+    if existing and update:
+        report.merge = merge_into(out_dir, root, base, plan, tasks, indicators)
+    else:
+        write_data_file(out_dir / "plan.yml", "plan", plan, root)
+        write_data_file(out_dir / "tasks.yml", "tasks", tasks, root)
+        write_data_file(out_dir / "indicators.yml", "indicators", indicators, root)
+    write_base(out_dir, plan, tasks, indicators)
+    report.files = list(PLAN_FILES) + [BASE_FILE]
     # a repository needs its registry even when this plan names no department
     if registry.new or (registry_path is not None and not registry_path.exists()):
         target = registry_path or out_dir / "departments.proposed.yml"
-        write_data_file(target, "departments", {"departments": registry.entries}, root)
+        append_departments(target, registry.new, root)
         target = target.resolve()
         report.files.append(str(target.relative_to(root)) if root and target.is_relative_to(root)
                             else str(target))

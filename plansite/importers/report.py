@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plansite.catalogue.phrases import Phrase, phrase, words
+from plansite.importers.merge import MergeReport
 from plansite.importers.responsibility import Convention, Responsibility
 from plansite.importers.writer import dump
 from plansite.problems import Problem
@@ -62,6 +63,7 @@ class ImportReport:
     warnings: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     convention: Convention = field(default_factory=Convention)
+    merge: MergeReport | None = None
     decisions: list[dict] = field(default_factory=list)
     review: list[dict] = field(default_factory=list)
 
@@ -108,6 +110,7 @@ class ImportReport:
             "departments": {"found": self.departments_found, "new": self.departments_new,
                             "review": _worded(self.review, lang)},
             "responsibility": _worded(self.responsibility(), lang),
+            **({"update": self.merge.as_dict()} if self.merge is not None else {}),
             "unplaced": self.unplaced,
             "skipped_noise": self.skipped,
             "unparsed": self.unparsed,
@@ -130,10 +133,17 @@ class ImportReport:
                                   "unparsed": c["unparsed_sentences"], "warnings": c["warnings"]},
                   lang),
         ]
+        if self.merge is not None:
+            merge = self.merge
+            lines.append(words("report-update", {
+                "updated": len(merge.updated), "added": len(merge.added),
+                "removed": len(merge.removed), "kept": len(merge.kept),
+                "conflicts": len(merge.conflicts)}, lang))
+            lines += [f"  {words('report-conflict', item, lang)}" for item in merge.conflicts]
         lines.append(words("report-rules", {
-            "rule": phrase(f"rule-{self.convention.rule}"),
-            "counts": [phrase("report-rule-count", rule=phrase(f"rule-name-{rule}"), tasks=n)
-                       for rule, n in self.rules().items()]}, lang))
+            "rule": phrase(f"rule-name-{self.convention.rule}"),
+            "counts": tuple(phrase("report-rule-count", rule=phrase(f"rule-name-{rule}"), tasks=n)
+                            for rule, n in self.rules().items())}, lang))
         lines += [f"  {words('report-review', {'name': item['name'], 'task': item['task'], 'reason': item['reason']}, lang)}"
                   for item in self.review]
         lines += [f"  {w.format(lang)}" for w in self.warnings]
