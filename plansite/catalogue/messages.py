@@ -228,6 +228,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the table has no task column (headers: {found}); expected a column headed "
               "{expected}",
     },
+    # importer
+    "report-bad-period": {
+        "zh": "报告期“{found}”无法识别；应为 {expected}",
+        "en": "the reporting period '{found}' is not understood; expected {expected}",
+    },
+    "report-as-of-guessed": {
+        "zh": "报告没有写明截止日期；已取报告期末 {found}",
+        "en": "the report states no date its facts are at; the end of the period, {found}, "
+              "was taken",
+    },
+    "report-reason-from-status": {
+        "zh": "任务 {found} 滞后、调整或不再推进，但报告未写原因；原因暂用报告的状态用语",
+        "en": "task {found} is delayed, modified or dropped but the report gives no reason; "
+              "the report's own status words stand for it",
+    },
+    "report-no-source": {
+        "zh": "报告来源不明；应有 {expected}",
+        "en": "the report's source is unknown; expected {expected}",
+    },
 }
 
 
@@ -293,6 +312,10 @@ HINTS: dict[str, dict[str, str]] = {
                            "keep their ids)"},
     "give-period": {"zh": "用 --period 给出规划期，如 2011-2015 或 2007",
                     "en": "give the period with --period, e.g. 2011-2015 or 2007"},
+    # importer
+    "force-report": {"zh": "加 --force 覆盖这一期的报告", "en": "add --force to replace this period's report"},
+    "give-as-of": {"zh": "用 --as-of 给出报告的截止日期，如 2024-06-30",
+                   "en": "give the date with --as-of, e.g. 2024-06-30"},
 }
 """What to do about a problem, filled like the messages."""
 
@@ -374,6 +397,18 @@ VALUES: dict[str, dict[str, str]] = {
     "control-character": {"zh": "{encoding} 解码后含有控制字符 {character}",
                           "en": "the text read as {encoding} holds the control character "
                                 "{character}"},
+    # importer
+    "report-to-import": {"zh": "要导入的进展报告", "en": "the progress report to import"},
+    "plan-to-report-on": {"zh": "报告所针对的规划（先导入规划）",
+                          "en": "the plan the report is on (import the plan first)"},
+    "period-forms": {"zh": "YYYY、YYYY-H1/H2、YYYY-Q1…Q4 或 YYYY-MM，如 2024-Q2",
+                     "en": "YYYY, YYYY-H1/H2, YYYY-Q1..Q4 or YYYY-MM, e.g. 2024-Q2"},
+    "report-headers": {"zh": "任务 / 项目名称，以及 进展情况 / 完成情况 / 完成进度",
+                       "en": "'任务' or '项目名称' (the task), and '进展情况', '完成情况' or '完成进度' "
+                             "(its progress)"},
+    "report-source": {"zh": "仓库中的报告文件（如 sources/ 下），或用 --url 给出网址",
+                      "en": "the report kept in the repository (e.g. under sources/), or its "
+                            "address given with --url"},
 }
 """Values a message or hint quotes: what was found, what is expected, and examples."""
 
@@ -398,6 +433,15 @@ REPORT: dict[str, dict[str, str]] = {
     "report-conflict": {"zh": "冲突 {record}.{field}：保留编辑者的“{editor}”，文件为“{document}”",
                         "en": "conflict {record}.{field}: kept the editors' '{editor}', the "
                               "document says '{document}'"},
+    "report-import-made": {"zh": "写入 {path}：{entries} 个任务的进展（{matched} 行匹配，{doubtful} 行待核对，"
+                                 "{unmatched} 行未匹配）",
+                           "en": "wrote {path}: progress of {entries} task(s) ({matched} row(s) "
+                                 "matched, {doubtful} to check, {unmatched} unmatched)"},
+    "report-import-doubtful": {"zh": "待核对：第 {line} 行“{row}”匹配任务 {task}（{title}），相似度 {likeness}",
+                               "en": "to check: line {line} '{row}' matched task {task} "
+                                     "('{title}'), likeness {likeness}"},
+    "report-import-unmatched": {"zh": "未匹配：第 {line} 行“{row}”",
+                                "en": "unmatched: line {line} '{row}'"},
     "report-rule-count": {"zh": "{rule} {tasks} 项", "en": "{rule}: {tasks} task(s)"},
     "report-review": {"zh": "待核对的名称“{name}”（任务 {task}）：{reason}",
                       "en": "name to review '{name}' (task {task}): {reason}"},

@@ -27,7 +27,7 @@ from plansite.importers.registry import Registry, doubt
 from plansite.importers.report import ImportReport, decision
 from plansite.importers.responsibility import Convention, Responsibility, first_listed_note
 from plansite.importers.structure import Node, Outline, build_outline, split_sign_off
-from plansite.importers.table import read_table
+from plansite.importers.table import TABLE_SUFFIXES, read_table
 from plansite.importers.text import read_text
 from plansite.importers.writer import markdown_paragraphs, write_data_file
 from plansite.model.walk import written_tasks
@@ -39,7 +39,6 @@ from plansite.reading.yamlfile import Located, load_file, plain
 log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
-TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv")
 SUFFIXES = TEXT_SUFFIXES + (".docx",) + TABLE_SUFFIXES
 PLAN_FILES = ("plan.yml", "tasks.yml", "indicators.yml")
 REPORT_FILE = "import-report.yml"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from dataclasses import dataclass
 
 from plansite.problems import PlanError, problem
 from plansite.importers.document import Block, Document
@@ -21,8 +22,19 @@ HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
 TITLE_STYLE = re.compile(r"^(?:title|标题)$", re.I)
 
 
-def read_docx(raw: bytes, file: str) -> list[Document]:
-    """The document held in the Word file ``file`` whose bytes are ``raw``."""
+@dataclass
+class Part:
+    """A paragraph (with its style's name) or a table (its rows' cell texts) of a Word file, with
+    its place in the document (a count of its parts, standing in for a line number)."""
+
+    number: int
+    text: str = ""
+    style: str = ""
+    rows: list[list[str]] | None = None
+
+
+def docx_parts(raw: bytes, file: str) -> list[Part]:
+    """The paragraphs and tables of the Word file ``file`` whose bytes are ``raw``, in order."""
     from docx import Document as open_docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -35,29 +47,37 @@ def read_docx(raw: bytes, file: str) -> list[Document]:
     except Exception as exc:  # python-docx raises lxml and package errors of many types
         raise PlanError([problem("import-unreadable", file, found=type(exc).__name__,
                                  expected=".docx")]) from None
-    document = Document(file=file, encoding="docx")
-    number = 0
-    for item in doc.iter_inner_content():
-        number += 1
+    parts: list[Part] = []
+    for number, item in enumerate(doc.iter_inner_content(), 1):
         if isinstance(item, Paragraph):
-            text = item.text.strip()
-            if not text:
-                continue
             style = (item.style.name if item.style is not None else "") or ""
-            heading = HEADING_STYLE.match(style.strip())
-            if TITLE_STYLE.match(style.strip()) and not document.title:
-                document.title = text
-            elif heading:
-                document.blocks.append(Block(text=text, line=number, heading=int(heading.group(1))))
-            else:
-                document.blocks.append(Block(text=text, line=number))
+            parts.append(Part(number, item.text.strip(), style.strip()))
         elif isinstance(item, Table):
-            rows = [_row_texts(row) for row in item.rows]
-            blocks = rows_to_blocks(rows, file, first_row=number, required=False)
+            parts.append(Part(number, rows=[_row_texts(row) for row in item.rows]))
+    return parts
+
+
+def read_docx(raw: bytes, file: str) -> list[Document]:
+    """The document held in the Word file ``file`` whose bytes are ``raw``."""
+    document = Document(file=file, encoding="docx")
+    for part in docx_parts(raw, file):
+        if part.rows is not None:
+            blocks = rows_to_blocks(part.rows, file, first_row=part.number, required=False)
             if blocks is None:
-                blocks = [Block(text="　".join(c for c in row if c), line=number)
-                          for row in rows if any(row)]
+                blocks = [Block(text="　".join(c for c in row if c), line=part.number)
+                          for row in part.rows if any(row)]
             document.blocks.extend(blocks)
+            continue
+        if not part.text:
+            continue
+        heading = HEADING_STYLE.match(part.style)
+        if TITLE_STYLE.match(part.style) and not document.title:
+            document.title = part.text
+        elif heading:
+            document.blocks.append(Block(text=part.text, line=part.number,
+                                         heading=int(heading.group(1))))
+        else:
+            document.blocks.append(Block(text=part.text, line=part.number))
     return [document]
 
 

@@ -44,6 +44,7 @@ REPEATABLE = ("task",)
 EMPTY_CELL = re.compile(r"^(?:无|暂无|/|／|[—–\-－─]+|\.{1,3}|…+)$")
 # How a sentence or item ends: a line break after it starts a new line of the cell's text.
 LINE_END = tuple("。！？!?；;：:")
+TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv")
 # Rows above the header row are the table's title lines; the header is looked for this far.
 HEADER_SEARCH = 10
 
@@ -169,38 +170,20 @@ def _merged_rows(sheet) -> list[list[str]]:
     return rows
 
 
-def _xlsx(raw: bytes, file: str) -> list[Document]:
-    from openpyxl import load_workbook
+def sheets(raw: bytes, file: str, suffix: str) -> tuple[list[tuple[str, list[list[str]]]], str,
+                                                          list]:
+    """The tables of a spreadsheet (each sheet's name and cell texts) or of a delimited text
+    file (one table, named ``""``), the encoding they were read in, and any warnings."""
+    if suffix in (".xlsx", ".xlsm"):
+        from openpyxl import load_workbook
 
-    try:
-        # not read-only: merged cells are known only to a fully loaded sheet
-        book = load_workbook(io.BytesIO(raw), data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise PlanError([problem("import-unreadable", file, found=type(exc).__name__,
-                                 expected=".xlsx")]) from None
-    documents = []
-    problems = []
-    for sheet in book.worksheets:
-        rows = _merged_rows(sheet)
-        if not any(any(r) for r in rows):
-            continue
         try:
-            blocks = rows_to_blocks(rows, f"{file}#{sheet.title}")
-        except PlanError as exc:
-            problems.extend(exc.problems)
-            continue
-        documents.append(Document(file=file, blocks=blocks or [], encoding="xlsx",
-                                  part=sheet.title, title=sheet.title))
-    if not documents:
-        if problems:
-            raise PlanError(problems)
-        raise PlanError([problem("file-empty", file, expected=phrase("task-table"))])
-    if len(documents) == 1:
-        documents[0].part = ""
-    return documents
-
-
-def _delimited(raw: bytes, file: str, suffix: str) -> list[Document]:
+            # not read-only: merged cells are known only to a fully loaded sheet
+            book = load_workbook(io.BytesIO(raw), data_only=True)
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+            raise PlanError([problem("import-unreadable", file, found=type(exc).__name__,
+                                     expected=".xlsx")]) from None
+        return [(sheet.title, _merged_rows(sheet)) for sheet in book.worksheets], "xlsx", []
     decoded = decode(raw, file)
     delimiter = "\t" if suffix == ".tsv" else ","
     if suffix == ".csv":
@@ -208,17 +191,34 @@ def _delimited(raw: bytes, file: str, suffix: str) -> list[Document]:
         counts = {d: sample.count(d) for d in (",", "，", ";", "\t")}
         delimiter = max(counts, key=counts.get) if any(counts.values()) else ","
     try:
-        rows = [[c.strip() for c in row] for row in
+        rows = [[cell_text(c) for c in row] for row in
                 csv.reader(io.StringIO(decoded.text), delimiter=delimiter)]
     except csv.Error as exc:
         raise PlanError([problem("import-undecodable", file, found=str(exc))]) from None
-    blocks = rows_to_blocks(rows, file)
-    return [Document(file=file, blocks=blocks or [], encoding=decoded.encoding,
-                     warnings=list(decoded.warnings))]
+    return [("", rows)], decoded.encoding, list(decoded.warnings)
 
 
 def read_table(raw: bytes, file: str, suffix: str) -> list[Document]:
     """The task tables of a spreadsheet (one document per sheet) or a delimited text file."""
-    if suffix in (".xlsx", ".xlsm"):
-        return _xlsx(raw, file)
-    return _delimited(raw, file, suffix)
+    tables, encoding, warnings = sheets(raw, file, suffix)
+    documents = []
+    problems = []
+    for name, rows in tables:
+        if not any(any(r) for r in rows):
+            continue
+        try:
+            blocks = rows_to_blocks(rows, f"{file}#{name}" if name else file)
+        except PlanError as exc:
+            problems.extend(exc.problems)
+            continue
+        documents.append(Document(file=file, blocks=blocks or [], encoding=encoding,
+                                  part=name, title=name, warnings=list(warnings)))
+    if not documents:
+        if problems:
+            raise PlanError(problems)
+        raise PlanError([problem("file-empty", file, expected=phrase("task-table"))])
+    if len(documents) == 1:
+        documents[0].part = ""
+        if encoding != "xlsx":
+            documents[0].title = ""
+    return documents
