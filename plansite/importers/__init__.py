@@ -29,7 +29,7 @@ from plansite.importers.responsibility import Convention, Responsibility, first_
 from plansite.importers.structure import Node, Outline, build_outline, split_sign_off
 from plansite.importers.table import TABLE_SUFFIXES, read_table
 from plansite.importers.text import read_text
-from plansite.importers.writer import markdown_paragraphs, write_data_file
+from plansite.importers.writer import dump, markdown_paragraphs, write_data_file
 from plansite.model.walk import written_tasks
 from plansite.language.departments import places_in
 from plansite.language.script import fold
@@ -311,13 +311,14 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
     indicators = {"indicators": found.records}
 
     out_dir.mkdir(parents=True, exist_ok=True)
+    records = {"plan": plan, "tasks": tasks, "indicators": indicators}
     if existing and update:
         report.merge = merge_into(out_dir, root, base, plan, tasks, indicators)
+        written = {key: dump(value) for key, value in records.items()}
     else:
-        write_data_file(out_dir / "plan.yml", "plan", plan, root)
-        write_data_file(out_dir / "tasks.yml", "tasks", tasks, root)
-        write_data_file(out_dir / "indicators.yml", "indicators", indicators, root)
-    write_base(out_dir, plan, tasks, indicators)
+        written = {key: write_data_file(out_dir / f"{key}.yml", key, value, root)
+                   for key, value in records.items()}
+    write_base(out_dir, written)
     report.files = list(PLAN_FILES) + [BASE_FILE]
     # a repository needs its registry even when this plan names no department
     if registry.new or (registry_path is not None and not registry_path.exists()):

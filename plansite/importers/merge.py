@@ -24,6 +24,7 @@ and validation keep to :mod:`plansite.reading.yamlfile`; this module only writes
 from __future__ import annotations
 
 import io
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -341,12 +342,15 @@ def load_base(folder: Path) -> dict | None:
     return data if isinstance(data, dict) and isinstance(data.get("tasks"), dict) else None
 
 
-def write_base(folder: Path, plan: dict, tasks: dict, indicators: dict) -> None:
-    """Keep what this import made of the document, for the next re-import to compare with."""
-    (folder / BASE_FILE).write_text(
-        "# What the last import made of its document, before any edit; plansite import --update\n"
-        "# compares it with the data files to tell editors' changes from the document's.\n"
-        + dump({"plan": plan, "tasks": tasks, "indicators": indicators}), encoding="utf-8")
+def write_base(folder: Path, written: dict[str, str]) -> None:
+    """Keep what this import made of the document, for the next re-import to compare with.
+    ``written`` holds the YAML of the plan, tasks and indicators under those keys."""
+    parts = ["# What the last import made of its document, before any edit; plansite import "
+             "--update\n# compares it with the data files to tell editors' changes from the "
+             "document's.\n"]
+    for key in ("plan", "tasks", "indicators"):
+        parts.append(f"{key}:\n" + textwrap.indent(written[key], "  "))
+    (folder / BASE_FILE).write_text("".join(parts), encoding="utf-8")
 
 
 def _squashed(text: Any) -> str:

@@ -33,6 +33,7 @@ OPEN = "（(〔［[【"
 CLOSE = "）)〕］]】"
 GROUP_SEPARATORS = "，,；;"
 ITEM_SEPARATORS = "、/／ 　\n\t"
+_SEPARATOR = re.compile("[" + re.escape(GROUP_SEPARATORS + ITEM_SEPARATORS) + "]")
 # A name ends in one of these; a 和 after one of them separates two names, elsewhere it is part
 # of a name (市住房和城乡建设局).
 NAME_END = ("局", "委", "办", "厅", "部", "会", "院", "室", "中心", "公司", "站", "所", "队",
@@ -44,6 +45,8 @@ DUTY = re.compile(
     r"(?:(?:要|须|应)?(?:按照?|根据)?(?:各自)?(?:职责|职能)(?:分工)?|结合(?:本地|各地|自身)?实际"
     r"|分别|共同|具体|切实|认真)*"
     r"(?:负责|抓好落实|组织落实|组织实施|贯彻落实|落实|实施|推进|承办|执行|办理|承担)?$")
+# The last characters a duty phrase can end with: a name ending otherwise has none.
+DUTY_ENDS = frozenset("等位门构责能工际别同体实真施进办行理担")
 LEADING = re.compile(r"^(?:由|请|责成)")
 PLACEHOLDER = re.compile(r"^(?:无|暂无|空|不涉及|无此项|[—–\-－─/／.。…]+|N/?A)$", re.I)
 COLLECTIVE = re.compile(
@@ -77,10 +80,24 @@ class NameList:
 
     groups: list[list[Name]] = field(default_factory=list)
     notes: list[Phrase] = field(default_factory=list)
+    places: frozenset[str] = frozenset()
 
     @property
     def names(self) -> list[Name]:
         return [name for group in self.groups for name in group]
+
+    def take_level(self, prefix: str) -> None:
+        """A list whose every name is a bare office of one level (财政厅、统计局) takes the
+        level ``prefix`` of the statement it stands in."""
+        names = self.names
+        if not prefix or not names or list_prefix(names) or not all(
+                n.collective or shares_level(fold(n.text), self.places) for n in names):
+            return
+        for name in names:
+            if not name.collective:
+                shared = with_level(prefix, name.text, self.places)
+                self.notes.append(phrase("names-level-shared", written=name.text, name=shared))
+                name.text = shared
 
 
 def is_collective(name: str) -> bool:
@@ -98,6 +115,13 @@ def _top_level(text: str) -> list[tuple[int, int, str]]:
     """Spans of ``text`` between separators outside brackets, each with the separator that
     ended it (``"group"``, ``"item"`` or ``""`` at the end)."""
     spans: list[tuple[int, int, str]] = []
+    if not any(ch in text for ch in OPEN):
+        start = 0
+        for m in _SEPARATOR.finditer(text):
+            spans.append((start, m.start(), "group" if m.group() in GROUP_SEPARATORS else "item"))
+            start = m.end()
+        spans.append((start, len(text), ""))
+        return spans
     depth, start = 0, 0
     for i, ch in enumerate(text):
         if ch in OPEN:
@@ -148,7 +172,7 @@ def _without_duty(text: str, notes: list[Phrase]) -> str:
     found = LEADING.match(fold(text))
     if found:
         text = text[found.end():]
-    m = DUTY.search(fold(text))
+    m = DUTY.search(fold(text)) if fold(text[-1:]) in DUTY_ENDS else None
     if m and m.start() < len(text):
         notes.append(phrase("names-duty-dropped", words=text[m.start():]))
         text = text[:m.start()].strip()
@@ -197,21 +221,23 @@ def _share_each(names: list[Name]) -> None:
             each = False
 
 
-def _share_level(names: list[Name], fallback: str, places: frozenset[str]) -> None:
+def _share_level(names: list[Name], places: frozenset[str]) -> None:
     """The level prefix of a list's names is shared with its bare offices: the prefix of the
-    nearest name before (or, for the first names, after) that has one, else ``fallback``.
+    nearest name before (or, for the first names, after) that has one.
     ``places`` are the places the document names; the list adds those of its own names
     (嘉兴 of 嘉兴经济开发区 keeps 嘉兴电力局 from taking 市)."""
+    prefixes = [shared_prefix(fold(n.text)) if not n.collective else "" for n in names]
+    if all(p or n.collective for n, p in zip(names, prefixes)) or not any(prefixes):
+        return
     places = places | {p for n in names if has_own_place(fold(n.text))
                        for p in places_in(fold(n.text))}
-    prefixes = [shared_prefix(fold(n.text)) if not n.collective else "" for n in names]
     written = [n.text[:len(p)] for n, p in zip(names, prefixes)]
     for i, name in enumerate(names):
         if name.collective or prefixes[i] or not shares_level(fold(name.text), places):
             continue
         before = [w for p, w in zip(prefixes[:i], written[:i]) if p]
         after = [w for p, w in zip(prefixes[i + 1:], written[i + 1:]) if p]
-        prefix = before[-1] if before else (after[0] if after else fallback)
+        prefix = before[-1] if before else (after[0] if after else "")
         shared = with_level(prefix, name.text, places) if prefix else name.text
         if shared != name.text:
             name.notes.append(phrase("names-level-shared", written=name.text, name=shared))
@@ -226,7 +252,7 @@ def split_list(text: str, fallback_prefix: str = "",
     name is a bare office of one level (财政厅、统计局) takes it. ``places`` are the places the
     document names (嘉兴 of 《嘉兴市…》): a bare name starting with one keeps its name.
     """
-    found = NameList()
+    found = NameList(places=places)
     group: list[Name] = []
     for start, end, ended in _top_level(text):
         group.extend(_item(text[start:end], found.notes))
@@ -236,10 +262,10 @@ def split_list(text: str, fallback_prefix: str = "",
             group = []
     names = found.names
     _share_each(names)
-    bare_offices = all(n.collective or shares_level(fold(n.text), places) for n in names)
-    _share_level(names, fallback_prefix if bare_offices else "", places)
+    _share_level(names, places)
     for name in names:
         found.notes.extend(name.notes)
+    found.take_level(fallback_prefix)
     return found
 
 

@@ -15,7 +15,6 @@ Two faults of texts copied out of PDFs and web pages:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 
 from plansite.importers.headings import parse_numbering
@@ -31,7 +30,7 @@ WRAP_SLACK = 4
 SENTENCE_END = tuple("。！？!?")
 # A paragraph this long that holds a numbering run was run together from several.
 RUN_TOGETHER_MIN = 150
-_BREAK = r"(?<=[。：:；;！!？?\]】）)〕])\s*"
+_BREAK = r"[。：:；;！!？?\]】）)〕]\s*"
 RUNS = (
     ("cn", re.compile(_BREAK + r"([一二三四五六七八九十]{1,3})、")),
     ("arabic", re.compile(_BREAK + r"([0-9]{1,2})[.．、](?![0-9%％])")),
@@ -39,9 +38,14 @@ RUNS = (
 _CN_VALUE = {ch: i for i, ch in enumerate("一二三四五六七八九十", 1)}
 
 
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
+                   r"\uff00-\uff60\uffe0-\uffe6]")
+
+
 def width(text: str) -> int:
-    """How many half-width columns ``text`` takes: Chinese characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """How many half-width columns ``text`` takes: Chinese characters and full-width forms
+    take two."""
+    return len(text) + len(_WIDE.findall(text))
 
 
 def _starts_paragraph(line: str, indents: bool) -> bool:
@@ -99,7 +103,7 @@ def split_run_together(text: str) -> list[str]:
     cuts: set[int] = set()
     for style, pattern in RUNS:
         marks = [(m.start(1), _value(style, m.group(1)))
-                 for m in pattern.finditer(text) if _outside_quotes(text, m.start())]
+                 for m in pattern.finditer(text) if _outside_quotes(text, m.start(1))]
         expected = 1
         run: list[int] = []
         for at, value in marks:

@@ -27,20 +27,24 @@ from plansite.problems import Problem
 def decision(task: str, said: Responsibility, record: dict) -> dict:
     """What the report says about one task's departments: the statement, the rule that
     decided them, the departments as written into the task, and what was done to the names."""
-    return {"task": task, "said": said.phrase, "rule": said.rule, "lead": record["lead"],
-            "cooperating": record["cooperating"], "implementers": record["implementers"],
-            "notes": list(said.notes)}
+    out = {"task": task, "said": said.phrase, "rule": said.rule, "lead": record["lead"],
+           "cooperating": record["cooperating"]}
+    if record["implementers"]:
+        out["implementers"] = record["implementers"]
+    if said.notes:
+        out["notes"] = list(said.notes)
+    return out
 
 
-def _worded(value: object, lang: str) -> object:
-    """``value`` with every phrase in it put into words."""
-    if isinstance(value, Phrase):
-        return value.words(lang)
-    if isinstance(value, dict):
-        return {k: _worded(v, lang) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_worded(v, lang) for v in value]
-    return value
+def _worded(items: list[dict], lang: str) -> list[dict]:
+    """``items`` with the phrases among their values (and in their lists) put into words."""
+    def word(value: object) -> object:
+        if isinstance(value, Phrase):
+            return value.words(lang)
+        if isinstance(value, list) and value and isinstance(value[0], Phrase):
+            return [v.words(lang) for v in value]
+        return value
+    return [{k: word(v) for k, v in item.items()} for item in items]
 
 
 @dataclass
@@ -85,6 +89,14 @@ class ImportReport:
         out["tasks"] = self.decisions
         return out
 
+    def _responsibility_words(self, lang: str) -> dict:
+        out = self.responsibility()
+        out["rule_words"] = out["rule_words"].words(lang)
+        out["decided_by"] = {rule: {"tasks": item["tasks"], "words": item["words"].words(lang)}
+                             for rule, item in out["decided_by"].items()}
+        out["tasks"] = _worded(self.decisions, lang)
+        return out
+
     def counts(self) -> dict[str, int]:
         return {
             "chapters": self.chapters,
@@ -109,7 +121,7 @@ class ImportReport:
             "counts": self.counts(),
             "departments": {"found": self.departments_found, "new": self.departments_new,
                             "review": _worded(self.review, lang)},
-            "responsibility": _worded(self.responsibility(), lang),
+            "responsibility": self._responsibility_words(lang),
             **({"update": self.merge.as_dict()} if self.merge is not None else {}),
             "unplaced": self.unplaced,
             "skipped_noise": self.skipped,

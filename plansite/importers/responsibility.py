@@ -65,6 +65,8 @@ _SENTENCE_END = re.compile(r"(?<=[。；;！!？?])")
 # Inside a statement, a 。 ends the list of names; what follows is a note.
 _STATEMENT_END = re.compile(r"(?<=[。！!？?])")
 STATEMENT_MAX = 120
+# A line's names come before its first role word within this many characters.
+NAMES_MAX = 60
 # How a name ends when a plain list in brackets is all there is to go by.
 OFFICE_NAME_END = OFFICE_ENDS + ("政府", "公司", "集团")
 
@@ -104,6 +106,11 @@ class Responsibility:
     @property
     def departments(self) -> list[str]:
         return list(dict.fromkeys(self.lead + self.cooperating))
+
+
+def _may_hold_label(text: str) -> bool:
+    """Whether ``text`` has the colon every label is written with (a quick test first)."""
+    return "：" in text or ":" in text
 
 
 def starts_with_label(text: str) -> bool:
@@ -170,13 +177,14 @@ def _remove_notes(text: str, sorter: _Sorter, convention: Convention) -> tuple[s
     """The statement without the notes written into it: a first-listed note (it sets the rule
     for this statement too) and sentences after the first, whose collectives a 下同 carries."""
     key = fold(text)
-    note = FIRST_LISTED.search(key)
+    note = FIRST_LISTED.search(key) if "牵头" in key or "主责" in key else None
     if note and note.end() > note.start():
         convention = replace(convention, first_listed=True, note=text[note.start():note.end()])
         sorter.out.notes.append(phrase("names-first-listed-note", words=convention.note))
         text = (text[:note.start()] + text[note.end():])
         key = fold(text)
-    sentences = [s for s in _STATEMENT_END.split(text) if s.strip()]
+    sentences = [s for s in _STATEMENT_END.split(text) if s.strip()] \
+        if re.search(r"[。！!？?].", text) else [text]
     if len(sentences) > 1:
         text = sentences[0]
         for later in sentences[1:]:
@@ -185,29 +193,34 @@ def _remove_notes(text: str, sorter: _Sorter, convention: Convention) -> tuple[s
                 starts = [m.start() for m in COLLECTIVE_WORDS.finditer(fold(later))]
                 sorter.out.carried += [later[s:s + len(c)] for s, c in zip(starts, carried)]
             sorter.out.notes.append(phrase("names-note-kept", words=later.strip()))
-    text = re.sub(r"[（(][\s，,；;]*[)）]", "", text)
+    if "）" in text or ")" in text:
+        text = re.sub(r"[（(][\s，,；;]*[)）]", "", text)
     return text.strip().strip("，,；;。. "), convention
 
 
 def _by_verbs(text: str, sorter: _Sorter, convention: Convention, prefix: str = "") -> str:
     """Names sorted by the role words between them (牵头, 配合, 会同, 负责 …); a list with no
-    role word, or a list before 负责/落实 when no one leads, by the convention. Returns the rule."""
+    role word, or a list before 负责/落实 when no one leads, by the convention. ``prefix`` is
+    the level of the statement, when a label's list is only part of it. Returns the rule."""
     key = fold(text)
     marks = [m for m in ROLE.finditer(key) if _outside_brackets(key, m.start())]
-    if not marks:
-        found = sorter.note(split_list(text, prefix, convention.places))
-        return sorter.add_list(found, convention)
     segments: list[tuple[str, str]] = []
     start = 0
     for m in marks:
         segments.append((text[start:m.start()], m.group(0)))
         start = m.end()
     segments.append((text[start:], ""))
+    lists = [split_list(words, places=convention.places) for words, _ in segments]
+    prefix = prefix or next((list_prefix(f.names) for f in lists if list_prefix(f.names)), "")
+    for found in lists:
+        found.take_level(prefix)
+        sorter.note(found)
+    if not marks:
+        return sorter.add_list(lists[0], convention)
     rule = ""
     pending: list[NameList] = []
     previous = ""
-    for words, role in segments:
-        found = sorter.note(split_list(words, prefix, convention.places))
+    for (_, role), found in zip(segments, lists):
         if found.names:
             if role == "牵头" and len(found.groups) > 1:
                 # 市财政局、市税务局，市发改委牵头: the group before 牵头 leads, not the list
@@ -235,18 +248,14 @@ def _by_verbs(text: str, sorter: _Sorter, convention: Convention, prefix: str = 
 
 
 def _outside_brackets(text: str, at: int) -> bool:
-    depth = 0
-    for ch in text[:at]:
-        if ch in OPEN:
-            depth += 1
-        elif ch in CLOSE:
-            depth = max(depth - 1, 0)
-    return depth == 0
+    return sum(text.count(c, 0, at) for c in OPEN) <= sum(text.count(c, 0, at) for c in CLOSE)
 
 
 def _labelled(text: str, sorter: _Sorter, convention: Convention) -> str | None:
     """``牵头单位：X；配合单位：Y`` (with any of the known labels); the rule, or None when
     ``text`` holds no label of a body."""
+    if not _may_hold_label(text):
+        return None
     key = fold(text)
     marks = list(LABEL.finditer(key))
     labels = [m.group(1) for m in marks]
@@ -259,19 +268,19 @@ def _labelled(text: str, sorter: _Sorter, convention: Convention) -> str | None:
         values.append((m.group(1), text[m.end():end].strip().strip("；;，,。. ")))
     has_lead = any(label in LEAD_LABELS for label in labels)
     rule = "label"
-    lists = {label: split_list(value) for label, value in values
-             if label in LEAD_LABELS + RESPONSIBLE_LABELS + COOPERATING_LABELS}
-    prefix = next((list_prefix(found.names) for found in lists.values()
-                   if list_prefix(found.names)), "")
-    for label, value in values:
+    bodies = LEAD_LABELS + RESPONSIBLE_LABELS + COOPERATING_LABELS
+    lists = [split_list(value, places=convention.places) if label in bodies else None
+             for label, value in values]
+    prefix = next((list_prefix(f.names) for f in lists if f and list_prefix(f.names)), "")
+    for (label, value), found in zip(values, lists):
         if label in DEADLINE_LABELS:
             sorter.out.deadline = value
         elif PERSON_LABELS.match(label):
             sorter.out.notes.append(phrase("names-person-label", label=label, words=value))
-        elif label in LEAD_LABELS:
-            sorter.add(sorter.note(split_list(value, prefix, convention.places)).names, "lead")
-        elif label in COOPERATING_LABELS or has_lead:
-            sorter.add(sorter.note(split_list(value, prefix, convention.places)).names, "cooperating")
+        elif label in LEAD_LABELS or label in COOPERATING_LABELS or has_lead:
+            found.take_level(prefix)
+            sorter.add(sorter.note(found).names, "lead" if label in LEAD_LABELS
+                       else "cooperating")
         else:
             rule = _by_verbs(value, sorter, convention, prefix)
     return rule
@@ -287,7 +296,7 @@ def read_statement(text: str, convention: Convention = Convention(),
         return None
     rule = _labelled(body, sorter, convention)
     if rule is None:
-        rule = _by_verbs(body, sorter, convention, list_prefix(split_list(body).names))
+        rule = _by_verbs(body, sorter, convention)
     out = sorter.out
     out.rule = rule
     if not out.lead and not out.cooperating and not out.implementers:
@@ -332,22 +341,6 @@ def parse_dash_line(text: str, convention: Convention = Convention()) -> Respons
     return found
 
 
-def _brackets(text: str) -> list[tuple[int, int]]:
-    """Spans of the top-level brackets of ``text`` (any of （）()〔〕［］[]【】), nesting kept."""
-    spans: list[tuple[int, int]] = []
-    depth, start = 0, 0
-    for i, ch in enumerate(text):
-        if ch in OPEN:
-            if depth == 0:
-                start = i
-            depth += 1
-        elif ch in CLOSE and depth:
-            depth -= 1
-            if depth == 0:
-                spans.append((start, i + 1))
-    return spans
-
-
 def parse_line(text: str, convention: Convention = Convention()) -> Responsibility | None:
     """A paragraph that is only a responsibility statement (any convention), or None."""
     text = text.strip()
@@ -355,29 +348,80 @@ def parse_line(text: str, convention: Convention = Convention()) -> Responsibili
     if found is not None:
         return found
     inner = text.rstrip("。.")
-    spans = _brackets(inner)
-    if spans == [(0, len(inner))]:
+    if inner.endswith(tuple(CLOSE)) and _bracket_closing(inner) == (0, len(inner)):
         inner = inner[1:-1].strip()
     key = fold(inner)
     if LABEL.match(key):
         found = read_statement(inner, convention, strict=False)
-    elif len(text) <= STATEMENT_MAX and (ROLE.search(key) or inner != text.rstrip("。.")):
+    elif len(text) <= STATEMENT_MAX and _names_first(key, inner != text.rstrip("。.")):
         found = read_statement(inner.rstrip("。."), convention)
     if found is not None:
         found.phrase = text
     return found
 
 
+def _names_first(key: str, bracketed: bool) -> bool:
+    """Whether ``key`` can be a statement of names and role words: a bracket's content, or a
+    line whose role word comes after a short run of words with no sentence's end in it."""
+    if bracketed:
+        return True
+    role = ROLE.search(key)
+    return role is not None and role.start() <= NAMES_MAX and not re.search(
+        r"[。！？!?“”]", key[:role.start()])
+
+
+def _bracket_around(text: str, at: int) -> tuple[int, int] | None:
+    """The span of the innermost bracket of ``text`` that holds position ``at``."""
+    depth = 0
+    for start in range(at - 1, -1, -1):
+        if text[start] in CLOSE:
+            depth += 1
+        elif text[start] in OPEN:
+            if depth == 0:
+                break
+            depth -= 1
+    else:
+        return None
+    depth = 0
+    for end in range(start, len(text)):
+        if text[end] in OPEN:
+            depth += 1
+        elif text[end] in CLOSE:
+            depth -= 1
+            if depth == 0:
+                return start, end + 1
+    return None
+
+
+def _bracket_closing(text: str) -> tuple[int, int] | None:
+    """The span of the bracket that ends ``text``, nesting kept."""
+    depth = 0
+    for start in range(len(text) - 1, -1, -1):
+        if text[start] in CLOSE:
+            depth += 1
+        elif text[start] in OPEN:
+            depth -= 1
+            if depth == 0:
+                return start, len(text)
+    return None
+
+
 def find_embedded(text: str, convention: Convention = Convention()) -> Responsibility | None:
     """A responsibility bracket inside a task's text: a labelled one anywhere
     (``（牵头单位：X；配合单位：Y）``), or one closing the text (``（省经贸委牵头）``)."""
     stripped = text.rstrip().rstrip("。.；;")
-    for start, end in _brackets(text):
+    spans: list[tuple[int, int, bool]] = []
+    if _may_hold_label(text):
+        for mark in LABEL.finditer(fold(text)):
+            span = _bracket_around(text, mark.start())
+            if span is not None and LABEL.match(fold(text[span[0] + 1:span[1] - 1].strip())):
+                spans.append((*span, True))
+    if stripped.endswith(tuple(CLOSE)):
+        span = _bracket_closing(stripped)
+        if span is not None and span[1] - span[0] <= STATEMENT_MAX:
+            spans.append((*span, False))
+    for start, end, labelled in spans:
         inner = text[start + 1:end - 1].strip()
-        labelled = LABEL.match(fold(inner)) is not None
-        closing = end >= len(stripped) and len(inner) <= STATEMENT_MAX
-        if not labelled and not closing:
-            continue
         found = read_statement(inner, convention, strict=not labelled)
         if found is not None and (labelled or found.lead or found.cooperating):
             found.phrase = text[start:end]
@@ -415,8 +459,8 @@ def find_in_prose(text: str, convention: Convention = Convention()) -> Responsib
     """Who a work plan's paragraph names as doing it, when it has no statement of its own:
     ``由X牵头…`` (X leads), or a clause whose subject is a list ending 等部门 (they lead)."""
     key = fold(text)
-    for pattern, role in ((_LED_BY, "lead"), (_SUBJECT, "list")):
-        m = pattern.search(key)
+    for pattern, role, needs in ((_LED_BY, "lead", "牵头"), (_SUBJECT, "list", "等")):
+        m = pattern.search(key) if needs in key else None
         if not m:
             continue
         words = text[m.start(1):m.end(1)]
@@ -443,13 +487,15 @@ def parse_cells(lead: str, cooperating: str, responsible: str, phrase_: str,
     a lead column; alone, it is read as a statement (its own labels and verbs, or the
     document's convention)."""
     sorter = _Sorter(phrase_)
-    cells = [split_list(cell) for cell in (lead, cooperating, responsible)]
-    prefix = next((list_prefix(found.names) for found in cells if list_prefix(found.names)), "")
-    sorter.add(sorter.note(split_list(lead, prefix, convention.places)).names, "lead")
-    sorter.add(sorter.note(split_list(cooperating, prefix, convention.places)).names, "cooperating")
+    cells = [split_list(cell, places=convention.places) for cell in (lead, cooperating)]
+    prefix = next((list_prefix(f.names) for f in cells if list_prefix(f.names)), "")
+    for found, role in zip(cells, ("lead", "cooperating")):
+        found.take_level(prefix)
+        sorter.add(sorter.note(found).names, role)
     sorter.out.rule = "columns"
     if responsible and sorter.out.lead:
-        sorter.add(sorter.note(split_list(responsible, prefix, convention.places)).names, "cooperating")
+        found = split_list(responsible, prefix, convention.places)
+        sorter.add(sorter.note(found).names, "cooperating")
     elif responsible:
         found = read_statement(responsible, convention, strict=False)
         if found is not None:

@@ -190,10 +190,12 @@ def dump(data: object) -> str:
     return "\n".join(out) + "\n"
 
 
-def write_data_file(path: Path, kind: str, data: object, root: Path | None) -> None:
-    """Write one data file: the schema line, then ``data``."""
+def write_data_file(path: Path, kind: str, data: object, root: Path | None) -> str:
+    """Write one data file: the schema line, then ``data``; returns the YAML of ``data``."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(schema_comment(path, kind, root) + dump(data), encoding="utf-8")
+    text = dump(data)
+    path.write_text(schema_comment(path, kind, root) + text, encoding="utf-8")
+    return text
 
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>])")

@@ -9,6 +9,8 @@ folded text is the same position in the text as written.
 
 from __future__ import annotations
 
+import re
+
 _PAIRS = """牽牵 頭头 單单 責责 協协 辦办 與与 參参 會会 負负 實实 職职 組组 織织 門门 關关 縣县 區区
 鄉乡 鎮镇 處处 爲为 為为 際际 結结 領领 導导 時时 間间 節节 點点 級级 廳厅 個个 們们 應应 無无
 進进 體体 劃划 規规 對对 從从 產产 農农 業业 務务 稅税 財财 發发 廣广 東东 華华 國国 黨党 權权
@@ -22,7 +24,10 @@ _PAIRS = """牽牵 頭头 單单 責责 協协 辦办 與与 參参 會会 負�
 TRADITIONAL: dict[int, int] = {ord(pair[0]): ord(pair[1]) for pair in _PAIRS.split()}
 """Each traditional character of the statement words and office names, to its simplified form."""
 
+# Most texts hold no traditional character at all: one scan finds that out.
+_ANY = re.compile("[" + "".join(pair[0] for pair in _PAIRS.split()) + "]")
+
 
 def fold(text: str) -> str:
     """``text`` with traditional characters as simplified, one character for one."""
-    return text.translate(TRADITIONAL)
+    return text.translate(TRADITIONAL) if _ANY.search(text) else text
