@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from plansite.importers import import_document
+from plansite.model.walk import written_tasks
 from plansite.importers.paragraphs import join_wrapped, split_run_together
 from plansite.importers.responsibility import parse_line
 
@@ -36,20 +37,7 @@ def _read(tmp_path: Path) -> tuple[dict, dict, dict]:
 
 
 def _tasks(tasks: dict) -> list[dict]:
-    out: list[dict] = []
-
-    def visit(items: list[dict]) -> None:
-        for task in items:
-            out.append(task)
-            visit(task.get("tasks") or [])
-
-    def chapters(items: list[dict]) -> None:
-        for chapter in items:
-            visit(chapter.get("tasks") or [])
-            chapters(chapter.get("chapters") or [])
-
-    chapters(tasks["chapters"])
-    return out
+    return list(written_tasks(tasks["chapters"]))
 
 
 def _roles(line: str) -> tuple[list[str], list[str], list[str]]:

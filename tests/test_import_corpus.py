@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from plansite.importers import import_document
+from plansite.model.walk import written_tasks
 
 CORPUS = Path(__file__).parent / "corpus"
 DOCUMENTS = sorted(p for p in CORPUS.iterdir() if (p / "gold.yml").exists())
@@ -31,19 +32,6 @@ def _squash(text: str) -> str:
     """Text compared without spaces, Markdown escapes and the width of its punctuation."""
     text = re.sub(r"\s|\\", "", text or "")
     return text.translate(str.maketrans("，：；（）！？", ",:;()!?"))
-
-
-def _tasks(chapters: list[dict]):
-    for chapter in chapters:
-        for task in chapter.get("tasks") or []:
-            yield from _task_tree(task)
-        yield from _tasks(chapter.get("chapters") or [])
-
-
-def _task_tree(task: dict):
-    yield task
-    for sub in task.get("tasks") or []:
-        yield from _task_tree(sub)
 
 
 @dataclass
@@ -90,7 +78,7 @@ def _import(source: Path, tmp_path: Path) -> list[dict]:
     import_document(source, "corpus", out_dir=tmp_path / "out",
                     registry_path=tmp_path / "departments.yml")
     data = yaml.safe_load((tmp_path / "out" / "tasks.yml").read_text(encoding="utf-8"))
-    return list(_tasks(data["chapters"]))
+    return list(written_tasks(data["chapters"]))
 
 
 def test_the_corpus_has_eight_documents_or_more_each_with_its_address():

@@ -26,11 +26,10 @@ from plansite.importers.merge import (BASE_FILE, append_departments, keep_ids, k
 from plansite.importers.registry import Registry, doubt
 from plansite.importers.report import ImportReport, decision
 from plansite.importers.responsibility import Convention, Responsibility, first_listed_note
-from plansite.importers.structure import Node, Outline, build_outline, split_sign_off
+from plansite.importers.structure import Node, build_outline, split_sign_off
 from plansite.importers.table import TABLE_SUFFIXES, read_table
 from plansite.importers.text import read_text
 from plansite.importers.writer import dump, markdown_paragraphs, write_data_file
-from plansite.model.walk import written_tasks
 from plansite.language.departments import places_in
 from plansite.language.script import fold
 from plansite.problems import PlanError, Problem, problem

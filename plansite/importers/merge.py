@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from plansite.importers.structure import Outline
-from plansite.importers.writer import (BLOCK_KEYS, FLOW_SEQUENCES, dump, markdown_paragraphs,
+from plansite.importers.writer import (BLOCK_KEYS, FLOW_SEQUENCES, markdown_paragraphs,
                                        schema_comment, write_data_file)
 from plansite.reading.yamlfile import load_file, plain
 

@@ -151,19 +151,27 @@ def _split_connectors(text: str) -> list[str]:
             return out
 
 
-def _trailing_bracket(text: str) -> tuple[str, str]:
-    """``text`` without a bracket closing it, and the bracket's content (``""`` when none)."""
+def bracket_closing(text: str) -> tuple[int, int] | None:
+    """The span of the bracket that ends ``text`` (nesting kept), or None."""
     if not text or text[-1] not in CLOSE:
-        return text, ""
+        return None
     depth = 0
-    for i in range(len(text) - 1, -1, -1):
-        if text[i] in CLOSE:
+    for start in range(len(text) - 1, -1, -1):
+        if text[start] in CLOSE:
             depth += 1
-        elif text[i] in OPEN:
+        elif text[start] in OPEN:
             depth -= 1
             if depth == 0:
-                return text[:i], text[i + 1:-1]
-    return text, ""
+                return start, len(text)
+    return None
+
+
+def _trailing_bracket(text: str) -> tuple[str, str]:
+    """``text`` without a bracket closing it, and the bracket's content (``""`` when none)."""
+    span = bracket_closing(text)
+    if span is None:
+        return text, ""
+    return text[:span[0]], text[span[0] + 1:-1]
 
 
 def _without_duty(text: str, notes: list[Phrase]) -> str:

@@ -25,8 +25,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from plansite.catalogue.phrases import Phrase, phrase
-from plansite.importers.names import (CLOSE, NAME_END, OPEN, Name, NameList, is_collective,
-                                      list_prefix, looks_like_name, split_list, split_names)
+from plansite.importers.names import (CLOSE, NAME_END, OPEN, Name, NameList, bracket_closing,
+                                      is_collective, list_prefix, looks_like_name, split_list,
+                                      split_names)
 from plansite.language.departments import OFFICE_ENDS
 from plansite.language.script import fold
 
@@ -348,7 +349,7 @@ def parse_line(text: str, convention: Convention = Convention()) -> Responsibili
     if found is not None:
         return found
     inner = text.rstrip("。.")
-    if inner.endswith(tuple(CLOSE)) and _bracket_closing(inner) == (0, len(inner)):
+    if inner.endswith(tuple(CLOSE)) and bracket_closing(inner) == (0, len(inner)):
         inner = inner[1:-1].strip()
     key = fold(inner)
     if LABEL.match(key):
@@ -393,19 +394,6 @@ def _bracket_around(text: str, at: int) -> tuple[int, int] | None:
     return None
 
 
-def _bracket_closing(text: str) -> tuple[int, int] | None:
-    """The span of the bracket that ends ``text``, nesting kept."""
-    depth = 0
-    for start in range(len(text) - 1, -1, -1):
-        if text[start] in CLOSE:
-            depth += 1
-        elif text[start] in OPEN:
-            depth -= 1
-            if depth == 0:
-                return start, len(text)
-    return None
-
-
 def find_embedded(text: str, convention: Convention = Convention()) -> Responsibility | None:
     """A responsibility bracket inside a task's text: a labelled one anywhere
     (``（牵头单位：X；配合单位：Y）``), or one closing the text (``（省经贸委牵头）``)."""
@@ -417,7 +405,7 @@ def find_embedded(text: str, convention: Convention = Convention()) -> Responsib
             if span is not None and LABEL.match(fold(text[span[0] + 1:span[1] - 1].strip())):
                 spans.append((*span, True))
     if stripped.endswith(tuple(CLOSE)):
-        span = _bracket_closing(stripped)
+        span = bracket_closing(stripped)
         if span is not None and span[1] - span[0] <= STATEMENT_MAX:
             spans.append((*span, False))
     for start, end, labelled in spans:
