@@ -479,6 +479,8 @@ REPORT: dict[str, dict[str, str]] = {
     "names-first-listed-note": {"zh": "文件说明“{words}”", "en": "the document says '{words}'"},
     "names-note-kept": {"zh": "说明“{words}”不是单位名称",
                         "en": "the note '{words}' is no unit's name"},
+    "names-carried": {"zh": "{names} 由前文的“下同”说明带来", "en": "{names} carried by an earlier note "
+                                                                "saying '下同' (the same below)"},
     "names-person-label": {"zh": "{label}“{words}”是人名，不是单位",
                            "en": "{label} '{words}' names persons, not units"},
     "doubt-sentence": {"zh": "像一句话而不是名称", "en": "reads as a sentence, not a name"},

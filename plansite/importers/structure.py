@@ -374,8 +374,10 @@ class _Builder:
             if node.responsibility is not None:
                 # a note such as 具体任务均涉及相关市(州)人民政府，下同 holds for the tasks after it
                 carried += [c for c in node.responsibility.carried if c not in carried]
-                node.responsibility.implementers += [
-                    c for c in carried if c not in node.responsibility.implementers]
+                added = [c for c in carried if c not in node.responsibility.implementers]
+                if added:
+                    node.responsibility.implementers += added
+                    node.responsibility.notes.append(phrase("names-carried", names=added))
         outline.summary = root.body + [p for g in root.groups for p in g.paragraphs]
         top: list[Node] = []
         loose: list[Node] = []
