@@ -185,3 +185,14 @@ def test_an_existing_plan_asks_for_update_or_force(tmp_path, monkeypatch, capsys
     assert "--update" in capsys.readouterr().err
     assert main(["import", str(source), "--plan", "work-2026", "--update"]) == 0
     assert "合并修订" in capsys.readouterr().out
+
+
+def test_an_editor_s_file_that_cannot_be_read_is_named_and_left_alone(tmp_path):
+    source, out = _setup(tmp_path)
+    broken = (out / "tasks.yml").read_text(encoding="utf-8").replace("lead: [市交通局]",
+                                                                      "lead: [市交通局")
+    (out / "tasks.yml").write_text(broken, encoding="utf-8")
+    with pytest.raises(PlanError) as caught:
+        _update(tmp_path, source, out)
+    assert caught.value.problems[0].file.endswith("tasks.yml")
+    assert (out / "tasks.yml").read_text(encoding="utf-8") == broken

@@ -32,6 +32,7 @@ from typing import Any, Callable
 from plansite.importers.structure import Outline
 from plansite.importers.writer import (BLOCK_KEYS, FLOW_SEQUENCES, markdown_paragraphs,
                                        schema_comment, write_data_file)
+from plansite.problems import PlanError
 from plansite.reading.yamlfile import load_file, plain
 
 BASE_FILE = "import-base.yml"
@@ -429,6 +430,12 @@ def merge_into(folder: Path, root: Path | None, base: dict | None, plan: dict, t
                indicators: dict) -> MergeReport:
     """Merge the revised document's plan, tasks and indicators into the files of ``folder``,
     keeping the editors' work and comments; what was done is returned for the report."""
+    problems = [p for name in ("plan.yml", "tasks.yml", "indicators.yml")
+                if (folder / name).exists()
+                for p in load_file(folder / name)[1] if p.severity == "error"]
+    if problems:
+        # an editor's file that cannot be read is fixed first: nothing is merged into it
+        raise PlanError(problems)
     report = MergeReport(has_base=base is not None)
     files = (("plan.yml", "plan", lambda current: merge_plan(
                  current, base["plan"] if base else None, plan, report)),
