@@ -1,13 +1,16 @@
 """``plansite import``: a plan document (text, Word, spreadsheet) turned into the site's YAML.
 
 The stages, each its own module: read the source (:mod:`.text`, :mod:`.docx`, :mod:`.table`;
-:mod:`.decode` and :mod:`.noise` for texts), build the outline (:mod:`.structure`, with
-:mod:`.responsibility`), resolve departments (:mod:`.registry`), find indicators
-(:mod:`.indicators`), write the files (:mod:`.writer`) and the report (:mod:`.report`).
+:mod:`.decode`, :mod:`.noise` and :mod:`.paragraphs` for texts), take off the sign-off
+(:mod:`.signoff`), build the outline (:mod:`.structure`, with :mod:`.responsibility` and
+:mod:`.names`), resolve departments (:mod:`.registry`), find indicators (:mod:`.indicators`),
+write the files (:mod:`.writer`; :mod:`.merge` for a revised document) and the report
+(:mod:`.report`). Progress reports are read by :mod:`.progress`.
 
 Nothing is lost: every paragraph lands in a task, a chapter, the plan summary or the report's
-``unplaced`` list. An existing plan folder is only replaced with ``force``, and then tasks that
-did not change keep their ids. Bad input raises :class:`plansite.errors.PlanError`.
+``unplaced`` list. An existing plan folder is merged with a revised document keeping the
+editors' work with ``update``, replaced with ``force`` (tasks that did not change keep their
+ids), and otherwise left alone. Bad input raises :class:`plansite.problems.PlanError`.
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ from plansite.importers.merge import (BASE_FILE, append_departments, keep_ids, k
 from plansite.importers.registry import Registry, doubt
 from plansite.importers.report import ImportReport, decision
 from plansite.importers.responsibility import Convention, Responsibility, first_listed_note
-from plansite.importers.structure import Node, build_outline, split_sign_off
+from plansite.importers.signoff import split_sign_off
+from plansite.importers.structure import Node, build_outline
 from plansite.importers.table import TABLE_SUFFIXES, read_table
 from plansite.importers.text import read_text
 from plansite.importers.writer import dump, markdown_paragraphs, write_data_file
