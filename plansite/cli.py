@@ -15,6 +15,7 @@ from plansite.analysis.diff import as_json, differences, markdown
 from plansite.catalogue.phrases import Phrase, phrase
 from plansite.catalogue.messages import summary
 from plansite.importers import import_document
+from plansite.importers.progress import import_report
 from plansite.model.fields import schema_files
 from plansite.problems import PlanError, format_github, format_json
 from plansite.publishing import tables
@@ -78,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--plan", required=True, help="plan id, e.g. city-12th-fyp")
     p.add_argument("--title", help="plan title (default: the document's title)")
     p.add_argument("--out", help="output folder (default: data/plans/<plan>/)")
+    p.add_argument("--update", action="store_true",
+                   help="merge a revised document into an existing plan, keeping editors' "
+                        "changes and comments; conflicts go to the report")
     p.add_argument("--force", action="store_true",
                    help="replace an existing plan folder; unchanged tasks keep their ids")
     p.add_argument("--part", "--document", dest="part",
@@ -87,6 +91,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--issuer", help="issuing body, e.g. 市人民政府")
     p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the report")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("import-report",
+                       help="turn a progress report (.xlsx, .csv, .docx, .txt) into a plan's "
+                            "report file for a period")
+    p.add_argument("source", help="the progress report: a table or a text")
+    p.add_argument("--plan", required=True, help="the plan it reports on")
+    p.add_argument("--period", required=True, help="YYYY, YYYY-H1, YYYY-Q2 or YYYY-MM")
+    p.add_argument("--reported-by", required=True,
+                   help="the body that published the report (a department or as written)")
+    p.add_argument("--as-of", help="the date the report states its facts at (default: its "
+                                   "截至 date, else the end of the period)")
+    p.add_argument("--title", help="the report's title (default: its heading)")
+    p.add_argument("--url", help="the address the report was published at")
+    p.add_argument("--force", action="store_true", help="replace this period's report file")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the report")
+    p.set_defaults(func=cmd_import_report)
 
     p = sub.add_parser("synth", help="write a synthetic plan repository of a given size")
     p.add_argument("--tasks", type=int, default=5000, help="tasks in all plans (default 5000)")
@@ -133,13 +153,28 @@ def cmd_import(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else root / "data" / "plans" / args.plan
     try:
         result = import_document(Path(args.source), args.plan, title=args.title, out_dir=out,
-                                 force=args.force, part=args.part,
+                                 force=args.force, update=args.update, part=args.part,
                                  registry_path=root / "data" / "departments.yml",
                                  level=args.level, period=args.period, issuer=args.issuer)
     except PlanError as exc:
         print(exc.report(args.lang), file=sys.stderr)
         return 1
     print(result.report.text(args.lang))
+    return 0
+
+
+def cmd_import_report(args: argparse.Namespace) -> int:
+    """Write data/plans/<plan>/reports/<period>.yml from a progress report, and say what
+    matched, what is doubtful and what matched no task."""
+    root = _root(args)
+    try:
+        result = import_report(Path(args.source), root / "data" / "plans" / args.plan,
+                               args.period, reported_by=args.reported_by, as_of=args.as_of,
+                               title=args.title, url=args.url, root=root, force=args.force)
+    except PlanError as exc:
+        print(exc.report(args.lang), file=sys.stderr)
+        return 1
+    print(result.text(args.lang))
     return 0
 
 

@@ -366,6 +366,7 @@ def test_the_report_counts_what_was_made(tmp_path):
     report = yaml.safe_load((tmp_path / "out" / "import-report.yml").read_text(encoding="utf-8"))
     assert report["counts"] == {
         "chapters": 5, "tasks": 6, "departments_found": 0, "departments_new": 7,
+        "departments_to_review": 0,
         "indicators": result.report.indicators, "unplaced_paragraphs": 0,
         "skipped_noise_lines": 0, "unparsed_sentences": 0,
         "warnings": len(result.report.warnings)}

@@ -114,7 +114,9 @@ def test_department_names_never_hold_sentences():
 def test_a_one_year_plan_with_a_sign_off_has_its_period_and_no_false_warnings(tmp_path):
     result, plan, tasks, _, _ = _import(tmp_path)
     assert plan["period"] == 2026
-    assert "市人民政府办公室" in plan["note"] and "2026年3月1日" in plan["note"]
+    # the sign-off goes into the plan's fields, not into its text or a note
+    assert (plan["issuer"], plan["issued"]) == ("市人民政府办公室", "2026-03-01")
+    assert "市人民政府办公室" not in plan["note"]
     assert "现将《2026年全市优化营商环境工作方案》印发给你们" in plan["summary"]
     last = tasks["chapters"][-1]["chapters"][-1]
     assert "市人民政府办公室" not in last["text"] and "2026年3月1日" not in last["text"]

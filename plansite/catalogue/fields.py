@@ -37,6 +37,8 @@ FIELDS: dict[str, dict[str, str]] = {
                            "/plans/<id>/"},
     "plan-file.title": {"zh": "规划名称", "en": "the plan's title"},
     "plan-file.issuer": {"zh": "发布机关，如 市人民政府", "en": "the issuing body, e.g. '市人民政府'"},
+    "plan-file.issued": {"zh": "成文日期（落款日期），如 2026-03-01",
+                         "en": "the date the document was signed, e.g. 2026-03-01"},
     "plan-file.level": {"zh": "层级：省、市、县、区、乡镇",
                         "en": "the level of government: '省', '市', '县', '区' or '乡镇'"},
     "plan-file.period": {"zh": "规划期，如 2011-2015，或单一年份 2007",

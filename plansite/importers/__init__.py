@@ -1,13 +1,16 @@
 """``plansite import``: a plan document (text, Word, spreadsheet) turned into the site's YAML.
 
 The stages, each its own module: read the source (:mod:`.text`, :mod:`.docx`, :mod:`.table`;
-:mod:`.decode` and :mod:`.noise` for texts), build the outline (:mod:`.structure`, with
-:mod:`.responsibility`), resolve departments (:mod:`.registry`), find indicators
-(:mod:`.indicators`), write the files (:mod:`.writer`) and the report (:mod:`.report`).
+:mod:`.decode`, :mod:`.noise` and :mod:`.paragraphs` for texts), take off the sign-off
+(:mod:`.signoff`), build the outline (:mod:`.structure`, with :mod:`.responsibility` and
+:mod:`.names`), resolve departments (:mod:`.registry`), find indicators (:mod:`.indicators`),
+write the files (:mod:`.writer`; :mod:`.merge` for a revised document) and the report
+(:mod:`.report`). Progress reports are read by :mod:`.progress`.
 
 Nothing is lost: every paragraph lands in a task, a chapter, the plan summary or the report's
-``unplaced`` list. An existing plan folder is only replaced with ``force``, and then tasks that
-did not change keep their ids. Bad input raises :class:`plansite.errors.PlanError`.
+``unplaced`` list. An existing plan folder is merged with a revised document keeping the
+editors' work with ``update``, replaced with ``force`` (tasks that did not change keep their
+ids), and otherwise left alone. Bad input raises :class:`plansite.problems.PlanError`.
 """
 
 from __future__ import annotations
@@ -18,23 +21,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plansite.catalogue.phrases import phrase
-from plansite.importers.document import Document
+from plansite.importers.document import Block, Document
 from plansite.importers.docx import read_docx
 from plansite.importers.indicators import find_indicators
-from plansite.importers.registry import Registry, is_department_name
-from plansite.importers.report import ImportReport
-from plansite.importers.structure import Node, Outline, build_outline, split_sign_off
-from plansite.importers.table import read_table
+from plansite.importers.merge import (BASE_FILE, append_departments, keep_ids, keep_plan_fields,
+                                      load_base, merge_into, old_records, write_base)
+from plansite.importers.registry import Registry, doubt
+from plansite.importers.report import ImportReport, decision
+from plansite.importers.responsibility import Convention, Responsibility, first_listed_note
+from plansite.importers.signoff import split_sign_off
+from plansite.importers.structure import Node, build_outline
+from plansite.importers.table import TABLE_SUFFIXES, read_table
 from plansite.importers.text import read_text
-from plansite.importers.writer import markdown_paragraphs, write_data_file
-from plansite.model.walk import written_tasks
+from plansite.importers.writer import dump, markdown_paragraphs, write_data_file
+from plansite.language.departments import places_in
+from plansite.language.script import fold
 from plansite.problems import PlanError, Problem, problem
 from plansite.reading.yamlfile import Located, load_file, plain
 
 log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
-TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv")
 SUFFIXES = TEXT_SUFFIXES + (".docx",) + TABLE_SUFFIXES
 PLAN_FILES = ("plan.yml", "tasks.yml", "indicators.yml")
 REPORT_FILE = "import-report.yml"
@@ -99,6 +106,18 @@ def find_repository_root(folder: Path) -> Path | None:
     return None
 
 
+def find_convention(blocks: list[Block], title: str) -> Convention:
+    """What the document says once for all its statements: the first-listed unit leads when
+    it says so anywhere (（列第一位者为牵头单位）, 排在首位的为牵头单位，下同), else the first
+    group leads; and the places its title names."""
+    places = frozenset(places_in(fold(title)))
+    for block in blocks:
+        note = first_listed_note(block.text)
+        if note is not None:
+            return Convention(True, block.text[note.start():note.end()], block.line, places)
+    return Convention(places=places)
+
+
 def _guess_level(text: str) -> str:
     counts = {level: len(re.findall(f"[我全本]{level}", text)) for level in ("省", "市", "县", "区")}
     level, count = max(counts.items(), key=lambda kv: kv[1])
@@ -119,90 +138,36 @@ def _guess_period(title: str, text: str) -> str:
     return ""
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", text or "")
-
-
-def _old_task_ids(path: Path) -> list[tuple[str, str, str]]:
-    """(id, title, text) of every task in an existing tasks.yml, to keep ids stable."""
-    if not path.exists():
-        return []
-    loaded, _ = load_file(path)
-    data = loaded.data
-    return [(task.text("id"), _norm(task.text("title")), _norm(task.text("text")))
-            for task in written_tasks(data.get("chapters") if isinstance(data, dict) else None)
-            if isinstance(task, Located)]
-
-
-def _keep_task_ids(outline: Outline, old: list[tuple[str, str, str]]) -> None:
-    """Give each task that is unchanged (same title and text, or same title, or same text) the
-    id it had before; other tasks keep their position-derived id unless that id is taken."""
-    if not old:
-        return
-    tasks = [n for n in outline.walk() if n.kind == "task"]
-    keys = [(_norm(n.title), _norm(markdown_paragraphs(n.text_paragraphs()))) for n in tasks]
-    taken_old: set[int] = set()
-    chosen: dict[int, str] = {}
-    rules = (lambda title, text: (title, text), lambda title, text: title,
-             lambda title, text: text or None)
-    for rule in rules:
-        index: dict[object, list[int]] = {}
-        for position, (_, title, text) in enumerate(old):
-            if position not in taken_old:
-                index.setdefault(rule(title, text), []).append(position)
-        for i, (title, text) in enumerate(keys):
-            key = rule(title, text)
-            if i in chosen or key is None:
-                continue
-            candidates = [p for p in index.get(key, []) if p not in taken_old]
-            if candidates:
-                taken_old.add(candidates[0])
-                chosen[i] = old[candidates[0]][0]
-    taken = set(chosen.values()) | {n.id for n in outline.walk() if n.kind == "chapter"}
-    for i, node in enumerate(tasks):
-        if i in chosen:
-            node.id = chosen[i]
-            continue
-        ident, suffix = node.id, 0
-        while ident in taken:
-            suffix += 1
-            ident = f"{node.id}-{suffix}"
-        node.id = ident
-        taken.add(ident)
-
-
-def _keep_plan_fields(plan: dict, path: Path) -> dict:
-    """The new plan record, keeping what an editor added to the old plan.yml (a short title,
-    an English title, a note) wherever the import has nothing to say."""
-    old = plain(load_file(path)[0].data) if path.exists() else None
-    if not isinstance(old, dict):
-        return plan
-    merged = {key: plan[key] if plan.get(key) not in (None, "") else value
-              for key, value in old.items()}
-    merged.update({key: value for key, value in plan.items() if key not in merged})
-    return merged
-
-
 @dataclass
 class _Records:
     """Builds the records of tasks.yml from the outline, resolving each department it names in
-    the registry (or proposing it there), and keeps what could not be resolved for the report."""
+    the registry (or proposing it there), and keeps for the report the rule that decided each
+    task's departments and the names that look like no department's."""
 
     file: str
     registry: Registry
-    rejected: list[dict] = field(default_factory=list)
+    decisions: list[dict] = field(default_factory=list)
+    review: list[dict] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
-    def department_names(self, names: list[str], node: Node, phrase: str) -> list[str]:
-        """``names`` that can be department names; the others go to the report."""
-        kept = [name for name in names if is_department_name(name)]
-        if len(kept) < len(names):
-            self.rejected.append({"id": node.id, "sentence": phrase})
-        for name in kept:
-            found = self.registry.ensure(name)
+    def department_names(self, node: Node, role: str, said: Responsibility) -> list[str]:
+        """The names of ``said`` in ``role`` that can be departments; a doubtful one (a
+        sentence, a duty phrase, a verb, a level prefix before a place) goes to the report for
+        review instead of the registry."""
+        kept = []
+        for name in getattr(said, role):
+            known = self.registry.departments.resolve(name)
+            reason = None if known.id is not None or known.ambiguous else doubt(name)
+            if reason is not None:
+                self.review.append({"task": node.id, "name": name, "role": role,
+                                    "reason": phrase(reason), "said": said.phrase})
+                continue
+            alias = said.aliases.get(name)
+            found = self.registry.ensure(name, (alias,) if alias else ())
             if found.id is None:  # ambiguous: the editor chooses, as validation will ask
                 self.warnings.append(self.registry.departments.problem(
                     found, self.file, node.line, severity="warning"))
+            kept.append(name)
         return kept
 
     @staticmethod
@@ -217,19 +182,17 @@ class _Records:
 
     def task(self, node: Node) -> dict:
         record = self.heading(node)
-        responsibility = node.responsibility
-        phrase = responsibility.phrase if responsibility else ""
-        record["lead"] = self.department_names(list(responsibility.lead), node, phrase) \
-            if responsibility else []
-        record["cooperating"] = self.department_names(list(responsibility.cooperating), node,
-                                                      phrase) if responsibility else []
-        record["implementers"] = list(responsibility.implementers) if responsibility else []
+        said = node.responsibility
+        record["lead"] = self.department_names(node, "lead", said) if said else []
+        record["cooperating"] = self.department_names(node, "cooperating", said) if said else []
+        record["implementers"] = list(said.implementers) if said else []
         record["indicators"] = list(node.indicators)
-        deadline = node.deadline or (responsibility.deadline if responsibility else "")
+        deadline = node.deadline or (said.deadline if said else "")
         if deadline:
             record["deadline"] = deadline
-        if responsibility is not None:
-            record["responsibility"] = responsibility.phrase
+        if said is not None:
+            record["responsibility"] = said.phrase
+            self.decisions.append(decision(node.id, said, record))
         subs = [self.task(c) for c in node.children]
         if subs:
             record["tasks"] = subs
@@ -263,7 +226,7 @@ def _other_indicator_ids(root: Path | None, plan_id: str) -> set[str]:
 
 
 def import_document(source: Path, plan_id: str, *, title: str | None = None,
-                    out_dir: Path | None = None, force: bool = False,
+                    out_dir: Path | None = None, force: bool = False, update: bool = False,
                     part: str | int | None = None, registry_path: Path | None = None,
                     level: str | None = None, period: str | None = None,
                     issuer: str | None = None) -> ImportResult:
@@ -272,8 +235,9 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
 
     ``part`` chooses one document when the file holds several (篇1, 篇2 …). New department names
     are added to the registry at ``registry_path`` (default ``data/departments.yml`` of the
-    repository). Raises :class:`PlanError` for bad input; never writes over an existing plan
-    folder unless ``force``.
+    repository). Raises :class:`PlanError` for bad input. An existing plan folder is merged
+    with the document keeping the editors' work when ``update`` (:mod:`.merge`), replaced when
+    ``force``, and otherwise left alone.
     """
     source = Path(source)
     if not PLAN_ID.match(plan_id or ""):
@@ -285,7 +249,7 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
     out_dir = Path(out_dir)
     root = find_repository_root(out_dir.resolve().parent)
     existing = [name for name in PLAN_FILES if (out_dir / name).exists()]
-    if existing and not force:
+    if existing and not (force or update):
         raise PlanError([problem("import-exists", str(out_dir / existing[0]), found=str(out_dir),
                                  hint=phrase("force-import"))])
     documents = read_source(source)
@@ -298,9 +262,10 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
     plan_level = level if level is not None else _guess_level(all_text)
     plan_period = period if period is not None else _guess_period(plan_title, all_text)
     years = [int(y) for y in re.findall(r"\d{4}", plan_period)]
+    convention = find_convention(blocks, plan_title)
     outline = build_outline(blocks, str(source), title=document.title,
                             year=years[-1] if len(years) == 1 else None,
-                            period_end=years[-1] if years else None)
+                            period_end=years[-1] if years else None, convention=convention)
 
     if registry_path is None and root is not None:
         registry_path = root / "data" / "departments.yml"
@@ -311,8 +276,10 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
     report.warnings = list(document.warnings) + list(outline.warnings)
     report.unplaced = [{"line": line, "text": text} for line, text in outline.unplaced]
 
-    if force:
-        _keep_task_ids(outline, _old_task_ids(out_dir / "tasks.yml"))
+    base = load_base(out_dir) if existing else None
+    if existing:
+        keep_ids(outline, old_records(base["tasks"] if base else
+                                      plain(load_file(out_dir / "tasks.yml")[0].data)))
     found = find_indicators(outline, plan_period, _other_indicator_ids(root, plan_id))
     report.unparsed = found.unparsed
     report.warnings += found.warnings
@@ -321,8 +288,11 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
     if title and document.title and title != document.title:
         summary.insert(0, document.title)
     plan: dict = {"id": plan_id, "title": plan_title}
-    if issuer:
-        plan["issuer"] = issuer
+    # the sign-off (issuer and date) is about the document, not a part of its last chapter
+    if issuer or sign_off.issuer:
+        plan["issuer"] = issuer or sign_off.issuer
+    if sign_off.date:
+        plan["issued"] = sign_off.date
     if plan_level:
         plan["level"] = plan_level
     if plan_period:
@@ -332,25 +302,31 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
                                        hint=phrase("give-period")))
     plan["source_document"] = source.name + (f"（{document.part}）" if document.part else "")
     plan["summary"] = markdown_paragraphs(summary)
-    # the sign-off (issuer and date) is about the document, not a part of its last chapter
-    plan["note"] = "落款：" + "，".join(sign_off) if sign_off else ""
-    if force:
-        plan = _keep_plan_fields(plan, out_dir / "plan.yml")
+    plan["note"] = ""
+    if existing and force:
+        plan = keep_plan_fields(plan, out_dir / "plan.yml")
     records = _Records(str(source), registry)
     tasks = {"chapters": [records.chapter(c) for c in outline.chapters]}
-    report.unparsed += records.rejected
+    report.convention = convention
+    report.decisions = records.decisions
+    report.review = records.review
     report.warnings += records.warnings
     indicators = {"indicators": found.records}
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    write_data_file(out_dir / "plan.yml", "plan", plan, root)
-    write_data_file(out_dir / "tasks.yml", "tasks", tasks, root)
-    write_data_file(out_dir / "indicators.yml", "indicators", indicators, root)
-    report.files = list(PLAN_FILES)
+    records = {"plan": plan, "tasks": tasks, "indicators": indicators}
+    if existing and update:
+        report.merge = merge_into(out_dir, root, base, plan, tasks, indicators)
+        written = {key: dump(value) for key, value in records.items()}
+    else:
+        written = {key: write_data_file(out_dir / f"{key}.yml", key, value, root)
+                   for key, value in records.items()}
+    write_base(out_dir, written)
+    report.files = list(PLAN_FILES) + [BASE_FILE]
     # a repository needs its registry even when this plan names no department
     if registry.new or (registry_path is not None and not registry_path.exists()):
         target = registry_path or out_dir / "departments.proposed.yml"
-        write_data_file(target, "departments", {"departments": registry.entries}, root)
+        append_departments(target, registry.new, root)
         target = target.resolve()
         report.files.append(str(target.relative_to(root)) if root and target.is_relative_to(root)
                             else str(target))

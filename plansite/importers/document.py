@@ -14,7 +14,8 @@ from plansite.problems import Problem
 
 @dataclass
 class TaskRow:
-    """One row of a task table, its cells already sorted into the columns the importer knows."""
+    """One row of a task table, its cells already sorted into the columns the importer knows;
+    ``groups`` are the headings above the task, from the table's section down."""
 
     task: str
     number: str = ""
@@ -22,7 +23,7 @@ class TaskRow:
     cooperating: str = ""
     responsible: str = ""
     deadline: str = ""
-    group: str = ""
+    groups: tuple[str, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
 
 

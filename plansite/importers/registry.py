@@ -17,8 +17,9 @@ from pathlib import Path
 from plansite.language.pinyin import syllables
 
 from plansite.catalogue.phrases import phrase
-from plansite.language.departments import (LEVEL, DepartmentRegistry, Resolution, level_of,
-                                           without_level)
+from plansite.language.departments import (LEVEL, PROVINCES, DepartmentRegistry, Resolution,
+                                           level_of, places_in, without_level)
+from plansite.language.script import fold
 from plansite.model.records import Department
 from plansite.problems import PlanError, problem
 from plansite.reading.yamlfile import load_file, plain
@@ -39,10 +40,42 @@ NOT_A_NAME = re.compile(r"[。“”\"：:！!？?]|^\s*(?:[0-9０-９]+\s*[.．
 NAME_MAX = 20
 
 
+# Words no department's name holds: verbs of a sentence and the duty phrases of a statement.
+VERBS = re.compile(r"推进|加强|加快|落实|负责|实施|开展|推动|确保|做好|抓好|督促|牵头|配合|参与|会同"
+                   r"|完成|提高|组织实施|组织落实")
+DUTY_WORDS = re.compile(r"按职责|按职能|分工|等单位|等部门|下同|为牵头|首位|结合实际")
+DOUBTFUL_LENGTH = 18
+# Bodies of the nation, never of a level below: 省人民银行 was put together by mistake.
+NATIONAL = ("国家", "中国", "中央", "国务院", "人民银行")
+
+
 def is_department_name(name: str) -> bool:
     """True when ``name`` can be a department's name; a sentence caught by mistake (2.推行
     “拿地即开工”。市发改委) is not, and must not reach the registry."""
     return bool(name.strip()) and len(name) <= NAME_MAX and not NOT_A_NAME.search(name)
+
+
+def doubt(name: str) -> str | None:
+    """Why ``name`` looks like no department's name (a catalogue code), or None: a sentence,
+    too long, holding a verb or a duty phrase, or a level prefix before a place of its own
+    (省杭州市政府) or before nothing of a name (省无). Such a name goes to the report for
+    review and is not proposed as a new department."""
+    key = fold(name)
+    if not is_department_name(name):
+        return "doubt-sentence"
+    if DUTY_WORDS.search(key):
+        return "doubt-duty-phrase"
+    if VERBS.search(key):
+        return "doubt-verb"
+    if len(name) > DOUBTFUL_LENGTH:
+        return "doubt-too-long"
+    level = level_of(key)
+    rest = key[len(level):]
+    if level and not INCOMPLETE.match(key) and (
+            len(rest) < 2 or rest.startswith(PROVINCES + NATIONAL)
+            or any(rest.startswith(place) for place in places_in(rest))):
+        return "doubt-level-prefix"
+    return None
 
 
 def slug(name: str) -> str:
@@ -100,9 +133,18 @@ class Registry:
                                      expected=phrase("department-list"))])
         return cls(entries=[e for e in entries if isinstance(e, dict) and e.get("id")], path=path)
 
-    def ensure(self, name: str) -> Resolution:
+    def ensure(self, name: str, aliases: tuple[str, ...] = ()) -> Resolution:
         """What ``name`` names, proposing a new registry entry when it names no department
-        (an ambiguous name is left as it is: the editor chooses)."""
+        (an ambiguous name is left as it is: the editor chooses). ``aliases`` are other names
+        the document gives the body (省市场监管局（省知识产权局））: a known alias finds it, and a
+        new entry lists them."""
+        for alias in aliases:
+            known = self.departments.resolve(alias)
+            if known.id is not None and self.departments.resolve(name).id is None:
+                if known.id not in self._seen:
+                    self._seen.add(known.id)
+                    self.found.append(known.id)
+                return known
         found = self.departments.resolve(name)
         if found.id is not None:
             if found.id not in self._seen:
@@ -126,6 +168,8 @@ class Registry:
             entry["note"] = f"来源只写了“{name}”，部门全称在原文中被隐去"
         elif short != name and len(short) >= 2 and short not in self.departments:
             entry["aliases"] = [short]
+        entry["aliases"] += [a for a in aliases if a not in self.departments
+                             and a not in entry["aliases"] and a != name]
         self.entries.append(entry)
         self.new.append(entry)
         self._seen.add(ident)

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from plansite.catalogue.phrases import phrase
 from plansite.importers.document import Block, TaskRow
 from plansite.importers.headings import INLINE, ITEM_STYLES, RANK, parse_numbering, split_title
-from plansite.importers.responsibility import (NAME_END, Responsibility, find_embedded,
-                                               find_trailing, parse_cells, parse_line)
+from plansite.importers.responsibility import (Convention, Responsibility, find_embedded,
+                                               find_in_prose, find_trailing, parse_cells,
+                                               parse_line, starts_with_label)
 from plansite.language.deadlines import parse_deadline
 from plansite.language.numerals import ordinal
 from plansite.problems import Problem, problem
@@ -29,11 +30,6 @@ from plansite.problems import Problem, problem
 CLOSING = tuple("。！？!?；;”」』）)…")
 # A line of its own giving the deadline of the task above it: 完成时限：2026年6月底前.
 DEADLINE_LINE = re.compile(r"^(?:完成时限|时间节点|完成时间|时限)\s*[:：]\s*(?P<value>\S.*)$")
-# The sign-off closing an official document: the issuing body and the date.
-SIGN_OFF_DATE = re.compile(r"^(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日$"
-                           r"|^[二〇一][〇零一二三四五六七八九]{3}年[一二三四五六七八九十]{1,2}月"
-                           r"[一二三四五六七八九十]{1,3}日$")
-SIGN_OFF_ISSUER_MAX = 30
 
 
 @dataclass
@@ -106,8 +102,8 @@ class Outline:
             yield from chapter.walk()
 
 
-def _inline_items(content: str, styles: tuple[tuple[str, re.Pattern[str]], ...]) \
-        -> tuple[str, list[Node]]:
+def _inline_items(content: str, styles: tuple[tuple[str, re.Pattern[str]], ...],
+                  convention: Convention) -> tuple[str, list[Node]]:
     """Split 一是…二是… (and deeper enumerations) out of a paragraph: lead-in and item nodes."""
     for index, (style, pattern) in enumerate(styles):
         found = [(m, ordinal(m.group(1))) for m in pattern.finditer(content)]
@@ -129,10 +125,10 @@ def _inline_items(content: str, styles: tuple[tuple[str, re.Pattern[str]], ...])
         for i, m in enumerate(chain):
             end = chain[i + 1].start() if i + 1 < len(chain) else len(content)
             item_text = content[m.end():end].strip()
-            lead_in, sub = _inline_items(item_text, styles[index + 1:])
+            lead_in, sub = _inline_items(item_text, styles[index + 1:], convention)
             node = Node(number=m.group(0), style=style, ordinal=ordinal(m.group(1)),
                         inline=True)
-            _set_heading(node, lead_in if sub else item_text)
+            _set_heading(node, lead_in if sub else item_text, convention)
             for child in sub:
                 node.add(child)
             node.closed = bool(sub)
@@ -141,55 +137,35 @@ def _inline_items(content: str, styles: tuple[tuple[str, re.Pattern[str]], ...])
     return content, []
 
 
-def _set_heading(node: Node, content: str) -> None:
+def _set_heading(node: Node, content: str, convention: Convention) -> None:
     node.content = content
     node.title, node.rest = split_title(content)
     if not node.title:
         node.title = content.strip() or node.number
-    embedded = find_embedded(content) or find_trailing(content)
+    embedded = find_embedded(content, convention) or find_trailing(content, convention)
     if embedded is not None:
         node.responsibility = embedded
         node.deadline = embedded.deadline
 
 
-def _is_issuer(text: str) -> bool:
-    """True for a line that is only the name of a body: 市人民政府办公室."""
-    return (len(text) <= SIGN_OFF_ISSUER_MAX and text.endswith(NAME_END)
-            and not re.search(r"[。，,；;：:、！？!?“”\"（）()\s]", text) and parse_numbering(text) is None)
-
-
-def split_sign_off(blocks: list[Block]) -> tuple[list[Block], list[str]]:
-    """The blocks without the document's closing sign-off, and the sign-off lines (issuer and
-    date, as written): they say who issued the document and when, not what the plan says."""
-    texts = [(i, b.text.strip()) for i, b in enumerate(blocks)
-             if b.row is None and b.heading is None and b.text.strip()]
-    tail: list[int] = []
-    for i, text in reversed(texts):
-        if len(tail) == 2 or not (SIGN_OFF_DATE.match(text) or _is_issuer(text)):
-            break
-        tail.insert(0, i)
-    if not tail or len(tail) == len(texts) or (blocks[tail[-1]] is not blocks[-1]
-                                                and any(b.text.strip() or b.row
-                                                        for b in blocks[tail[-1] + 1:])):
-        return blocks, []
-    drop = set(tail)
-    return [b for i, b in enumerate(blocks) if i not in drop], [blocks[i].text.strip() for i in tail]
-
-
 class _Builder:
     """Feeds blocks one by one into the outline."""
 
-    def __init__(self, file: str, year: int | None = None, period_end: int | None = None):
+    def __init__(self, file: str, year: int | None = None, period_end: int | None = None,
+                 convention: Convention = Convention()):
         self.file = file
         self.year = year
         self.period_end = period_end
+        self.convention = convention
         self.root = Node()
         self.stack: list[Node] = [self.root]
         self.current = self.root
         self.outline = Outline()
-        self.table_group: tuple[Node, str, Node] | None = None
+        # the table's heading nodes above the current row: (container, [(heading, node) …])
+        self.table_path: tuple[Node, list[tuple[str, Node]]] | None = None
         self.last_line = 0
         self.last_was_row = False
+        self.last_was_label = False
 
     def rank(self, style: str) -> float:
         if style.startswith("h"):
@@ -206,11 +182,12 @@ class _Builder:
         self.stack[-1].add(node)
         self.stack.append(node)
         self.current = node
-        self.table_group = None
+        self.table_path = None
 
     def feed(self, block: Block) -> None:
         self.last_line = block.line
         self.last_was_row = block.row is not None
+        after_label, self.last_was_label = self.last_was_label, False
         if block.row is not None:
             self.add_row(block)
             return
@@ -228,7 +205,7 @@ class _Builder:
         if self.take_deadline(text):
             return
         # a numbered line is always a new task, even when it reads like a responsibility line
-        responsibility = parse_line(text) if numbering is None else None
+        responsibility = parse_line(text, self.convention) if numbering is None else None
         if responsibility is not None:
             if self.current is self.root:
                 self.outline.unplaced.append((block.line, text))
@@ -236,19 +213,36 @@ class _Builder:
                     "import-unplaced", self.file, block.line, severity="warning",
                     found=text[:40], expected=phrase("task-first")))
                 return
+            labelled = starts_with_label(text)
+            if labelled and after_label and self.current.groups and not self.current.body:
+                # 牵头单位：X and 责任单位：Y on lines of their own are one statement
+                group = self.current.groups[-1]
+                joined = parse_line(group.responsibility.phrase + "；" + text, self.convention)
+                if joined is not None:
+                    group.responsibility = joined
+                    self.last_was_label = True
+                    return
             self.current.groups.append(Group(self.current.body, responsibility))
             self.current.body = []
+            self.last_was_label = labelled
             return
         if numbering is None:
             if self.current.closed and self.current.parent is not None:
                 self.current = self.current.parent
+            closing = find_embedded(text, self.convention) if self.current is not self.root \
+                else None
+            if closing is not None:
+                # a paragraph closed by its own bracket (省经贸委牵头) is a task of its own
+                self.current.groups.append(Group(self.current.body + [text], closing))
+                self.current.body = []
+                return
             self.current.body.append(text)
             return
         node = Node(number=numbering.number, style=numbering.style, ordinal=numbering.ordinal,
                     line=block.line)
         self.place(node)
-        lead_in, items = _inline_items(numbering.rest, INLINE)
-        _set_heading(node, lead_in if items else numbering.rest)
+        lead_in, items = _inline_items(numbering.rest, INLINE, self.convention)
+        _set_heading(node, lead_in if items else numbering.rest, self.convention)
         for item in items:
             item.line = block.line
             for sub in item.walk():
@@ -276,37 +270,63 @@ class _Builder:
         row: TaskRow = block.row  # type: ignore[assignment]
         # a table's rows are tasks beside the numbered items of the current chapter
         container = next(n for n in reversed(self.stack) if n.style not in ITEM_STYLES)
-        if row.group:
-            if self.table_group is None or self.table_group[1] != row.group \
-                    or self.table_group[0] is not container:
-                numbering = parse_numbering(row.group)
-                group = Node(number=numbering.number if numbering else "", style="table-group",
-                             line=block.line,
-                             title=numbering.rest if numbering else row.group)
-                container.add(group)
-                self.table_group = (container, row.group, group)
-            container = self.table_group[2]
-        node = Node(number=row.number, style="row", line=block.line)
-        _set_heading(node, row.task)
+        if self.table_path is None or self.table_path[0] is not container:
+            self.table_path = (container, [])
+        path = self.table_path[1]
+        parent = container
+        for depth, heading in enumerate(row.groups):
+            if depth < len(path) and path[depth][0] == heading:
+                parent = path[depth][1]
+                continue
+            del path[depth:]
+            numbering = parse_numbering(heading)
+            group = Node(number=numbering.number if numbering else "", style="table-group",
+                         line=block.line)
+            _set_heading(group, numbering.rest if numbering else heading, self.convention)
+            # a heading above table rows states no responsibility of its own
+            group.responsibility, group.deadline = None, ""
+            parent.add(group)
+            path.append((heading, group))
+            parent = group
+        del path[len(row.groups):]
+        task = row.task
+        numbering = parse_numbering(task) if not row.number else None
+        node = Node(number=row.number or (numbering.number if numbering else ""), style="row",
+                    line=block.line)
+        _set_heading(node, numbering.rest if numbering else task, self.convention)
         phrase = "；".join(f"{k}：{v}" for k, v in (("牵头单位", row.lead), ("配合单位", row.cooperating),
                                                    ("责任单位", row.responsible)) if v)
         if phrase:
-            node.responsibility = parse_cells(row.lead, row.cooperating, row.responsible, phrase)
-        node.deadline = row.deadline
+            node.responsibility = parse_cells(row.lead, row.cooperating, row.responsible, phrase,
+                                              self.convention)
+        node.deadline = row.deadline or node.deadline
         for name, value in row.extra.items():
             node.body.append(f"{name}：{value}")
-        container.add(node)
+        parent.add(node)
         self.current = node
 
     def finish(self) -> Outline:
         outline = self.outline
         root = self.root
         self.supply_first_heading()
+        carried: list[str] = []
         for node in list(root.walk()):
             self.close_groups(node)
             if node is not root and node.responsibility is None and node.body:
                 # …组织实施。由市政府办会同市监察局组织落实。 closes the task's last paragraph
-                node.responsibility = find_trailing(node.body[-1])
+                node.responsibility = find_trailing(node.body[-1], self.convention)
+            if node is not root and node.responsibility is None and not node.children \
+                    and node.style != "table-group":
+                # a work plan's prose: 由县交通运输局牵头推进…
+                node.responsibility = find_in_prose(
+                    "\n".join(p for p in [node.content, *node.body] if p), self.convention)
+            if node.responsibility is not None:
+                # a note such as 具体任务均涉及相关市(州)人民政府，下同 holds for the tasks after it
+                carried += [c for c in node.responsibility.carried if c not in carried]
+                added = [c for c in carried if c not in node.responsibility.implementers]
+                if added:
+                    node.responsibility.implementers += added
+                    node.responsibility.notes.append(phrase("names-carried", names=added))
         outline.summary = root.body + [p for g in root.groups for p in g.paragraphs]
         top: list[Node] = []
         loose: list[Node] = []
@@ -379,10 +399,11 @@ class _Builder:
             if not group.paragraphs:
                 node.responsibility = group.responsibility
                 continue
-            subs.append(_group_task(group.paragraphs, group.responsibility, node.line))
+            subs.append(_group_task(group.paragraphs, group.responsibility, node.line,
+                                    self.convention))
         node.body = []
         if trailing:
-            subs.append(_group_task(trailing, None, node.line))
+            subs.append(_group_task(trailing, None, node.line, self.convention))
             self.outline.warnings.append(problem(
                 "import-no-responsibility", self.file, node.line, severity="warning",
                 found=trailing[0][:40]))
@@ -412,9 +433,10 @@ class _Builder:
                 found=final[-20:]))
 
 
-def _group_task(paragraphs: list[str], responsibility: Responsibility | None, line: int) -> Node:
+def _group_task(paragraphs: list[str], responsibility: Responsibility | None, line: int,
+                convention: Convention) -> Node:
     node = Node(style="group", line=line)
-    _set_heading(node, paragraphs[0])
+    _set_heading(node, paragraphs[0], convention)
     node.body = paragraphs[1:]
     if responsibility is not None:
         node.responsibility = responsibility
@@ -435,10 +457,12 @@ def _assign_ids(nodes: list[Node], prefix: str) -> None:
 
 
 def build_outline(blocks: list[Block], file: str, title: str = "", year: int | None = None,
-                  period_end: int | None = None) -> Outline:
+                  period_end: int | None = None,
+                  convention: Convention = Convention()) -> Outline:
     """The outline of the document made of ``blocks``. ``year`` is the year a deadline without
-    one (年底前) falls in, ``period_end`` the plan's last year (规划期末)."""
-    builder = _Builder(file, year, period_end)
+    one (年底前) falls in, ``period_end`` the plan's last year (规划期末); ``convention`` how the
+    document reads a plain list of responsible units."""
+    builder = _Builder(file, year, period_end, convention)
     builder.outline.title = title
     for block in blocks:
         builder.feed(block)

@@ -1,10 +1,17 @@
 """Task tables: .xlsx sheets, .csv and .tsv files, and the tables inside Word documents.
 
 Columns are recognised by the words of their header, in any order: 序号; 任务 / 重点任务 /
-工作任务 / 主要任务; 牵头单位; 责任单位; 配合单位 / 协办单位 / 参与单位; 完成时限 / 时间节点 /
-完成时间; 指标 / 目标; 类别 / 领域 (a grouping). Any other column is kept in the task's text as
-``表头：内容``. A row with one filled cell is a section heading of the table. A table without a
-task column is refused with a problem naming the file and the header row.
+工作任务 / 主要任务 / 措施; 牵头单位 / 第一责任单位; 责任单位; 配合单位 / 协办单位 / 参与单位;
+完成时限 / 时间节点 / 完成时间; 类别 / 领域 (a grouping). Any other column is kept in the task's
+text as ``表头：内容``. A row with one filled cell is a section heading of the table. A table
+without a task column is refused with a problem naming the file and the header row.
+
+Tables nest: when several columns hold tasks (a province's task, then the city's measures for
+it), the last is the task and the others, like a 序号 cell holding a heading rather than a
+number, are the levels above it; a cell merged over several rows (or left empty below its first
+row) is the same level for each of them. A merged cell's value counts for every row it spans,
+once per row. A cell reading 无, — or / says there is nothing; line breaks inside a cell separate
+names, and in a task's cell join the lines of a hard-wrapped sentence.
 """
 
 from __future__ import annotations
@@ -25,24 +32,34 @@ from plansite.importers.document import Block, Document, TaskRow
 COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"^(序号|编号|序)$")),
     ("group", re.compile(r"类别|分类|领域|板块|章节|类型")),
-    ("lead", re.compile(r"牵头(单位|部门)?")),
+    ("lead", re.compile(r"牵头(单位|部门)?|第一责任(单位|部门)|主责(单位|部门)")),
     ("cooperating", re.compile(r"配合(单位|部门)|协办单位|参与单位|协助单位|协同单位")),
     ("responsible", re.compile(r"责任(单位|部门|主体)|实施(单位|主体)")),
     ("deadline", re.compile(r"完成时限|时间节点|完成时间|时限|进度安排")),
     ("task", re.compile(r"任务|工作内容|具体内容|主要内容|事项|举措|措施")),
 )
+# Columns of which a table may have several: the levels of a nested task table.
+REPEATABLE = ("task",)
+# A cell that says there is nothing: 无, —, /.
+EMPTY_CELL = re.compile(r"^(?:无|暂无|/|／|[—–\-－─]+|\.{1,3}|…+)$")
+# How a sentence or item ends: a line break after it starts a new line of the cell's text.
+LINE_END = tuple("。！？!?；;：:")
+TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv")
 # Rows above the header row are the table's title lines; the header is looked for this far.
 HEADER_SEARCH = 10
 
 
-def _cell(value: object) -> str:
+def cell_text(value: object) -> str:
+    """A cell's value as text: numbers and dates as written, lines trimmed, a cell that says
+    there is nothing (无, —) empty."""
     if value is None:
         return ""
     if isinstance(value, _dt.datetime):
         return value.date().isoformat() if value.time() == _dt.time() else value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    text = "\n".join(line.strip() for line in str(value).strip().splitlines())
+    return "" if EMPTY_CELL.match(text) else text
 
 
 def column_roles(header: list[str]) -> dict[int, str]:
@@ -53,10 +70,23 @@ def column_roles(header: list[str]) -> dict[int, str]:
         if not words:
             continue
         for role, pattern in COLUMNS:
-            if pattern.search(words) and role not in roles.values():
+            if pattern.search(words) and (role in REPEATABLE or role not in roles.values()):
                 roles[index] = role
                 break
     return roles
+
+
+def joined_lines(text: str) -> str:
+    """A cell's lines as its text: a line that does not end a sentence goes on in the next."""
+    lines = [line for line in text.split("\n") if line]
+    out = lines[:1]
+    for line in lines[1:]:
+        out[-1:] = [out[-1] + line] if not out[-1].endswith(LINE_END) else [out[-1], line]
+    return "\n".join(out)
+
+
+def _is_number(text: str) -> bool:
+    return bool(re.fullmatch(r"[（(]?[0-9０-９一二三四五六七八九十百.．、]+[)）]?[.．、]?", text))
 
 
 def rows_to_blocks(rows: list[list[str]], file: str, first_row: int = 1,
@@ -80,7 +110,13 @@ def rows_to_blocks(rows: list[list[str]], file: str, first_row: int = 1,
               for i, row in enumerate(rows[:header_at]) if any(row)]
     header = rows[header_at]
     roles = column_roles(header)
-    group = ""
+    tasks = [i for i, role in roles.items() if role == "task"]
+    task_column = tasks[-1]
+    # the columns above the task: groupings, a 序号 holding headings, earlier task columns
+    levels = [i for i in sorted(roles) if roles[i] == "group"
+              or (i < task_column and roles[i] in ("number", "task"))]
+    section = ""
+    above: dict[int, str] = {}
     for offset, row in enumerate(rows[header_at + 1:], header_at + 1):
         line = first_row + offset
         filled = [c for c in row if c]
@@ -88,11 +124,22 @@ def rows_to_blocks(rows: list[list[str]], file: str, first_row: int = 1,
             continue
         if len(filled) == 1 and len(header) > 1:
             # a row with a single cell is a section heading spanning the table
-            group = filled[0]
+            section, above = filled[0], {}
             continue
         cells: dict[str, str] = {}
         extra: dict[str, str] = {}
+        groups = [section] if section else []
         for index, text in enumerate(row):
+            if index in levels:
+                if roles[index] == "number" and (not text or _is_number(text)):
+                    cells["number"] = text
+                    continue
+                # an empty cell below a heading cell is that heading merged over its rows
+                text = text or above.get(index, "")
+                above[index] = text
+                if text:
+                    groups.append(joined_lines(text))
+                continue
             if not text:
                 continue
             role = roles.get(index)
@@ -101,50 +148,42 @@ def rows_to_blocks(rows: list[list[str]], file: str, first_row: int = 1,
                 extra[name] = text
             else:
                 cells[role] = text
-        if cells.get("group"):
-            group = cells["group"]
-        if not cells.get("task"):
+        task = joined_lines(row[task_column]) if task_column < len(row) else ""
+        if not task:
             blocks.append(Block(text="；".join(filled), line=line))
             continue
-        blocks.append(Block(text=cells["task"], line=line, row=TaskRow(
-            task=cells["task"], number=cells.get("number", ""), lead=cells.get("lead", ""),
+        blocks.append(Block(text=task, line=line, row=TaskRow(
+            task=task, number=cells.get("number", ""), lead=cells.get("lead", ""),
             cooperating=cells.get("cooperating", ""), responsible=cells.get("responsible", ""),
-            deadline=cells.get("deadline", ""), group=group, extra=extra)))
+            deadline=cells.get("deadline", ""), groups=tuple(groups), extra=extra)))
     return blocks
 
 
-def _xlsx(raw: bytes, file: str) -> list[Document]:
-    from openpyxl import load_workbook
+def _merged_rows(sheet) -> list[list[str]]:
+    """The cell texts of a worksheet, a merged cell's value in the first column of each row it
+    spans (its other columns left empty)."""
+    rows = [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    for merged in sheet.merged_cells.ranges:
+        value = rows[merged.min_row - 1][merged.min_col - 1]
+        for r in range(merged.min_row, merged.max_row + 1):
+            rows[r - 1][merged.min_col - 1] = value
+    return rows
 
-    try:
-        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise PlanError([problem("import-unreadable", file, found=type(exc).__name__,
-                                 expected=".xlsx")]) from None
-    documents = []
-    problems = []
-    for sheet in book.worksheets:
-        rows = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-        if not any(any(r) for r in rows):
-            continue
+
+def sheets(raw: bytes, file: str, suffix: str) -> tuple[list[tuple[str, list[list[str]]]], str,
+                                                          list]:
+    """The tables of a spreadsheet (each sheet's name and cell texts) or of a delimited text
+    file (one table, named ``""``), the encoding they were read in, and any warnings."""
+    if suffix in (".xlsx", ".xlsm"):
+        from openpyxl import load_workbook
+
         try:
-            blocks = rows_to_blocks(rows, f"{file}#{sheet.title}")
-        except PlanError as exc:
-            problems.extend(exc.problems)
-            continue
-        documents.append(Document(file=file, blocks=blocks or [], encoding="xlsx",
-                                  part=sheet.title, title=sheet.title))
-    book.close()
-    if not documents:
-        if problems:
-            raise PlanError(problems)
-        raise PlanError([problem("file-empty", file, expected=phrase("task-table"))])
-    if len(documents) == 1:
-        documents[0].part = ""
-    return documents
-
-
-def _delimited(raw: bytes, file: str, suffix: str) -> list[Document]:
+            # not read-only: merged cells are known only to a fully loaded sheet
+            book = load_workbook(io.BytesIO(raw), data_only=True)
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+            raise PlanError([problem("import-unreadable", file, found=type(exc).__name__,
+                                     expected=".xlsx")]) from None
+        return [(sheet.title, _merged_rows(sheet)) for sheet in book.worksheets], "xlsx", []
     decoded = decode(raw, file)
     delimiter = "\t" if suffix == ".tsv" else ","
     if suffix == ".csv":
@@ -152,17 +191,34 @@ def _delimited(raw: bytes, file: str, suffix: str) -> list[Document]:
         counts = {d: sample.count(d) for d in (",", "，", ";", "\t")}
         delimiter = max(counts, key=counts.get) if any(counts.values()) else ","
     try:
-        rows = [[c.strip() for c in row] for row in
+        rows = [[cell_text(c) for c in row] for row in
                 csv.reader(io.StringIO(decoded.text), delimiter=delimiter)]
     except csv.Error as exc:
         raise PlanError([problem("import-undecodable", file, found=str(exc))]) from None
-    blocks = rows_to_blocks(rows, file)
-    return [Document(file=file, blocks=blocks or [], encoding=decoded.encoding,
-                     warnings=list(decoded.warnings))]
+    return [("", rows)], decoded.encoding, list(decoded.warnings)
 
 
 def read_table(raw: bytes, file: str, suffix: str) -> list[Document]:
     """The task tables of a spreadsheet (one document per sheet) or a delimited text file."""
-    if suffix in (".xlsx", ".xlsm"):
-        return _xlsx(raw, file)
-    return _delimited(raw, file, suffix)
+    tables, encoding, warnings = sheets(raw, file, suffix)
+    documents = []
+    problems = []
+    for name, rows in tables:
+        if not any(any(r) for r in rows):
+            continue
+        try:
+            blocks = rows_to_blocks(rows, f"{file}#{name}" if name else file)
+        except PlanError as exc:
+            problems.extend(exc.problems)
+            continue
+        documents.append(Document(file=file, blocks=blocks or [], encoding=encoding,
+                                  part=name, title=name, warnings=list(warnings)))
+    if not documents:
+        if problems:
+            raise PlanError(problems)
+        raise PlanError([problem("file-empty", file, expected=phrase("task-table"))])
+    if len(documents) == 1:
+        documents[0].part = ""
+        if encoding != "xlsx":
+            documents[0].title = ""
+    return documents

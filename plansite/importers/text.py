@@ -1,6 +1,7 @@
 """Plain-text plan documents (.txt, .md): decoded, framed, and split into the documents they hold.
 
-Each non-empty line is a paragraph. A web page copied to text keeps the site's header and footer
+Each non-empty line is a paragraph, unless the text is hard-wrapped or lost its paragraph breaks
+(:mod:`plansite.importers.paragraphs`). A web page copied to text keeps the site's header and footer
 (:mod:`plansite.importers.noise` drops them, reporting each line). A page may hold several
 documents, each introduced by a line such as ``篇1``; they become separate parts.
 """
@@ -10,14 +11,16 @@ from __future__ import annotations
 from plansite.importers.decode import decode
 from plansite.importers.document import Block, Document
 from plansite.importers.noise import find_frame
+from plansite.importers.paragraphs import join_wrapped, split_run_together
 from plansite.importers.headings import TITLE_MAX, is_part_mark, parse_numbering
 
 
 def read_text(raw: bytes, file: str) -> list[Document]:
     """The documents held in the text file ``file`` whose bytes are ``raw``, one per part."""
     decoded = decode(raw, file)
-    lines = [(number, line.strip()) for number, line in
-             enumerate(decoded.text.split("\n"), 1) if line.strip()]
+    lines = [(number, piece) for number, paragraph in
+             join_wrapped(list(enumerate(decoded.text.split("\n"), 1)))
+             for piece in split_run_together(paragraph)]
     frame = find_frame([text for _, text in lines])
     kept = lines[frame.start:frame.end]
     documents: list[Document] = []

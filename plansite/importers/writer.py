@@ -19,7 +19,7 @@ import yaml
 # Longest line of an inline list before it is wrapped.
 WIDTH = 100
 # Keys whose values are Markdown or long text: always written as literal blocks.
-BLOCK_KEYS = {"text", "summary"}
+BLOCK_KEYS = {"text", "summary", "progress"}
 # Keys whose mapping values are small records, written on one line.
 FLOW_MAPPINGS = {"baseline", "target"}
 FLOW_SEQUENCES = {"lead", "cooperating", "implementers", "indicators", "aliases", "departments"}
@@ -38,7 +38,9 @@ _PLAIN_KEYS = frozenset(
     "id name aliases kind parent incomplete note name_en chapters number title text tasks lead "
     "cooperating implementers indicators deadline progress responsibility title_en type unit "
     "category chapter phrase baseline target departments actuals value year source low high "
-    "comparator narrative departments issuer level period source_document summary".split())
+    "comparator narrative departments issuer issued level period source_document summary "
+    "as_of reported_by entries task status status_phrase reason percent evidence url file "
+    "assessment by rating".split())
 _ESCAPES = {"\x85": "\\N", "\ufeff": "\\ufeff", "\u2028": "\\L", "\u2029": "\\P"}
 
 
@@ -188,10 +190,12 @@ def dump(data: object) -> str:
     return "\n".join(out) + "\n"
 
 
-def write_data_file(path: Path, kind: str, data: object, root: Path | None) -> None:
-    """Write one data file: the schema line, then ``data``."""
+def write_data_file(path: Path, kind: str, data: object, root: Path | None) -> str:
+    """Write one data file: the schema line, then ``data``; returns the YAML of ``data``."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(schema_comment(path, kind, root) + dump(data), encoding="utf-8")
+    text = dump(data)
+    path.write_text(schema_comment(path, kind, root) + text, encoding="utf-8")
+    return text
 
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>])")

@@ -92,6 +92,7 @@ PLAN_FILE = Record("plan-file", (
     Field("id", "slug", True),
     Field("title", "text", True),
     Field("issuer", "text"),
+    Field("issued", "text"),
     Field("level", "text"),
     Field("period", "period"),
     Field("source_document", "text"),

@@ -191,6 +191,7 @@ class Plan:
     id: str
     title: str
     issuer: str = ""
+    issued: str = ""
     level: str = ""
     period_start: int | None = None
     period_end: int | None = None
