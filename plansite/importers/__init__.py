@@ -30,7 +30,8 @@ from plansite.importers.registry import Registry, doubt
 from plansite.importers.report import ImportReport, decision
 from plansite.importers.responsibility import Convention, Responsibility, first_listed_note
 from plansite.importers.signoff import split_sign_off
-from plansite.importers.structure import Node, build_outline
+from plansite.importers.outline import Node
+from plansite.importers.structure import build_outline
 from plansite.importers.table import TABLE_SUFFIXES, read_table
 from plansite.importers.text import read_text
 from plansite.importers.writer import dump, markdown_paragraphs, write_data_file

@@ -18,7 +18,7 @@ from plansite.language.pinyin import syllables
 
 from plansite.problems import Problem
 from plansite.language.extract import TargetMention, find_reported, find_targets
-from plansite.importers.structure import Node, Outline
+from plansite.importers.outline import Node, Outline
 
 BINDING_HEADING = re.compile(r"约束性")
 PAST = re.compile(r"了")

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from plansite.importers.structure import Outline
+from plansite.importers.outline import Outline
 from plansite.importers.writer import (BLOCK_KEYS, FLOW_SEQUENCES, markdown_paragraphs,
                                        schema_comment, write_data_file)
 from plansite.problems import PlanError
