@@ -1,0 +1,230 @@
+"""What the site's tables show, gathered for one page: rows of words and links, ready for the
+templates to lay out.
+
+A template that lists thousands of rows prints prepared values; the links and words in them are
+made here through the page's :class:`~plansite.site.render.Renderer` (relative to its page, each
+record linked once). A site that overrides a table's template gets these rows.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+
+from plansite.analysis.deadlines import DeadlineGroup
+from plansite.analysis.matrix import Cell, Pair
+from plansite.model import urls
+from plansite.model.records import Chapter, Indicator, Task
+
+if TYPE_CHECKING:
+    from plansite.site.render import Renderer
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """A task as a row of a task table: its plan, chapter, itself, the departments of the other
+    role (co-operating where the table lists what a department leads) and its deadline."""
+
+    task: Task
+    plan: Markup
+    chapter: Markup
+    link: Markup
+    others: Markup | None
+    deadline: str
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """An indicator as a row of an indicator table, each cell in words or links."""
+
+    indicator: Indicator
+    plan: Markup
+    link: Markup
+    chapter: Markup
+    type: Markup
+    baseline: str
+    target: str
+    latest: str
+    status: Markup
+    status_id: str
+    departments: Markup
+    department_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    """A cell of the matrix as shown: its column, counts, marks and links to its tasks."""
+
+    column: str
+    led: int
+    cooperated: int
+    sort: int
+    marks: Markup
+    tasks: Markup
+
+
+@dataclass(frozen=True)
+class MatrixLine:
+    """A department's row of the matrix: its link, its cells, and its total."""
+
+    id: str
+    name: str
+    link: Markup
+    cells: list[MatrixCell]
+    total: MatrixCell
+
+
+@dataclass(frozen=True)
+class MatrixView:
+    """A plan's matrix as shown: its caption, chapter columns, rows and column totals."""
+
+    caption: str
+    columns: list[Any]
+    rows: list[MatrixLine]
+    totals: list[MatrixCell]
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    """A task in a deadline group: its link, plan, deadline as written, due date, whether it is
+    overdue (None when the deadline names no date) and its departments."""
+
+    key: str
+    link: Markup
+    plan: Markup
+    deadline: str
+    due: str
+    overdue: bool | None
+    departments: Markup
+
+
+def chapter_of(r: Renderer, ind: Indicator) -> Chapter | None:
+    """The chapter an indicator belongs to: its own, else that of its first task."""
+    if ind.chapter:
+        return r.repo.chapter(ind.plan, ind.chapter)
+    keys = r.repo.index.indicator_tasks[ind.id]
+    return r.repo.chapter(ind.plan, r.repo.task(keys[0]).chapter) if keys else None
+
+
+def indicator_rows(r: Renderer, indicators: Iterable[Indicator]) -> list[IndicatorRow]:
+    """Each indicator with its plan, chapter, type, values, status and departments."""
+    rows = []
+    for ind in indicators:
+        chapter = chapter_of(r, ind)
+        owners = r.repo.index.indicator_departments[ind.id]
+        rows.append(IndicatorRow(
+            ind, r.plan_link(ind.plan, short=True), r.indicator_link(ind.id),
+            r.chapter_link(chapter) if chapter else Markup(), r.type_label(ind),
+            r.quantity_words(ind, "baseline"), r.target_words(ind),
+            r.quantity_words(ind, "latest"), r.status_label(ind.id),
+            r.status(ind.id).status, r.departments_links(owners), owners))
+    return rows
+
+
+def task_rows(r: Renderer, keys: Iterable[str], other_role: str | None = None) -> list[TaskRow]:
+    """Each task with its plan, chapter, the other role's departments and its deadline."""
+    rows = []
+    for key in keys:
+        task = r.repo.task(key)
+        rows.append(TaskRow(
+            task, r.plan_link(task.plan, short=True),
+            r.chapter_link(r.repo.chapter(task.plan, task.chapter)),
+            r.task_link(key, r.task_label(task)),
+            r.departments_links(getattr(task, other_role)) if other_role else None,
+            task.deadline.phrase if task.deadline else ""))
+    return rows
+
+
+def marks(r: Renderer, led: int, cooperated: int) -> Markup:
+    """Lead and co-operating counts with their marks (● lead, ○ co-operate)."""
+    words = r.t("matrix_cell", led=led, coop=cooperated)
+    if led and cooperated:
+        return r.f.marks_both(words=words, led=led, cooperated=cooperated)
+    if led:
+        return r.f.marks_led(words=words, led=led)
+    if cooperated:
+        return r.f.marks_cooperated(words=words, cooperated=cooperated)
+    return r.f.marks_none(words=words)
+
+
+def matrix_view(r: Renderer, plan_id: str) -> MatrixView:
+    """A plan's matrix with its counts, marks and task links, ready to show."""
+    matrix = r.findings.matrix(plan_id)
+    plan = r.repo.plans[plan_id]
+    roles = (("lead", "●", r.t("count_led")), ("cooperating", "○", r.t("count_cooperated")))
+
+    def items(cell: Cell) -> Markup:
+        out = []
+        for (role, mark, words), keys in zip(roles, (cell.led, cell.cooperated)):
+            for key in keys:
+                task = r.repo.task(key)
+                out.append(r.f.cell_task(role=role, href=r.href(urls.task_url(task)),
+                                         title=r.task_label(task), mark=mark, words=words,
+                                         id=task.id))
+        return Markup("".join(out))
+
+    lines = []
+    for row in matrix.rows:
+        dept = r.repo.departments[row.department]
+        cells = [MatrixCell(column.id, len(cell.led), len(cell.cooperated), cell.total,
+                            marks(r, len(cell.led), len(cell.cooperated)), items(cell))
+                 for column, cell in zip(matrix.columns, row.cells)]
+        lines.append(MatrixLine(dept.id, r.name(dept), r.department_link(dept.id), cells,
+                                MatrixCell("total", row.led, row.cooperated, row.total,
+                                           marks(r, row.led, row.cooperated), Markup())))
+    totals = []
+    for i, column in enumerate(matrix.columns):
+        total = matrix.column_total(i)
+        totals.append(MatrixCell(column.id, len(total.led), len(total.cooperated), 0,
+                                 marks(r, len(total.led), len(total.cooperated)), Markup()))
+    led = sum(line.led for line in matrix.rows)
+    cooperated = sum(line.cooperated for line in matrix.rows)
+    totals.append(MatrixCell("total", led, cooperated, 0, marks(r, led, cooperated),
+                             Markup()))
+    columns = [{"id": c.id, "link": r.chapter_link(c)} for c in matrix.columns]
+    return MatrixView(r.t("matrix_of", plan=r.name(plan)), columns, lines, totals)
+
+
+def deadline_rows(r: Renderer, group: DeadlineGroup) -> list[DeadlineRow]:
+    """Each task of a deadline group with its link, plan, due date and departments."""
+    rows = []
+    for entry in group.tasks:
+        task = r.repo.task(entry.key)
+        rows.append(DeadlineRow(
+            entry.key, r.task_link(entry.key, r.task_label(task)), r.plan_link(task.plan),
+            entry.deadline.phrase, r.date_words(entry.due) if entry.due else "",
+            None if entry.due is None else entry.overdue, r.departments_links(task.departments)))
+    return rows
+
+
+def task_facts(r: Renderer, task: Task) -> list[tuple[str, Any]]:
+    """What a task's block on its plan page says of it: who leads and co-operates, who
+    implements it, the indicators it serves, its deadline and progress."""
+    sep = html.escape(r.t("list_separator"))
+    facts: list[tuple[str, Any]] = []
+    if task.lead:
+        facts.append((r.t("lead"), r.departments_links(task.lead)))
+    if task.cooperating:
+        facts.append((r.t("cooperating"), r.departments_links(task.cooperating)))
+    if task.implementers:
+        facts.append((r.t("implementers"), Markup(sep.join(
+            [r.implementer(word) for word in task.implementers]))))
+    if task.indicators:
+        facts.append((r.t("indicators"), Markup(sep.join(
+            [r.indicator_link(ind) for ind in task.indicators]))))
+    if task.deadline:
+        facts.append((r.t("deadline"), task.deadline.phrase))
+    if task.progress:
+        facts.append((r.t("progress"), task.progress))
+    return facts
+
+
+def pair_rows(r: Renderer, plan_id: str) -> list[tuple[Pair, Markup]]:
+    """Each pair of departments sharing tasks in a plan, with links to the tasks."""
+    sep = html.escape(r.t("list_separator"))
+    return [(pair, Markup(sep.join([r.task_link(key, r.repo.task(key).id) for key in pair.tasks])))
+            for pair in r.findings.pairs(plan_id)]
