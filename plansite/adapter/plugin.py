@@ -12,23 +12,29 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from functools import partial
 from pathlib import Path
 
 from mkdocs.config import base, config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
+from plansite.adapter.authored import (MacroOutputs, escape_front_matter, failure_line,
+                                       front_matter_lines, sanitise)
 from plansite.adapter.nav import default_nav, source_paths, translate_nav
 from plansite.background import Background
 from plansite.catalogue.labels import translate, translate_default
 from plansite.model.fields import schema_files
 from plansite.publishing.matrix import write_matrix_csvs
 from plansite.model.repository import Repository
+from plansite.problems import Problem, problem
 from plansite.publishing.tables import downloads as download_files
 from plansite.reading.repository import load_repository
+from plansite.reading.yamlfile import outside_link
+from plansite.catalogue.phrases import phrase
 from plansite.site.linkcheck import LinkCheckJob
 from plansite.site.pages import Page, site_pages
 from plansite.site.render import Renderer, Site
@@ -57,6 +63,31 @@ def _finished_page(page, body: str, config, files) -> None:
     page.links_to_anchors = {}
 
 
+_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"')
+
+
+def write_headers(site: Path) -> None:
+    """``_headers`` for hosts that send headers from a file (Netlify, Cloudflare Pages): the
+    Content-Security-Policy the pages carry in their <head>, for every address, where the
+    header also covers what a meta tag cannot (a page shown in another site's frame)."""
+    home = site / "index.html"
+    found = _POLICY.search(home.read_text(encoding="utf-8")) if home.exists() else None
+    if found is None:
+        return
+    policy = html.unescape(found.group(1))
+    (site / "_headers").write_text(
+        f"/*\n  Content-Security-Policy: {policy}; frame-ancestors 'self'\n"
+        "  X-Content-Type-Options: nosniff\n", encoding="utf-8")
+
+
+def _relative(path: Path, root: Path) -> str:
+    """``path`` as the repository names it (its own name, links not followed)."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 class PlansiteConfig(base.Config):
     """Options of the ``plansite`` plugin in mkdocs.yml."""
 
@@ -82,6 +113,10 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         # the reader-written pages not yet written, and whether the search index was told
         self.authored_left: set[str] = set()
         self.search_told = False
+        # authors' pages: the macros' HTML held aside while the page is sanitised, and the
+        # first macro of the page that failed
+        self.macro_outputs = MacroOutputs()
+        self.macro_failure: BaseException | None = None
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
@@ -124,6 +159,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         assert self.repo is not None
+        self.refuse_outside_links(files, Path(config.docs_dir))
         self.pages = {}
         pages = site_pages(self.repo, self.config.lang)
         # The downloads page goes last: it shows the sizes of files made beside the rendering.
@@ -143,6 +179,24 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.search_told = False
         self.start_background(config)
         return files
+
+    def refuse_outside_links(self, files: Files, docs: Path) -> None:
+        """Fail the build when a page or asset is a link out of the repository: MkDocs would
+        copy what it points at (``docs/assets/x.txt -> /etc/passwd``) into the site."""
+        found = []
+        for file in files:
+            if file.abs_src_path is None:
+                continue
+            path = Path(file.abs_src_path)
+            if not path.is_relative_to(docs):  # the theme's own files
+                continue
+            target = outside_link(path, self.root)
+            if target is not None:
+                found.append(problem("file-outside", _relative(path, self.root), found=target,
+                                     hint=phrase("copy-into-repository")))
+        if found:
+            report = "\n".join(p.format(self.config.lang) for p in found)
+            raise PluginError(f"plansite: {len(found)} problem(s):\n{report}")
 
     def tell_search(self) -> None:
         """The reader-written pages are on disk: the search index can read them and finish."""
@@ -174,8 +228,32 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         assert self.site is not None
         return self.site.renderer(page.url if page is not None else "")
 
+    def macro_failed(self, error: BaseException) -> None:
+        """A macro of the page being rendered failed (:class:`plansite.adapter.macros.PageSandbox`)."""
+        if self.macro_failure is None:
+            self.macro_failure = error
+
+    def macro_problem(self, page, markdown: str, error: BaseException) -> Problem:
+        """Where in its file a macro of ``page`` failed, and why, as one problem."""
+        offset = front_matter_lines(page.file.abs_src_path, markdown)
+        line = failure_line(error)
+        name = _relative(Path(page.file.abs_src_path), self.root)
+        reason = getattr(error, "message", None) or str(error) or type(error).__name__
+        return problem("macro-error", name, line + offset if line else 0, found=reason)
+
+    @event_priority(100)  # before the macros: they render with the page's meta
+    def _before_macros(self, markdown: str, page, config, files):
+        self.macro_failure = None
+        if page.file.src_uri not in self.pages:
+            escape_front_matter(page.meta)
+        return markdown
+
     @event_priority(-100)  # after the macros have rendered authors' pages
-    def on_page_markdown(self, markdown: str, page, config, files):
+    def _after_macros(self, markdown: str, page, config, files):
+        if self.macro_failure is not None:
+            error, self.macro_failure = self.macro_failure, None
+            raise PluginError("plansite: " + self.macro_problem(page, page.markdown or markdown,
+                                                                error).format(self.config.lang))
         # The theme's own search would put every page into one index that readers download
         # whole; the site's search index is written beside the build (plansite.site.search).
         page.meta["search"] = {"exclude": True}
@@ -195,6 +273,14 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         body = self.renderer(page).page(generated.kind, *generated.args)
         page.render = partial(_finished_page, page, str(body))
         return ""
+
+    on_page_markdown = CombinedEvent(_before_macros, _after_macros)
+
+    def on_page_content(self, content: str, page, config, files) -> str:
+        """An authored page's HTML through the sanitiser, with the macros' HTML put back."""
+        if page.file.src_uri in self.pages:
+            return content
+        return self.macro_outputs.restore(sanitise(content))
 
     @staticmethod
     def edit_url(config, file: str, line: int = 0) -> str:
@@ -247,6 +333,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         schema_dir.mkdir(exist_ok=True)
         for name, text in schema_files().items():
             (schema_dir / name).write_text(text, encoding="utf-8")
+        write_headers(site)
         self.tell_search()
         if self.link_job is not None:
             job, self.link_job = self.link_job, None

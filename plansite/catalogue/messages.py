@@ -228,6 +228,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the table has no task column (headers: {found}); expected a column headed "
               "{expected}",
     },
+    # trust
+    "file-outside": {
+        "zh": "这是指向仓库之外的链接（指向 {found}）；数据文件和页面必须在仓库里",
+        "en": "this is a link out of the repository (to {found}); data files and pages must be "
+              "inside it",
+    },
+    "macro-error": {
+        "zh": "页面中的宏出错：{found}；请检查这一行的宏名称和参数",
+        "en": "a macro of this page failed: {found}; check the macro's name and arguments on "
+              "this line",
+    },
 }
 
 
@@ -290,6 +301,9 @@ HINTS: dict[str, dict[str, str]] = {
                      "en": "add --force to replace it (unchanged tasks keep their ids)"},
     "give-period": {"zh": "用 --period 给出规划期，如 2011-2015 或 2007",
                     "en": "give the period with --period, e.g. 2011-2015 or 2007"},
+    # trust
+    "copy-into-repository": {"zh": "把文件本身复制到仓库里，或删去这个链接",
+                             "en": "copy the file itself into the repository, or remove the link"},
 }
 """What to do about a problem, filled like the messages."""
 

@@ -17,7 +17,7 @@ from plansite.catalogue.phrases import Phrase, phrase
 from plansite.language.numerals import normalize_width
 from plansite.language.similar import closest
 from plansite.model import fields as S
-from plansite.problems import Problem, problem
+from plansite.problems import Problem, excerpt, problem
 from plansite.reading.yamlfile import Located, LocatedList
 
 _SLUG_RE = re.compile(S.SLUG_PATTERN)
@@ -47,7 +47,7 @@ def _found(value: Any) -> Phrase:
     if isinstance(value, (int, float)):
         return phrase("value-number", value=value)
     if isinstance(value, str):
-        return phrase("value-text", value=value)
+        return phrase("value-text", value=excerpt(value))
     if isinstance(value, list):
         return phrase("value-list")
     if isinstance(value, dict):

@@ -380,6 +380,23 @@ def plain(value: Any) -> Any:
     return value
 
 
+def outside_link(path: Path, root: Path | None) -> str | None:
+    """Where ``path`` leads when a link (of the file or a folder above it) takes it out of the
+    repository at ``root``; None when it stays inside (or there is no root to stay in).
+
+    A data file or page that is a link to ``/etc/passwd`` would publish that file."""
+    if root is None:
+        return None
+    try:
+        target = path.resolve()
+        target.relative_to(Path(root).resolve())
+    except ValueError:
+        return target.as_posix()
+    except OSError:  # a loop of links: nothing inside the repository either
+        return path.as_posix()
+    return None
+
+
 def load_file(path: Path, root: Path | None = None) -> tuple[LoadedFile, list[Problem]]:
     """Read one data file; the name in every problem is relative to ``root`` (when given and
     the file is inside it)."""
@@ -388,6 +405,11 @@ def load_file(path: Path, root: Path | None = None) -> tuple[LoadedFile, list[Pr
     except ValueError:
         name = path.as_posix()
     problems: list[Problem] = []
+    outside = outside_link(path, root)
+    if outside is not None:
+        problems.append(problem("file-outside", name, found=outside,
+                                hint=phrase("copy-into-repository")))
+        return LoadedFile(name, None), problems
     try:
         size = path.stat().st_size
     except OSError:
