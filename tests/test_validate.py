@@ -122,7 +122,7 @@ def test_cyclic_parents(tmp_path):
 
 YAML_CASES = {
     "tab": (b"departments:\n\t- id: a\n", ["data/departments.yml:2:1: 缩进里有制表符（Tab）；"
-                                          "YAML 只能用空格缩进; 提示：把 Tab 换成两个空格"]),
+                                          "YAML 只能用空格缩进; 提示：把 Tab 换成空格，与同一层的上一行左对齐"]),
     "duplicate-key": (
         "departments:\n  - id: a\n    name: 甲\n    name: 乙\n".encode(),
         ["data/departments.yml:4:5: name: 键“name”重复出现（第一次在第 3 行）；每个键只能写一次"]),

@@ -229,6 +229,36 @@ MESSAGES: dict[str, dict[str, str]] = {
               "{expected}",
     },
     # trust
+    "invisible-character": {
+        "zh": "有看不见的控制字符 {found}；数据里只能有文字、空格和换行",
+        "en": "an invisible control character {found}; data holds text, spaces and line "
+              "breaks only",
+    },
+    "yaml-reads-number": {
+        "zh": "不加引号时 YAML 把“{found}”读成数字 {expected}，意思变了；这里应为文字",
+        "en": "unquoted, YAML reads '{found}' as the number {expected}, which changes its "
+              "meaning; text is expected here",
+    },
+    "id-too-long": {
+        "zh": "编号有 {found} 个字符，超过上限 {expected}；编号是网页地址和文件名的一部分",
+        "en": "the id has {found} characters, more than the limit of {expected}; ids are part "
+              "of addresses and file names",
+    },
+    "nested-too-deep": {
+        "zh": "{field} 嵌套了 {found} 层，超过上限 {expected} 层",
+        "en": "{field} nest {found} levels deep, more than the limit of {expected}",
+    },
+    "anchor-clash": {
+        "zh": "编号“{found}”与“{other}”（{first}）在网页上是同一个锚点 #{anchor}，链接会指错；"
+              "两个编号须有别",
+        "en": "id '{found}' and '{other}' ({first}) make the same anchor #{anchor} on the page, "
+              "so links would go to the wrong one; the ids must differ",
+    },
+    "duplicate-year": {
+        "zh": "{found} 年的实际值写了两次（第一次在第 {first} 行）；每年只能有一个实际值",
+        "en": "the reported value for {found} is given twice (first on line {first}); one value "
+              "a year",
+    },
     "file-outside": {
         "zh": "这是指向仓库之外的链接（指向 {found}）；数据文件和页面必须在仓库里",
         "en": "this is a link out of the repository (to {found}); data files and pages must be "
@@ -269,7 +299,9 @@ HINTS: dict[str, dict[str, str]] = {
     "split-file": {"zh": "数据文件只应包含文字和数字；请拆分或删去误放的内容",
                    "en": "data files hold text and numbers only; split the file or remove what "
                          "does not belong"},
-    "tab-to-spaces": {"zh": "把 Tab 换成两个空格", "en": "replace the tab with two spaces"},
+    "tab-to-spaces": {"zh": "把 Tab 换成空格，与同一层的上一行左对齐",
+                      "en": "replace the tab with spaces, lining the line up with the line "
+                            "above at the same level"},
     "close-quote": {"zh": "在这一行的文字末尾补上 {quote}",
                     "en": "close the text with {quote} at the end of this line"},
     "check-yaml-line": {"zh": "检查这一行及上一行的缩进、冒号和引号",
@@ -302,6 +334,18 @@ HINTS: dict[str, dict[str, str]] = {
     "give-period": {"zh": "用 --period 给出规划期，如 2011-2015 或 2007",
                     "en": "give the period with --period, e.g. 2011-2015 or 2007"},
     # trust
+    "delete-control": {"zh": "删去这个字符（编辑器里可能看不见；可搜索 {character}）",
+                       "en": "delete the character (an editor may not show it; search for "
+                             "{character})"},
+    "quote-value": {"zh": "加上引号：'{value}'", "en": "put it in quotes: '{value}'"},
+    "fewer-levels": {"zh": "把过深的子任务提到上一层，或拆成几项任务",
+                     "en": "move the deepest sub-tasks up a level, or split the task"},
+    "shorter-id": {"zh": "用更短的编号，如 {example}", "en": "use a shorter id, e.g. {example}"},
+    "one-value-a-year": {"zh": "删去其中一行；数据更正时只保留更正后的值，并在 source 中说明",
+                         "en": "remove one of the lines; for a corrected figure keep the "
+                               "correction and say so in source"},
+    "exponent-id": {"zh": "编辑器（YAML 1.2）会把 {id} 读成数字；请换一个编号",
+                    "en": "editors (YAML 1.2) read {id} as a number; choose another id"},
     "copy-into-repository": {"zh": "把文件本身复制到仓库里，或删去这个链接",
                              "en": "copy the file itself into the repository, or remove the link"},
 }

@@ -90,6 +90,8 @@ class PlanBuilder:
         self.parse_deadline = parse_deadline
         # where each record's references were written, for the meaning pass
         self.refs: dict[int, dict[str, Mention]] = {}
+        # the anchor of each chapter and task of the plan page, and whose it is
+        self.anchors: dict[str, tuple[str, Source]] = {}
 
     def add(self, code: str, file: str, pos: tuple[int, int], path: str = "",
             hint: Phrase | None = None, **args: object) -> None:
@@ -148,6 +150,7 @@ class PlanBuilder:
                      first=str(chapter_ids[d["id"]]))
         chapter_ids.setdefault(d["id"], src)
         chapter = Chapter(**S.attributes(S.CHAPTER, d), plan=plan.id, parent=parent, source=src)
+        self.unique_anchor(chapter, file, d.pos("id"), f"{path}.id")
         chapter.chapters = [c for c in (
             self.chapter(c, plan, chapter.id, f"{path}.chapters[{i}]", file, chapter_ids,
                          task_ids) for i, c in enumerate(d.get("chapters", []))) if c is not None]
@@ -172,12 +175,21 @@ class PlanBuilder:
                                      f"{path}.deadline")
         task = Task(**S.attributes(S.TASK, d, leave=("deadline",)), plan=plan.id,
                     chapter=chapter, deadline=deadline, parent=parent, source=src)
+        self.unique_anchor(task, file, d.pos("id"), f"{path}.id")
         # positions of references, for the meaning pass
         self.refs[id(task)] = _mentions(d, path, ("lead", "cooperating", "indicators"))
         task.tasks = [t for t in (
             self.task(t, plan, chapter, task.id, f"{path}.tasks[{i}]", file, task_ids)
             for i, t in enumerate(d.get("tasks", []))) if t is not None]
         return task
+
+    def unique_anchor(self, record: Chapter | Task, file: str, pos: tuple[int, int],
+                      path: str) -> None:
+        """Report two ids of a plan that make one anchor of its page (``2-1`` and ``2.1``)."""
+        first = self.anchors.setdefault(record.anchor, (record.id, record.source))
+        if first[0] != record.id:
+            self.add("anchor-clash", file, pos, path, found=record.id, other=first[0],
+                     first=str(first[1]), anchor=record.anchor)
 
     def deadline(self, written: str, plan: Plan, file: str, pos: tuple[int, int],
                  path: str) -> Deadline | None:
@@ -204,12 +216,19 @@ class PlanBuilder:
                                      f"{path}.target")
             if ind.target is not None and not ind.unit:
                 ind.unit = ind.target.unit
+        years: dict[int, int] = {}
         for j, a in enumerate(d.get("actuals", [])):
             if "year" not in a and "value" in a:
                 self.add("missing-field", file, (a.line, a.column), f"{path}.actuals[{j}].year",
                          field="year", expected=phrase("actual-year"))
                 continue
+            if "year" in a and a["year"] in years:
+                self.add("duplicate-year", file, a.pos("year"), f"{path}.actuals[{j}].year",
+                         found=a["year"], first=years[a["year"]],
+                         hint=phrase("one-value-a-year"))
+                continue
             if "value" in a:
+                years[a["year"]] = a.pos("year")[0]
                 ind.actuals.append(self.quantity(a, ind.unit))
         if ind.baseline and ind.target and ind.baseline.year and ind.target.year \
                 and ind.baseline.year > ind.target.year:

@@ -158,6 +158,8 @@ class _Converter:
                 key = self.convert(key_node)
                 if isinstance(key, (dict, list)):
                     key = str(key)
+                elif type(key) is not str:  # see _EventReader.mapping
+                    key = key_node.value
                 kl, kc = _mark(key_node)
                 if key in out.key_pos:
                     self.problems.append(duplicate_key(self.file, key, kl, kc,
@@ -243,6 +245,8 @@ class _EventReader:
                     return out
                 raise _Unusual("a list or mapping as a key")
             key, tag = scalar(key_event)
+            if type(key) is not str:  # 1: and true: are two keys, not the number and True
+                key = key_event.value
             mark = key_event.start_mark
             value_event = next_event()
             if tag == _MERGE_TAG:
