@@ -92,6 +92,16 @@ WRITTEN = {
     "long-id": [
         "data/plans/demo/tasks.yml:20:9: chapters[0].tasks[1].id: 编号有 81 个字符，超过上限 64；"
         "编号是网页地址和文件名的一部分; 提示：用更短的编号，如 1.1.1.1.1.1"],
+    "share-above-100": [
+        "data/plans/demo/indicators.yml:8:25: indicators[0].actuals[0].value: 数值 980% 不可能："
+        "以 % 计的比例应在 0 到 100 之间; 提示：核对原文的数值、小数点和单位"],
+    "target-contradicts-phrase": [
+        "data/plans/demo/indicators.yml:11:5: indicators[0].target: 目标写的是 = 60 (level)，"
+        "而它的原文“力争达到60%左右”说的是 ~ 60 (level)；两者应一致; 提示：改正目标或原文，"
+        "使两者一致；“约”“左右”“力争”写作 comparator: '~'"],
+    "actual-year-outside-plan": [
+        "data/plans/demo/indicators.yml:8:12: indicators[0].actuals[0].year: 实际值的年份 2031 "
+        "不在规划期内；应为 2010 到 2015 年"],
     "anchor-clash": [
         "data/plans/demo/tasks.yml:4:7: chapters[1].id: 编号“1.2”与“1-2”"
         "（data/plans/demo/tasks.yml:2）在网页上是同一个锚点 #chapter-1-2，链接会指错；两个编号须有别"],

@@ -254,6 +254,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "id '{found}' and '{other}' ({first}) make the same anchor #{anchor} on the page, "
               "so links would go to the wrong one; the ids must differ",
     },
+    "unread-target": {
+        "zh": "目标“{found}”读不出确定的数值，照原文发布，状态为“无法判断”",
+        "en": "target '{found}' gives no definite value ({reason}); it is published as written, "
+              "its status 'cannot judge'",
+    },
+    "implausible-value": {
+        "zh": "数值 {found}{unit} 不可能：{why}",
+        "en": "the figure {found}{unit} cannot be right: {why}",
+    },
+    "year-outside-period": {
+        "zh": "实际值的年份 {found} 不在规划期内；应为 {low} 到 {high} 年",
+        "en": "the reported value's year {found} is outside the plan; expected {low} to {high}",
+    },
+    "target-contradicts-phrase": {
+        "zh": "目标写的是 {found}，而它的原文“{phrase}”说的是 {expected}；两者应一致",
+        "en": "the target says {found} while its phrase '{phrase}' says {expected}; they must "
+              "agree",
+    },
     "duplicate-year": {
         "zh": "{found} 年的实际值写了两次（第一次在第 {first} 行）；每年只能有一个实际值",
         "en": "the reported value for {found} is given twice (first on line {first}); one value "
@@ -346,6 +364,11 @@ HINTS: dict[str, dict[str, str]] = {
                                "correction and say so in source"},
     "exponent-id": {"zh": "编辑器（YAML 1.2）会把 {id} 读成数字；请换一个编号",
                     "en": "editors (YAML 1.2) read {id} as a number; choose another id"},
+    "match-phrase": {"zh": "改正目标或原文，使两者一致；“约”“左右”“力争”写作 comparator: '~'",
+                     "en": "correct the target or the phrase so they agree; '约', '左右' and "
+                           "'力争' (about) are comparator: '~'"},
+    "check-figure": {"zh": "核对原文的数值、小数点和单位", "en": "check the figure, its decimal point "
+                                                         "and its unit against the source"},
     "copy-into-repository": {"zh": "把文件本身复制到仓库里，或删去这个链接",
                              "en": "copy the file itself into the repository, or remove the link"},
 }
@@ -431,6 +454,13 @@ VALUES: dict[str, dict[str, str]] = {
                                 "{character}"},
 }
 """Values a message or hint quotes: what was found, what is expected, and examples."""
+
+# trust: why a figure cannot be right
+VALUES.update({
+    "share-between": {"zh": "以 {unit} 计的比例应在 0 到 {high} 之间",
+                      "en": "a share in {unit} lies between 0 and {high}"},
+    "level-not-negative": {"zh": "数量不能为负数", "en": "an amount cannot be negative"},
+})
 
 REPORT: dict[str, dict[str, str]] = {
     "report-imported": {"zh": "导入 {source} -> {plan}", "en": "imported {source} -> {plan}"},

@@ -16,12 +16,31 @@ from dataclasses import dataclass
 from typing import Any, Callable, NamedTuple
 
 from plansite.catalogue.phrases import Phrase, phrase
+from plansite.language.plausible import implausible, measures_change, year_range
 from plansite.model import fields as S
 from plansite.model.records import (Chapter, Deadline, Indicator, Plan, Quantity, Source, Target,
                                     Task)
 from plansite.problems import Problem
 from plansite.reading.shape import Checker
 from plansite.reading.yamlfile import Located, LocatedList
+
+
+def _differs(said: Target, written: Target) -> bool:
+    """Whether a target mapping says something else than its phrase (a unit is not compared:
+    the mapping holds base units, the phrase 万 and 亿)."""
+    def close(a: float | None, b: float | None) -> bool:
+        return a is None and b is None or a is not None and b is not None \
+            and abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+    keys = ("low", "high") if said.comparator == "range" else ("value",)
+    return said.comparator != written.comparator or said.kind != written.kind \
+        or not all(close(getattr(said, k), getattr(written, k)) for k in keys)
+
+
+def target_summary(target: Target) -> str:
+    """A target as its fields say it, for a message: ``~ 60 (level)``."""
+    if target.comparator == "range":
+        return f"{target.low:g}–{target.high:g} ({target.kind})"
+    return f"{target.comparator} {target.value:g} ({target.kind})"
 
 
 def source_of(file: str, data: Located) -> Source:
@@ -235,8 +254,36 @@ class PlanBuilder:
             self.add("baseline-after-target", file, d["baseline"].pos("year"),
                      f"{path}.baseline.year", found=ind.baseline.year,
                      expected=ind.target.year)
+        self.plausible(ind, d, plan, path, file)
         self.refs[id(ind)] = _mentions(d, path, ("departments", "chapter"))
         return ind
+
+    def plausible(self, ind: Indicator, d: Located, plan: Plan, path: str, file: str) -> None:
+        """Report figures their unit or the plan's period rules out (:mod:`~plansite.language.plausible`)."""
+        years = year_range(plan.period_start, plan.period_end)
+        for j, a in enumerate(d.get("actuals", [])):
+            if years is not None and "year" in a and not years[0] <= a["year"] <= years[1]:
+                self.add("year-outside-period", file, a.pos("year"), f"{path}.actuals[{j}].year",
+                         found=a["year"], low=years[0], high=years[1])
+        if measures_change(ind.name, ind.target.kind if ind.target else None):
+            return
+        written = [(f"baseline", d.get("baseline"))]
+        written += [(f"actuals[{j}]", a) for j, a in enumerate(d.get("actuals", []))]
+        target = d.get("target")
+        if isinstance(target, Located) and ind.target is not None and ind.target.kind == "level":
+            written += [("target", target)]
+        for where, values in written:
+            if not isinstance(values, Located):
+                continue
+            unit = values.get("unit") or ind.unit
+            for key in ("value", "low", "high"):
+                if key not in values:
+                    continue
+                why = implausible(values[key], unit)
+                if why is not None:
+                    self.add("implausible-value", file, values.pos(key), f"{path}.{where}.{key}",
+                             found=values.raw.get(key, values[key]), unit=unit, why=why,
+                             hint=phrase("check-figure"))
 
     @staticmethod
     def quantity(d: Located, unit: str) -> Quantity:
@@ -251,9 +298,10 @@ class PlanBuilder:
             try:
                 target = self.parse_target(value, year=plan.period_end)
             except ValueError as exc:
-                self.add("bad-target", file, pos, path, reason=str(exc), found=value,
-                         expected=phrase("target-examples"))
-                return None
+                # kept as written, its status "cannot judge": a guess would publish a wrong one
+                self.add("unread-target", file, pos, path, severity="warning", reason=str(exc),
+                         found=value)
+                return Target(phrase=value, unread=str(exc) or "unread", year=plan.period_end)
             return target
         # without a comparator, low/high mean a range; a value or narrative stands alone
         comparator = "range" if "low" in value or "high" in value else "="
@@ -275,4 +323,20 @@ class PlanBuilder:
                 self.add("missing-field", file, pos, f"{path}.value", field="value",
                          expected=phrase("target-value"))
             return None
+        said = self.phrase_target(value.get("phrase", ""), target.year)
+        if said is not None and (target.value is not None or target.comparator == "range") \
+                and _differs(said, target):
+            self.add("target-contradicts-phrase", file, pos, path, hint=phrase("match-phrase"),
+                     found=target_summary(target),
+                     phrase=target.phrase, expected=target_summary(said))
         return target
+
+    def phrase_target(self, written: str, year: int | None) -> Target | None:
+        """The target a target mapping's own phrase states, when it states one with a number."""
+        if self.parse_target is None or not written:
+            return None
+        try:
+            said = self.parse_target(written, year=year)
+        except ValueError:
+            return None
+        return said if said.value is not None or said.comparator == "range" else None
