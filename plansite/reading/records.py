@@ -267,7 +267,7 @@ class PlanBuilder:
                          found=a["year"], low=years[0], high=years[1])
         if measures_change(ind.name, ind.target.kind if ind.target else None):
             return
-        written = [(f"baseline", d.get("baseline"))]
+        written = [("baseline", d.get("baseline"))]
         written += [(f"actuals[{j}]", a) for j, a in enumerate(d.get("actuals", []))]
         target = d.get("target")
         if isinstance(target, Located) and ind.target is not None and ind.target.kind == "level":
