@@ -39,8 +39,8 @@ EQUAL_TOLERANCE = 0.005
 """An "=" target that only asks to hold a value is met within 0.5 % of it."""
 
 ABOUT_TOLERANCE = 0.05
-"""An approximate target (``~``: 约, 左右, 力争) is met within 5 % of its value, or beyond it in
-the direction the indicator is to move."""
+"""An approximate target (``~``, "about": see plansite.language.targets) is met within 5 % of
+its value, or beyond it in the direction the indicator is to move."""
 
 _EPS = 1e-9  # shares and comparisons exactly at a threshold must not fail on float rounding
 
@@ -236,7 +236,7 @@ def _without_numeric_target(indicator: model.Indicator) -> StatusResult:
     if indicator.type == "monitoring":
         return StatusResult(NO_DATA, phrase("monitoring"))
     if indicator.target is not None and indicator.target.unread:
-        return StatusResult(UNCLEAR, phrase("unread-target", phrase=indicator.target.phrase))
+        return StatusResult(UNCLEAR, phrase("target-unread", phrase=indicator.target.phrase))
     if indicator.target is not None and indicator.target.narrative:
         return StatusResult(NO_DATA, phrase("narrative-target"))
     return StatusResult(NO_DATA, phrase("no-numeric-target"))

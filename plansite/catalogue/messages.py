@@ -272,6 +272,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the target says {found} while its phrase '{phrase}' says {expected}; they must "
               "agree",
     },
+    "import-unpacked-too-large": {
+        "zh": "文件解压后有 {found} 字节，超过上限 {expected} 字节；规划文件通常只有几兆字节",
+        "en": "the file unpacks to {found} bytes, more than the limit of {expected} bytes; a plan "
+              "document is a few megabytes",
+    },
+    "import-too-many-rows": {
+        "zh": "表格超过 {found} 行；应为一份任务表",
+        "en": "the table has more than {found} rows; expected a task table",
+    },
     "duplicate-year": {
         "zh": "{found} 年的实际值写了两次（第一次在第 {first} 行）；每年只能有一个实际值",
         "en": "the reported value for {found} is given twice (first on line {first}); one value "
@@ -367,6 +376,8 @@ HINTS: dict[str, dict[str, str]] = {
     "match-phrase": {"zh": "改正目标或原文，使两者一致；“约”“左右”“力争”写作 comparator: '~'",
                      "en": "correct the target or the phrase so they agree; '约', '左右' and "
                            "'力争' (about) are comparator: '~'"},
+    "raise-limit": {"zh": "确认文件无误后，可用 {option} {value} 放宽上限",
+                    "en": "if the file is what you meant, raise the limit with {option} {value}"},
     "check-figure": {"zh": "核对原文的数值、小数点和单位", "en": "check the figure, its decimal point "
                                                          "and its unit against the source"},
     "copy-into-repository": {"zh": "把文件本身复制到仓库里，或删去这个链接",

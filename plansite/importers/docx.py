@@ -14,18 +14,20 @@ import zipfile
 
 from plansite.problems import PlanError, problem
 from plansite.importers.document import Block, Document
+from plansite.importers.limits import ImportLimits, check_archive
 from plansite.importers.table import rows_to_blocks
 
 HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
 TITLE_STYLE = re.compile(r"^(?:title|标题)$", re.I)
 
 
-def read_docx(raw: bytes, file: str) -> list[Document]:
+def read_docx(raw: bytes, file: str, limits: ImportLimits = ImportLimits()) -> list[Document]:
     """The document held in the Word file ``file`` whose bytes are ``raw``."""
     from docx import Document as open_docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    check_archive(raw, file, limits, ".docx")
     try:
         doc = open_docx(io.BytesIO(raw))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:

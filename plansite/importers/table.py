@@ -19,6 +19,8 @@ from plansite.catalogue.phrases import phrase
 from plansite.problems import PlanError, problem
 from plansite.importers.decode import decode
 from plansite.importers.document import Block, Document, TaskRow
+from plansite.importers.limits import (ImportLimits, check_archive, check_sheet_rows,
+                                       limited_rows)
 
 # Header words of each known column, tried in this order (目标任务 is a task column, 目标 alone
 # a target column).
@@ -113,9 +115,11 @@ def rows_to_blocks(rows: list[list[str]], file: str, first_row: int = 1,
     return blocks
 
 
-def _xlsx(raw: bytes, file: str) -> list[Document]:
+def _xlsx(raw: bytes, file: str, limits: ImportLimits) -> list[Document]:
     from openpyxl import load_workbook
 
+    check_archive(raw, file, limits, ".xlsx")
+    check_sheet_rows(raw, file, limits)
     try:
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
@@ -124,7 +128,8 @@ def _xlsx(raw: bytes, file: str) -> list[Document]:
     documents = []
     problems = []
     for sheet in book.worksheets:
-        rows = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        rows = [[_cell(v) for v in row] for row in
+                limited_rows(sheet.iter_rows(values_only=True), f"{file}#{sheet.title}", limits)]
         if not any(any(r) for r in rows):
             continue
         try:
@@ -144,7 +149,7 @@ def _xlsx(raw: bytes, file: str) -> list[Document]:
     return documents
 
 
-def _delimited(raw: bytes, file: str, suffix: str) -> list[Document]:
+def _delimited(raw: bytes, file: str, suffix: str, limits: ImportLimits) -> list[Document]:
     decoded = decode(raw, file)
     delimiter = "\t" if suffix == ".tsv" else ","
     if suffix == ".csv":
@@ -152,8 +157,8 @@ def _delimited(raw: bytes, file: str, suffix: str) -> list[Document]:
         counts = {d: sample.count(d) for d in (",", "，", ";", "\t")}
         delimiter = max(counts, key=counts.get) if any(counts.values()) else ","
     try:
-        rows = [[c.strip() for c in row] for row in
-                csv.reader(io.StringIO(decoded.text), delimiter=delimiter)]
+        rows = [[c.strip() for c in row] for row in limited_rows(
+            csv.reader(io.StringIO(decoded.text), delimiter=delimiter), file, limits)]
     except csv.Error as exc:
         raise PlanError([problem("import-undecodable", file, found=str(exc))]) from None
     blocks = rows_to_blocks(rows, file)
@@ -161,8 +166,9 @@ def _delimited(raw: bytes, file: str, suffix: str) -> list[Document]:
                      warnings=list(decoded.warnings))]
 
 
-def read_table(raw: bytes, file: str, suffix: str) -> list[Document]:
+def read_table(raw: bytes, file: str, suffix: str,
+               limits: ImportLimits = ImportLimits()) -> list[Document]:
     """The task tables of a spreadsheet (one document per sheet) or a delimited text file."""
     if suffix in (".xlsx", ".xlsm"):
-        return _xlsx(raw, file)
-    return _delimited(raw, file, suffix)
+        return _xlsx(raw, file, limits)
+    return _delimited(raw, file, suffix, limits)
