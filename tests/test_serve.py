@@ -6,6 +6,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -51,6 +52,47 @@ def test_editing_data_rebuilds_the_served_page(tmp_path):
         departments.write_text(text.replace("  - 住建委\n", "  - 住建委\n  - 市住房和城乡建设委员会\n"),
                                encoding="utf-8")
         assert wait_for(url, "市住房和城乡建设委员会"), "the edit was not rebuilt"
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def fetch_any(url: str) -> str:
+    """The page at ``url``, also when it is answered with an error status (the 404 page)."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+@pytest.mark.slow
+def test_a_data_problem_is_shown_in_the_browser_until_it_is_fixed(tmp_path):
+    copy_site_files(make_repo(tmp_path))
+    tasks = tmp_path / "data" / "plans" / "demo" / "tasks.yml"
+    good = tasks.read_text(encoding="utf-8")
+    tasks.write_text(good.replace("- 规划局", "- 规划所"), encoding="utf-8")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    problem = ("<li><code>data/plans/demo/tasks.yml:13:7: chapters[0].tasks[0].lead[1]</code> "
+               "找不到部门“规划所”；应为部门名录 data/departments.yml 中的编号、名称或别名; "
+               "提示：最接近的部门：市城乡规划局（guihuaju）</li>")
+    try:
+        home = f"http://127.0.0.1:{port}/"
+        assert wait_for(home, "<h1>数据有 1 个问题，网站暂未更新</h1>"), "no page of the problems"
+        assert problem in fetch(home)
+        assert "livereload" in fetch(home)  # the page reloads itself once the file is fixed
+        assert problem in fetch_any(f"http://127.0.0.1:{port}/plans/demo/")  # at every address
+        tasks.write_text(good, encoding="utf-8")
+        assert wait_for(f"http://127.0.0.1:{port}/departments/guihuaju/", "<h1>市城乡规划局</h1>")
+        assert "数据有" not in fetch(home)
     finally:
         server.terminate()
         try:

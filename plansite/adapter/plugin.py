@@ -38,6 +38,7 @@ from plansite.catalogue.phrases import phrase
 from plansite.site.linkcheck import LinkCheckJob
 from plansite.site.pages import Page, site_pages
 from plansite.site.render import Renderer, Site
+from plansite.site.templates import Templates
 from plansite.site.search import PageLayout, SearchIndexJob
 
 log = logging.getLogger("mkdocs.plugins.plansite")
@@ -117,10 +118,27 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         # first macro of the page that failed
         self.macro_outputs = MacroOutputs()
         self.macro_failure: BaseException | None = None
+        # `mkdocs serve` shows the data's problems in the browser instead of failing
+        self.serving = False
+        self.problems: list[Problem] = []
+        self.overrides: Path | None = None
+
+    def on_startup(self, *, command, dirty) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
         repo, problems = load_repository(self.root, as_of=self.config.as_of)
+        self.problems = []
+        if problems.errors and self.serving:
+            # the editor sees the problems in the browser, which reloads once they are fixed;
+            # `plansite build` stays strict
+            self.problems = problems.sorted()
+            self.overrides = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+            log.info("plansite: the data has %d problem(s); the browser lists them",
+                      len(problems.errors))
+            self.interface_language(config)
+            return config
         if problems.errors:
             report = "\n".join(p.format(self.config.lang) for p in problems.sorted())
             raise PluginError(f"plansite: the data has {len(problems.errors)} problem(s):\n"
@@ -158,8 +176,10 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         return env
 
     def on_files(self, files: Files, config) -> Files:
-        assert self.repo is not None
         self.refuse_outside_links(files, Path(config.docs_dir))
+        if self.problems:
+            return self.problem_files(files, config)
+        assert self.repo is not None
         self.pages = {}
         pages = site_pages(self.repo, self.config.lang)
         # The downloads page goes last: it shows the sizes of files made beside the rendering.
@@ -179,6 +199,23 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.search_told = False
         self.start_background(config)
         return files
+
+    def problem_files(self, files: Files, config) -> Files:
+        """The site while the data has problems: the theme's files and one page listing them."""
+        self.pages = {}
+        kept = Files([f for f in files if not f.is_documentation_page()])
+        kept.append(File.generated(config, "index.md", content=PAGE_MARKDOWN))
+        return kept
+
+    def problems_page(self) -> str:
+        """The HTML of the page that lists the data's problems."""
+        lang = self.config.lang
+        return str(Templates(self.overrides).render(
+            "problems.html",
+            title=translate("serve_problems_title", lang, n=len(self.problems)),
+            intro=translate("serve_problems_intro", lang),
+            problems=[(p.location() + (f": {p.path}" if p.path else ""), p.said(lang))
+                      for p in self.problems]))
 
     def refuse_outside_links(self, files: Files, docs: Path) -> None:
         """Fail the build when a page or asset is a link out of the repository: MkDocs would
@@ -257,6 +294,11 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         # The theme's own search would put every page into one index that readers download
         # whole; the site's search index is written beside the build (plansite.site.search).
         page.meta["search"] = {"exclude": True}
+        if self.problems:
+            page.meta["title"] = page.title = html.escape(
+                translate("serve_problems_title", self.config.lang, n=len(self.problems)))
+            page.render = partial(_finished_page, page, self.problems_page())
+            return ""
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
             return markdown
@@ -278,7 +320,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
 
     def on_page_content(self, content: str, page, config, files) -> str:
         """An authored page's HTML through the sanitiser, with the macros' HTML put back."""
-        if page.file.src_uri in self.pages:
+        if page.file.src_uri in self.pages or self.problems:
             return content
         return self.macro_outputs.restore(sanitise(content))
 
@@ -320,8 +362,11 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         return output
 
     def on_post_build(self, config) -> None:
-        assert self.repo is not None
         site = Path(config.site_dir)
+        if self.problems:  # every address shows the problems (MkDocs serves 404.html)
+            (site / "404.html").write_bytes((site / "index.html").read_bytes())
+            return
+        assert self.repo is not None
         downloads = site / "downloads"
         downloads.mkdir(parents=True, exist_ok=True)
         base_url = self.base_url(config)

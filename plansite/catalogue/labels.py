@@ -104,6 +104,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "status_off-track": {"zh": "严重滞后", "en": "Off track"},
     "status_no-data": {"zh": "暂无数据", "en": "No data"},
     "status_unclear": {"zh": "无法判断", "en": "Cannot judge"},
+    # trust: what `make serve` shows while the data has problems
+    "serve_problems_title": {"zh": "数据有 {n} 个问题，网站暂未更新",
+                             "en": "The data has {n} problem(s); the site is not updated"},
+    "serve_problems_intro": {"zh": "按提示修改下面列出的文件并保存，本页会自动刷新。",
+                             "en": "Fix the files listed below as hinted and save them; this "
+                                   "page reloads by itself."},
     "status_not-due": {"zh": "未到期", "en": "Not due"},
     "filter_shown": {"zh": "显示 {shown} / {total} 个指标", "en": "Showing {shown} of {total}"},
     "matrix": {"zh": "责任矩阵", "en": "Responsibility matrix"},
