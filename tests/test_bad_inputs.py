@@ -102,6 +102,20 @@ WRITTEN = {
     "actual-year-outside-plan": [
         "data/plans/demo/indicators.yml:8:12: indicators[0].actuals[0].year: 实际值的年份 2031 "
         "不在规划期内；应为 2010 到 2015 年"],
+    # trust: hints that point the right way, the cause without its knock-on problems
+    "missing-colon": [
+        "data/plans/demo/tasks.yml:9:5: 这一行缺少“键: 值”里的冒号（或冒号后的空格），"
+        "或者一行文字被拆成了两行；续行要比键多缩进"],
+    "new-department": [
+        "data/plans/demo/tasks.yml:13:7: chapters[0].tasks[0].lead[1]: 找不到部门“市水务局”；"
+        "应为部门名录 data/departments.yml 中的编号、名称或别名; 提示：先在 data/departments.yml 中"
+        "添加这个部门"],
+    "indicator-name-for-id": [
+        "data/plans/demo/tasks.yml:18:7: chapters[0].tasks[0].indicators[0]: 找不到指标“城镇化率”；"
+        "应为 data/plans/demo/indicators.yml 中的指标编号; 提示：这里写指标的编号：chengzhenhualv"
+        "（“城镇化率”是它的名称）"],
+    "empty-chapters": [
+        "data/plans/demo/tasks.yml:1:10: chapters: 值为空；应为 各章"],
     "anchor-clash": [
         "data/plans/demo/tasks.yml:4:7: chapters[1].id: 编号“1.2”与“1-2”"
         "（data/plans/demo/tasks.yml:2）在网页上是同一个锚点 #chapter-1-2，链接会指错；两个编号须有别"],
@@ -289,7 +303,8 @@ def test_build_fails_with_the_message_and_keeps_the_previous_site(
 SCHEMA_SEES = {"syntax", "tab", "duplicate-key", "wrong-type", "missing-field", "fullwidth-digits",
                "control-escape", "control-raw", "number-and-bool-keys", "deadline-read-as-number",
                "id-read-as-number", "id-exponent", "blank-title", "blank-department-name",
-               "long-id", "gbk", "bom", "empty", "binary", "huge"}
+               "long-id", "gbk", "bom", "empty", "binary", "huge", "missing-colon",
+               "empty-chapters"}
 """The cases a JSON Schema can see: the shape of one file. The others are about meaning across
 values and files (an unknown department, a cycle, two equal ids, a depth the schema does not
 count, a link), which only `plansite validate` checks; for those the schema finds nothing wrong

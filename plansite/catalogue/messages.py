@@ -45,9 +45,9 @@ MESSAGES: dict[str, dict[str, str]] = {
               "in quotes, e.g. title: \"total: down 13%\"",
     },
     "yaml-missing-colon": {
-        "zh": "这里或上一行缺少“键: 值”里的冒号，或者一行文字被拆成了两行；续行要比键多缩进",
-        "en": "a 'key: value' colon is missing here or on the line above, or a text was broken "
-              "over two lines; a continued line is indented more than its key",
+        "zh": "这一行缺少“键: 值”里的冒号（或冒号后的空格），或者一行文字被拆成了两行；续行要比键多缩进",
+        "en": "this line lacks the colon of 'key: value' (or the space after it), or a text was "
+              "broken over two lines; a continued line is indented more than its key",
     },
     "yaml-indent": {
         "zh": "缩进与上下文不一致；同一层的键要左对齐，列表项以“- ”开头，缩进只用空格（每层两个）",
@@ -378,6 +378,8 @@ HINTS: dict[str, dict[str, str]] = {
                            "'力争' (about) are comparator: '~'"},
     "raise-limit": {"zh": "确认文件无误后，可用 {option} {value} 放宽上限",
                     "en": "if the file is what you meant, raise the limit with {option} {value}"},
+    "indicator-id-for-name": {"zh": "这里写指标的编号：{id}（“{name}”是它的名称）",
+                              "en": "write the id of the indicator here: {id} ('{name}' is its name)"},
     "check-figure": {"zh": "核对原文的数值、小数点和单位", "en": "check the figure, its decimal point "
                                                          "and its unit against the source"},
     "copy-into-repository": {"zh": "把文件本身复制到仓库里，或删去这个链接",

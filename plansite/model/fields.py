@@ -167,7 +167,7 @@ TASK_FIELDS = (
     Field("lead", "list", item="text"),
     Field("cooperating", "list", item="text"),
     Field("implementers", "list", item="text"),
-    Field("indicators", "list", item="slug"),
+    Field("indicators", "list", item="text"),
     Field("deadline", "deadline"),
     Field("progress", "text"),
     Field("responsibility", "text"),

@@ -144,6 +144,9 @@ class PlanBuilder:
         else:
             tfile, tdata = files.tasks
             ttop = self.check.record(tdata, S.TASKS_FILE, "", tfile, (1, 1))
+            if ttop is not None and "chapters" in ttop and not ttop["chapters"]:
+                self.add("empty-value", tfile, ttop.pos("chapters"), "chapters",
+                         expected=phrase("tasks-file.chapters"))
             if ttop is not None and "chapters" in ttop:
                 chapter_ids: dict[str, Source] = {}
                 task_ids: dict[str, Source] = {}
@@ -157,6 +160,12 @@ class PlanBuilder:
                 plan.indicators = [ind for ind in (
                     self.indicator(d, plan, f"indicators[{i}]", ifile)
                     for i, d in enumerate(itop["indicators"])) if ind is not None]
+        if not plan.chapters:
+            # the chapters were not read (their problem is told); an indicator naming one is
+            # not wrong as well
+            for ind in plan.indicators:
+                self.refs[id(ind)].pop("chapter", None)
+                ind.chapter = ""
         return plan
 
     def chapter(self, d: Located, plan: Plan, parent: str | None, path: str, file: str,

@@ -157,8 +157,11 @@ class References:
                     continue
                 if (plan.id, ref) in duplicates:
                     continue  # its duplicate id is the one problem to report
+                named = [ind.id for ind in plan.indicators if ind.name == ref]
                 if ref in indicators:  # a task serves the indicators of its own plan
                     hint = phrase("indicator-of-plan", indicator=ref, plan=indicators[ref].plan)
+                elif named:  # its name, where the id belongs
+                    hint = phrase("indicator-id-for-name", id=named[0], name=ref)
                 else:
                     near = closest(ref, [ind.id for ind in plan.indicators], 3)
                     hint = phrase("closest", names=near) if near else None

@@ -84,7 +84,10 @@ class Checker:
         for f in record.fields:
             given = data.get(f.name)
             if given is None:
-                if f.required:
+                if f.required and f.name in data:  # written, with nothing after it
+                    self.add("empty-value", file, data.pos(f.name), join(path, f.name),
+                             expected=phrase(f"{record.name}.{f.name}"))
+                elif f.required:
                     self.add("missing-field", file, (data.line, data.column), join(path, f.name),
                              field=f.name, expected=phrase(f"{record.name}.{f.name}"))
                 continue

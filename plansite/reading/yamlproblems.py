@@ -125,6 +125,11 @@ def syntax_problem(exc: yaml.YAMLError, name: str, text: str) -> Problem:
                        hint=phrase("close-quote", quote=q))
     for words, code in _SYNTAX_CODES:
         if words in what:
+            start = getattr(exc, "context_mark", None)
+            if code == "yaml-missing-colon" and start is not None:
+                # the parser notices at the next line; the key without its colon is where the
+                # text it was reading began
+                line, col = start.line + 1, start.column + 1
             return problem(code, name, line, col)
     context = getattr(exc, "context", None)
     found = what if not context else phrase("parser-complaint", context=context, problem=what)
