@@ -186,3 +186,9 @@ def test_an_asset_linking_out_of_the_repository_stops_the_build(tmp_path, capsys
             "数据文件和页面必须在仓库里; 提示：把文件本身复制到仓库里，或删去这个链接") in output
     assert not (tmp_path / "site").exists()
     shutil.rmtree(tmp_path / "docs")
+
+
+def test_the_readme_lists_the_allowed_elements():
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    listed = re.search(r"<!-- allowlist: tags -->`([^`]*)`", readme).group(1).split()
+    assert listed == sorted(ALLOWED_TAGS)
