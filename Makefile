@@ -77,7 +77,7 @@ lock: ## regenerate requirements/lock.txt from pyproject.toml
 		--custom-compile-command "make lock" --upgrade --quiet -o $(LOCK)
 
 clean: ## remove the built site and test caches
-	rm -rf site site.tmp.* site.old build .pytest_cache .hypothesis
+	rm -rf site site.tmp.* site.old .site-* build .pytest_cache .hypothesis
 
 distclean: clean ## also remove .venv
 	rm -rf $(VENV)

@@ -16,6 +16,7 @@ from plansite.catalogue.phrases import Phrase, phrase
 from plansite.catalogue.messages import summary
 from plansite.importers import import_document
 from plansite.importers.progress import import_report
+from plansite.importers.limits import MB, ImportLimits
 from plansite.model.fields import schema_files
 from plansite.problems import PlanError, format_github, format_json
 from plansite.publishing import tables
@@ -90,6 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--period", help="2011-2015 or 2007 (default: from the title)")
     p.add_argument("--issuer", help="issuing body, e.g. 市人民政府")
     p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the report")
+    default = ImportLimits()
+    p.add_argument("--max-mb", type=int, default=default.file_bytes // MB,
+                   help="refuse a larger file (default %(default)s MB)")
+    p.add_argument("--max-unpacked-mb", type=int, default=default.unpacked_bytes // MB,
+                   help="refuse a .docx or .xlsx that unpacks to more (default %(default)s MB)")
+    p.add_argument("--max-rows", type=int, default=default.rows,
+                   help="refuse a table with more rows (default %(default)s)")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("import-report",
@@ -155,7 +163,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         result = import_document(Path(args.source), args.plan, title=args.title, out_dir=out,
                                  force=args.force, update=args.update, part=args.part,
                                  registry_path=root / "data" / "departments.yml",
-                                 level=args.level, period=args.period, issuer=args.issuer)
+                                 level=args.level, period=args.period, issuer=args.issuer,
+                                 limits=ImportLimits(args.max_mb * MB, args.max_unpacked_mb * MB,
+                                                     args.max_rows))
     except PlanError as exc:
         print(exc.report(args.lang), file=sys.stderr)
         return 1

@@ -31,7 +31,7 @@ WRITTEN = {
         "data/plans/demo/tasks.yml:10:16: YAML 语法错误：引号 \" 没有闭合; "
         "提示：在这一行的文字末尾补上 \""],
     "tab": [
-        "data/departments.yml:5:1: 缩进里有制表符（Tab）；YAML 只能用空格缩进; 提示：把 Tab 换成两个空格"],
+        "data/departments.yml:5:1: 缩进里有制表符（Tab）；YAML 只能用空格缩进; 提示：把 Tab 换成空格，与同一层的上一行左对齐"],
     "duplicate-key": [
         "data/plans/demo/plan.yml:6:1: title: 键“title”重复出现（第一次在第 3 行）；每个键只能写一次"],
     "wrong-type": [
@@ -63,6 +63,62 @@ WRITTEN = {
     "fullwidth-digits": [
         "data/plans/demo/indicators.yml:8:23: indicators[0].baseline.value: 数字“４５”用了全角字符；"
         "应为半角数字 45; 提示：改写为 45"],
+    # trust: values YAML or the site would change, blank names, limits
+    "control-escape": [
+        "data/plans/demo/tasks.yml:4:10: chapters[0].title: 有看不见的控制字符 U+0001；"
+        "数据里只能有文字、空格和换行; 提示：删去这个字符（编辑器里可能看不见；可搜索 U+0001）"],
+    "number-and-bool-keys": [
+        "data/plans/demo/plan.yml:2:1: 1: 未知字段“1”；可用字段：id、title、issuer、level、period、"
+        "source_document、summary、note、title_en、short_title",
+        "data/plans/demo/plan.yml:3:1: true: 未知字段“true”；可用字段：id、title、issuer、level、"
+        "period、source_document、summary、note、title_en、short_title; 提示：是否想写“note”？"],
+    "deadline-read-as-number": [
+        "data/plans/demo/tasks.yml:24:15: chapters[0].tasks[1].deadline: 不加引号时 YAML 把"
+        "“2015.10”读成数字 2015.1，意思变了；这里应为文字; 提示：加上引号：'2015.10'"],
+    "id-read-as-number": [
+        "data/plans/demo/tasks.yml:20:9: chapters[0].tasks[1].id: 不加引号时 YAML 把“1.20”读成数字 "
+        "1.2，意思变了；这里应为文字; 提示：加上引号：'1.20'"],
+    "id-exponent": [
+        "data/plans/demo/tasks.yml:20:9: chapters[0].tasks[1].id: 编号“1e3”不合格；应为 数字和字母，"
+        "用点或连字符分隔，如 2.3.1; 提示：编辑器（YAML 1.2）会把 1e3 读成数字；请换一个编号"],
+    "blank-title": [
+        "data/plans/demo/tasks.yml:22:12: chapters[0].tasks[1].title: 值为空；应为 任务名称"],
+    "blank-department-name": [
+        "data/departments.yml:13:9: departments[2].name: 值为空；应为 规划中写的名称，如 市住建委"],
+    "duplicate-year": [
+        "data/plans/demo/indicators.yml:9:12: indicators[0].actuals[1].year: 2013 年的实际值写了两次"
+        "（第一次在第 8 行）；每年只能有一个实际值; 提示：删去其中一行；数据更正时只保留更正后的值，"
+        "并在 source 中说明"],
+    "long-id": [
+        "data/plans/demo/tasks.yml:20:9: chapters[0].tasks[1].id: 编号有 81 个字符，超过上限 64；"
+        "编号是网页地址和文件名的一部分; 提示：用更短的编号，如 1.1.1.1.1.1"],
+    "share-above-100": [
+        "data/plans/demo/indicators.yml:8:25: indicators[0].actuals[0].value: 数值 980% 不可能："
+        "以 % 计的比例应在 0 到 100 之间; 提示：核对原文的数值、小数点和单位"],
+    "target-contradicts-phrase": [
+        "data/plans/demo/indicators.yml:11:5: indicators[0].target: 目标写的是 = 60 (level)，"
+        "而它的原文“力争达到60%左右”说的是 ~ 60 (level)；两者应一致; 提示：改正目标或原文，"
+        "使两者一致；“约”“左右”“力争”写作 comparator: '~'"],
+    "actual-year-outside-plan": [
+        "data/plans/demo/indicators.yml:8:12: indicators[0].actuals[0].year: 实际值的年份 2031 "
+        "不在规划期内；应为 2010 到 2015 年"],
+    # trust: hints that point the right way, the cause without its knock-on problems
+    "missing-colon": [
+        "data/plans/demo/tasks.yml:9:5: 这一行缺少“键: 值”里的冒号（或冒号后的空格），"
+        "或者一行文字被拆成了两行；续行要比键多缩进"],
+    "new-department": [
+        "data/plans/demo/tasks.yml:13:7: chapters[0].tasks[0].lead[1]: 找不到部门“市水务局”；"
+        "应为部门名录 data/departments.yml 中的编号、名称或别名; 提示：先在 data/departments.yml 中"
+        "添加这个部门"],
+    "indicator-name-for-id": [
+        "data/plans/demo/tasks.yml:18:7: chapters[0].tasks[0].indicators[0]: 找不到指标“城镇化率”；"
+        "应为 data/plans/demo/indicators.yml 中的指标编号; 提示：这里写指标的编号：chengzhenhualv"
+        "（“城镇化率”是它的名称）"],
+    "empty-chapters": [
+        "data/plans/demo/tasks.yml:1:10: chapters: 值为空；应为 各章"],
+    "anchor-clash": [
+        "data/plans/demo/tasks.yml:4:7: chapters[1].id: 编号“1.2”与“1-2”"
+        "（data/plans/demo/tasks.yml:2）在网页上是同一个锚点 #chapter-1-2，链接会指错；两个编号须有别"],
 }
 
 
@@ -96,6 +152,33 @@ def _huge(root: Path) -> None:
             fh.write(chunk)
 
 
+def _control_raw(root: Path) -> None:
+    path = root / "data" / "plans" / "demo" / "tasks.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("统筹城乡发展", "统筹\x01城乡发展"),
+                    encoding="utf-8")
+
+
+def _deep_tasks(root: Path) -> None:
+    """Sub-tasks 325 deep: each level a task whose only sub-task is the next."""
+    lines, indent = ["chapters:", "- id: '1'", "  title: 统筹城乡发展", "  tasks:"], "  "
+    for level in range(325):
+        lines += [f"{indent}- id: '1.{level}'", f"{indent}  title: 子任务", f"{indent}  tasks:"]
+        indent += "    "
+    lines += [f"{indent}- id: 'end'", f"{indent}  title: 最后"]
+    (root / "data" / "plans" / "demo" / "tasks.yml").write_text("\n".join(lines) + "\n",
+                                                                 encoding="utf-8")
+
+
+OUTSIDE = Path("/etc/hostname")
+"""A file outside every test repository that a link can point at."""
+
+
+def _outside_link(root: Path) -> None:
+    plan = root / "data" / "plans" / "demo" / "plan.yml"
+    plan.unlink()
+    plan.symlink_to(OUTSIDE)
+
+
 # Cases made by code, with their expected output; the size of the huge file is filled in.
 MADE: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     "gbk": (_gbk, [
@@ -107,6 +190,15 @@ MADE: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     "empty": (_empty, ["data/plans/demo/tasks.yml:1:1: 文件是空的；应包含 YAML 数据"]),
     "binary": (_binary, [
         "data/plans/demo/indicators.yml:1:1: 这不是文本文件（含有二进制字节）；应为 UTF-8 编码的 YAML 文本"]),
+    "control-raw": (_control_raw, [
+        "data/plans/demo/tasks.yml:4:12: 有看不见的控制字符 U+0001；数据里只能有文字、空格和换行; "
+        "提示：删去这个字符（编辑器里可能看不见；可搜索 U+0001）"]),
+    "deep-tasks": (_deep_tasks, [
+        "data/plans/demo/tasks.yml:35:43: chapters[0]" + ".tasks[0]" * 10 + ".tasks: tasks 嵌套了 "
+        "326 层，超过上限 10 层; 提示：把过深的子任务提到上一层，或拆成几项任务"]),
+    "outside-link": (_outside_link, [
+        f"data/plans/demo/plan.yml: 这是指向仓库之外的链接（指向 {OUTSIDE.resolve().as_posix()}）；"
+        "数据文件和页面必须在仓库里; 提示：把文件本身复制到仓库里，或删去这个链接"]),
     "huge": (_huge, [
         "data/departments.yml: 文件有 {size} 字节，超过上限 5242880 字节; "
         "提示：数据文件只应包含文字和数字；请拆分或删去误放的内容"]),
@@ -204,3 +296,68 @@ def test_build_fails_with_the_message_and_keeps_the_previous_site(
     assert site_hash(root / "site") == before
     # the temporary build folder is gone too
     assert sorted(p.name for p in root.iterdir()) == sorted(["data", "site", *SITE_FILES])
+
+
+# -- the editors' JSON Schema says the same -----------------------------------------------------
+
+SCHEMA_SEES = {"syntax", "tab", "duplicate-key", "wrong-type", "missing-field", "fullwidth-digits",
+               "control-escape", "control-raw", "number-and-bool-keys", "deadline-read-as-number",
+               "id-read-as-number", "id-exponent", "blank-title", "blank-department-name",
+               "long-id", "gbk", "bom", "empty", "binary", "huge", "missing-colon",
+               "empty-chapters"}
+"""The cases a JSON Schema can see: the shape of one file. The others are about meaning across
+values and files (an unknown department, a cycle, two equal ids, a depth the schema does not
+count, a link), which only `plansite validate` checks; for those the schema finds nothing wrong
+that validate does not."""
+
+
+def schema_files_flagged(root: Path) -> set[str]:
+    """The data files the JSON Schema refuses (one it cannot read as YAML counts as refused)."""
+    import yaml
+    from jsonschema import Draft202012Validator
+
+    from plansite.model.fields import json_schema
+
+    class EditorLoader(yaml.SafeLoader):
+        """YAML as an editor reads it: a key written twice is an error there too."""
+
+        def construct_mapping(self, node, deep=False):
+            keys = [self.construct_object(k, deep=True) for k, _ in node.value]
+            if len(set(map(repr, keys))) != len(keys):
+                raise yaml.constructor.ConstructorError(None, None, "duplicate key",
+                                                        node.start_mark)
+            return super().construct_mapping(node, deep)
+
+    kinds = {"departments.yml": "departments", "plan.yml": "plan", "tasks.yml": "tasks",
+             "indicators.yml": "indicators"}
+    flagged = set()
+    for path in sorted((root / "data").rglob("*.yml")):
+        if path.name not in kinds or path.is_symlink():
+            continue
+        name = path.relative_to(root).as_posix()
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+            data = yaml.load(text, Loader=EditorLoader)  # noqa: S506 - a safe loader
+        except (UnicodeDecodeError, yaml.YAMLError, RecursionError):
+            flagged.add(name)
+            continue
+        if text.startswith("\ufeff") or len(raw) > 5 * 1024 * 1024 or data is None:
+            flagged.add(name)  # editors refuse a BOM, a 50 MB file and nothing as well
+            continue
+        if next(Draft202012Validator(json_schema(kinds[path.name])).iter_errors(data), None):
+            flagged.add(name)
+    return flagged
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_validate_and_the_json_schema_agree(tmp_path, case, capsys):
+    make_repo(tmp_path)
+    assert schema_files_flagged(tmp_path) == set()
+    break_repo(tmp_path, case)
+    assert main(["--root", str(tmp_path), "validate"]) == 1
+    said = {line.split(":", 1)[0] for line in capsys.readouterr().out.splitlines()}
+    flagged = schema_files_flagged(tmp_path)
+    assert flagged <= said, f"the schema refuses what validate accepts: {flagged - said}"
+    if case in SCHEMA_SEES:
+        assert flagged == said, f"validate refuses what the schema accepts: {said - flagged}"

@@ -2,14 +2,16 @@
 
 docs/editing.md marks each YAML example with ``<!-- example: name -->`` or
 ``<!-- mistake: code -->`` and each message with ``<!-- message: code -->``. Here the good
-examples are added to a small repository (in the data files' own style) and must validate clean;
-each mistake replaces the lines it stands for and must produce exactly the message the page shows.
+examples are written into a copy of the real data, exactly as shown and where the guide says,
+and must validate clean and add what they say (a task, not a chapter); each mistake replaces the
+lines it stands for in a small repository and must produce exactly the message the page shows.
 """
 
 from __future__ import annotations
 
 import copy
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -86,18 +88,56 @@ def test_the_guide_shows_five_mistakes_each_with_its_message():
     assert set(blocks("example")) == set(EXAMPLES)
 
 
-def test_the_good_examples_validate_and_add_what_they_say(tmp_path):
-    root = good_repo(tmp_path)
+# where the guide says each good example goes in the real data: the file, and the line it is
+# written after ("") or before (">"); the guide names that place in its own words
+PLACES = {
+    "add-department": (DEPARTMENTS_FILE, None),
+    "add-task": (TASKS_FILE, ">      - id: '2.2'\n"),
+    "add-actual": (INDICATORS_FILE, "  - id: gaozhongjiaoyumaoruxuelv\n"),
+}
+
+
+def place(text: str, snippet: str, where: str | None) -> str:
+    """``text`` with ``snippet`` written where the guide says: at the end of the file, before
+    the line ``>where``, or under the ``target:`` line of the record that starts ``where``."""
+    if where is None:
+        return text + snippet + "\n"
+    if where.startswith(">"):
+        assert text.count(where[1:]) == 1
+        return text.replace(where[1:], snippet + "\n" + where[1:])
+    start = text.index(where)
+    target = text.index("    target:", start)
+    end = text.index("\n", target) + 1
+    return text[:end] + snippet + "\n" + text[end:]
+
+
+def test_the_guide_names_the_places_the_examples_go():
+    guide = GUIDE.read_text(encoding="utf-8")
+    assert "`data/departments.yml` 的末尾" in guide
+    assert "`      - id: '2.2'` 开头，新任务就写在这一行的上面" in guide
+    assert "`id: gaozhongjiaoyumaoruxuelv`" in guide and "`target:` 这一行下面先写 `actuals:`" in guide
+
+
+def test_the_good_examples_fit_the_real_files_exactly_as_written(tmp_path):
+    shutil.copytree(GUIDE.parent.parent / "data", tmp_path / "data")
+    before, problems = load_repository(tmp_path)
+    assert list(problems) == []
+    assert "city-12th-fyp:2.1.10" not in before.index.tasks
+    assert not before.indicators["gaozhongjiaoyumaoruxuelv"].actuals
     for name, snippet in blocks("example").items():
-        path = root / EXAMPLES[name]
-        path.write_text(path.read_text(encoding="utf-8") + snippet + "\n", encoding="utf-8")
-    repo, problems = load_repository(root)
+        file, where = PLACES[name]
+        path = tmp_path / file
+        path.write_text(place(path.read_text(encoding="utf-8"), snippet, where), encoding="utf-8")
+    repo, problems = load_repository(tmp_path)
     assert [p.format() for p in problems] == []
     assert repo.departments["shuiwuju"].aliases == ("水务局",)
-    task = repo.task("city-12th-fyp:1.3")
+    task = repo.task("city-12th-fyp:2.1.10")
+    assert (task.chapter, task.title) == ("2.1", "保障城乡供水安全")
     assert task.lead == ("shuiwuju",) and task.cooperating == ("zhujianwei",)
-    assert [(a.year, a.value) for a in repo.indicators["chengzhenhualv"].actuals] == [
-        (2012, 50.1), (2013, 52.3)]
+    assert sum(len(p.chapters) for p in repo.plans.values()) == \
+        sum(len(p.chapters) for p in before.plans.values())  # no chapter more
+    assert [(a.year, a.value) for a in repo.indicators["gaozhongjiaoyumaoruxuelv"].actuals] == [
+        (2013, 96.5)]
 
 
 @pytest.mark.parametrize("code", MISTAKES)

@@ -284,12 +284,11 @@ def built_author_site(tmp_path_factory) -> Path:
 
 
 @pytest.mark.parametrize("body, error", [
-    ("{{ ''.__class__.__mro__ }}", "_SecurityError_: access to attribute '__class__' of 'str' "
-                                   "object is unsafe."),
-    ("{% include '/etc/passwd' %}", "_TemplateNotFound_: '/etc/passwd' not found in search path"),
-    ("{% include '../mkdocs.yml' %}", "_TemplateNotFound_: ../mkdocs.yml"),
-    ("{{ plan_link('no-such-plan') }}", "_MacroError_: unknown plan 'no-such-plan'"),
-    ("{{ department_link('no-such-department') }}", "no-such-department"),
+    ("{{ ''.__class__.__mro__ }}", "access to attribute '__class__' of 'str' object is unsafe."),
+    ("{% include '/etc/passwd' %}", "'/etc/passwd' not found in search path"),
+    ("{% include '../mkdocs.yml' %}", "../mkdocs.yml"),
+    ("{{ plan_link('no-such-plan') }}", "unknown plan 'no-such-plan'"),
+    ("{{ department_link('no-such-department') }}", "department 'no-such-department' is not known"),
 ])
 def test_a_failing_macro_fails_the_build_naming_the_page(tmp_path, built_author_site, capsys,
                                                          body, error):
@@ -301,8 +300,8 @@ def test_a_failing_macro_fails_the_build_naming_the_page(tmp_path, built_author_
     capsys.readouterr()
     assert main(["--root", str(root), "build"]) == 1
     output = capsys.readouterr().err
-    assert "_File_: `evil.md`" in output
-    assert error in output
+    assert f"plansite: docs/evil.md:7: 页面中的宏出错：{error}" in output
+    assert "Traceback" not in output
     assert "root:x:0" not in output
     assert output.rstrip().endswith("plansite: the build failed; the previous site/ is untouched")
     assert sorted(p.relative_to(root).as_posix() for p in (root / "site").rglob("*")) == before

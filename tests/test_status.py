@@ -14,6 +14,7 @@ from plansite.analysis.status import (
     ON_TRACK,
     STATUS_LABELS,
     STATUSES,
+    UNCLEAR,
     compute_status,
     rollup,
     target_levels,
@@ -363,8 +364,9 @@ def test_every_status_has_a_chinese_and_an_english_label():
 
 def test_rollup_counts_in_a_fixed_order_with_every_status_present():
     counts = rollup([AT_RISK, ACHIEVED, AT_RISK])
-    assert list(counts) == [ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA, NOT_DUE]
-    assert counts == {ACHIEVED: 1, ON_TRACK: 0, AT_RISK: 2, OFF_TRACK: 0, NO_DATA: 0, NOT_DUE: 0}
+    assert list(counts) == [ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA, UNCLEAR, NOT_DUE]
+    assert counts == {ACHIEVED: 1, ON_TRACK: 0, AT_RISK: 2, OFF_TRACK: 0, NO_DATA: 0,
+                      UNCLEAR: 0, NOT_DUE: 0}
     assert rollup([]) == dict.fromkeys(STATUSES, 0)
 
 

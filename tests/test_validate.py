@@ -122,7 +122,7 @@ def test_cyclic_parents(tmp_path):
 
 YAML_CASES = {
     "tab": (b"departments:\n\t- id: a\n", ["data/departments.yml:2:1: 缩进里有制表符（Tab）；"
-                                          "YAML 只能用空格缩进; 提示：把 Tab 换成两个空格"]),
+                                          "YAML 只能用空格缩进; 提示：把 Tab 换成空格，与同一层的上一行左对齐"]),
     "duplicate-key": (
         "departments:\n  - id: a\n    name: 甲\n    name: 乙\n".encode(),
         ["data/departments.yml:4:5: name: 键“name”重复出现（第一次在第 3 行）；每个键只能写一次"]),
@@ -268,8 +268,7 @@ def test_incomplete_names_are_not_offered_as_guesses(tmp_path):
     make_repo(tmp_path, departments=departments, tasks=tasks)
     assert messages(tmp_path) == [
         "data/plans/demo/tasks.yml:25:7: chapters[0].tasks[1].lead[0]: 找不到部门“市教局”；"
-        "应为部门名录 data/departments.yml 中的编号、名称或别名; 提示：最接近的部门：市教育局（jiaoyuju）、"
-        "市城乡规划局（guihuaju）"]
+        "应为部门名录 data/departments.yml 中的编号、名称或别名; 提示：最接近的部门：市教育局（jiaoyuju）"]
 
 
 @pytest.mark.parametrize("text, expected", [

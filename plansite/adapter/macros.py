@@ -10,9 +10,12 @@ that sees only these macros and the page, never the site configuration.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
+from typing import Any
 
+from jinja2 import TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
@@ -124,17 +127,59 @@ class PageFacts:
         self.meta = dict(page.meta)
 
 
+class PageSandbox(SandboxedEnvironment):
+    """The sandbox authors' pages render in. A template that cannot be read or run is handed to
+    the plansite plugin (``macro_failed``) instead of raising, so the build stops with the page,
+    its line and the reason rather than mkdocs-macros' traceback; the page is left as written."""
+
+    plugin: Any = None
+
+    def from_string(self, source, globals=None, template_class=None):  # noqa: A002 - Jinja's name
+        try:
+            template = super().from_string(source, globals, template_class)
+        except TemplateError as error:
+            return _Guarded(self, None, source, error)
+        return _Guarded(self, template, source)
+
+
+class _Guarded:
+    """A page's template whose failure goes to the plugin, not up the stack."""
+
+    def __init__(self, env: PageSandbox, template: Any, source: str,
+                 error: Exception | None = None) -> None:
+        self.env, self.template, self.source, self.error = env, template, source, error
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        if self.error is None:
+            try:
+                return self.template.render(*args, **kwargs)
+            except Exception as error:  # noqa: BLE001 - any failure of an author's template
+                self.error = error
+        self.env.plugin.macro_failed(self.error)
+        return self.source
+
+
+def _kept(plugin: Any, macro: Callable[..., Any]) -> Callable[..., Any]:
+    """``macro`` whose HTML is held aside while the page's own HTML is sanitised."""
+
+    @functools.wraps(macro)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return plugin.macro_outputs.keep(macro(*args, **kwargs))
+    return call
+
+
 def on_pre_page_macros(env) -> None:
     """Before each page: the sandbox (made once), and of the variables only the page's facts."""
     env.variables["page"] = PageFacts(env.page)
-    if isinstance(env.env, SandboxedEnvironment):
+    if isinstance(env.env, PageSandbox):
         return
     # mkdocs-macros builds a plain Jinja environment with the whole site configuration in
     # reach; pages get a sandbox that holds the plansite macros and the page only.
     plain = env.env
-    safe = SandboxedEnvironment(loader=plain.loader, undefined=plain.undefined)
+    safe = PageSandbox(loader=plain.loader, undefined=plain.undefined)
+    safe.plugin = plugin = env.conf.plugins["plansite"]
     safe.globals.clear()
-    safe.globals.update(env.macros)
+    safe.globals.update({name: _kept(plugin, macro) for name, macro in env.macros.items()})
     env._env = safe
     for key in list(env.variables):
         if key != "page":

@@ -12,26 +12,33 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from functools import partial
 from pathlib import Path
 
 from mkdocs.config import base, config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
+from plansite.adapter.authored import (MacroOutputs, escape_front_matter, failure_line,
+                                       front_matter_lines, sanitise)
 from plansite.adapter.nav import default_nav, source_paths, translate_nav
 from plansite.background import Background
 from plansite.catalogue.labels import translate, translate_default
 from plansite.model.fields import schema_files
 from plansite.publishing.matrix import write_matrix_csvs
 from plansite.model.repository import Repository
+from plansite.problems import Problem, problem
 from plansite.publishing.tables import downloads as download_files
 from plansite.reading.repository import load_repository
+from plansite.reading.yamlfile import outside_link
+from plansite.catalogue.phrases import phrase
 from plansite.site.linkcheck import LinkCheckJob
 from plansite.site.pages import Page, site_pages
 from plansite.site.render import Renderer, Site
+from plansite.site.templates import Templates
 from plansite.site.search import PageLayout, SearchIndexJob
 
 log = logging.getLogger("mkdocs.plugins.plansite")
@@ -55,6 +62,31 @@ def _finished_page(page, body: str, config, files) -> None:
     page.toc = get_toc([])
     page.present_anchor_ids = set()
     page.links_to_anchors = {}
+
+
+_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"')
+
+
+def write_headers(site: Path) -> None:
+    """``_headers`` for hosts that send headers from a file (Netlify, Cloudflare Pages): the
+    Content-Security-Policy the pages carry in their <head>, for every address, where the
+    header also covers what a meta tag cannot (a page shown in another site's frame)."""
+    home = site / "index.html"
+    found = _POLICY.search(home.read_text(encoding="utf-8")) if home.exists() else None
+    if found is None:
+        return
+    policy = html.unescape(found.group(1))
+    (site / "_headers").write_text(
+        f"/*\n  Content-Security-Policy: {policy}; frame-ancestors 'self'\n"
+        "  X-Content-Type-Options: nosniff\n", encoding="utf-8")
+
+
+def _relative(path: Path, root: Path) -> str:
+    """``path`` as the repository names it (its own name, links not followed)."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 class PlansiteConfig(base.Config):
@@ -82,10 +114,31 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         # the reader-written pages not yet written, and whether the search index was told
         self.authored_left: set[str] = set()
         self.search_told = False
+        # authors' pages: the macros' HTML held aside while the page is sanitised, and the
+        # first macro of the page that failed
+        self.macro_outputs = MacroOutputs()
+        self.macro_failure: BaseException | None = None
+        # `mkdocs serve` shows the data's problems in the browser instead of failing
+        self.serving = False
+        self.problems: list[Problem] = []
+        self.overrides: Path | None = None
+
+    def on_startup(self, *, command, dirty) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
         repo, problems = load_repository(self.root, as_of=self.config.as_of)
+        self.problems = []
+        if problems.errors and self.serving:
+            # the editor sees the problems in the browser, which reloads once they are fixed;
+            # `plansite build` stays strict
+            self.problems = problems.sorted()
+            self.overrides = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+            log.info("plansite: the data has %d problem(s); the browser lists them",
+                      len(problems.errors))
+            self.interface_language(config)
+            return config
         if problems.errors:
             report = "\n".join(p.format(self.config.lang) for p in problems.sorted())
             raise PluginError(f"plansite: the data has {len(problems.errors)} problem(s):\n"
@@ -123,6 +176,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         return env
 
     def on_files(self, files: Files, config) -> Files:
+        self.refuse_outside_links(files, Path(config.docs_dir))
+        if self.problems:
+            return self.problem_files(files, config)
         assert self.repo is not None
         self.pages = {}
         pages = site_pages(self.repo, self.config.lang)
@@ -143,6 +199,41 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.search_told = False
         self.start_background(config)
         return files
+
+    def problem_files(self, files: Files, config) -> Files:
+        """The site while the data has problems: the theme's files and one page listing them."""
+        self.pages = {}
+        kept = Files([f for f in files if not f.is_documentation_page()])
+        kept.append(File.generated(config, "index.md", content=PAGE_MARKDOWN))
+        return kept
+
+    def problems_page(self) -> str:
+        """The HTML of the page that lists the data's problems."""
+        lang = self.config.lang
+        return str(Templates(self.overrides).render(
+            "problems.html",
+            title=translate("serve_problems_title", lang, n=len(self.problems)),
+            intro=translate("serve_problems_intro", lang),
+            problems=[(p.location() + (f": {p.path}" if p.path else ""), p.said(lang))
+                      for p in self.problems]))
+
+    def refuse_outside_links(self, files: Files, docs: Path) -> None:
+        """Fail the build when a page or asset is a link out of the repository: MkDocs would
+        copy what it points at (``docs/assets/x.txt -> /etc/passwd``) into the site."""
+        found = []
+        for file in files:
+            if file.abs_src_path is None:
+                continue
+            path = Path(file.abs_src_path)
+            if not path.is_relative_to(docs):  # the theme's own files
+                continue
+            target = outside_link(path, self.root)
+            if target is not None:
+                found.append(problem("file-outside", _relative(path, self.root), found=target,
+                                     hint=phrase("copy-into-repository")))
+        if found:
+            report = "\n".join(p.format(self.config.lang) for p in found)
+            raise PluginError(f"plansite: {len(found)} problem(s):\n{report}")
 
     def tell_search(self) -> None:
         """The reader-written pages are on disk: the search index can read them and finish."""
@@ -174,11 +265,40 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         assert self.site is not None
         return self.site.renderer(page.url if page is not None else "")
 
+    def macro_failed(self, error: BaseException) -> None:
+        """A macro of the page being rendered failed (:class:`plansite.adapter.macros.PageSandbox`)."""
+        if self.macro_failure is None:
+            self.macro_failure = error
+
+    def macro_problem(self, page, markdown: str, error: BaseException) -> Problem:
+        """Where in its file a macro of ``page`` failed, and why, as one problem."""
+        offset = front_matter_lines(page.file.abs_src_path, markdown)
+        line = failure_line(error)
+        name = _relative(Path(page.file.abs_src_path), self.root)
+        reason = getattr(error, "message", None) or str(error) or type(error).__name__
+        return problem("macro-error", name, line + offset if line else 0, found=reason)
+
+    @event_priority(100)  # before the macros: they render with the page's meta
+    def _before_macros(self, markdown: str, page, config, files):
+        self.macro_failure = None
+        if page.file.src_uri not in self.pages:
+            escape_front_matter(page.meta)
+        return markdown
+
     @event_priority(-100)  # after the macros have rendered authors' pages
-    def on_page_markdown(self, markdown: str, page, config, files):
+    def _after_macros(self, markdown: str, page, config, files):
+        if self.macro_failure is not None:
+            error, self.macro_failure = self.macro_failure, None
+            raise PluginError("plansite: " + self.macro_problem(page, page.markdown or markdown,
+                                                                error).format(self.config.lang))
         # The theme's own search would put every page into one index that readers download
         # whole; the site's search index is written beside the build (plansite.site.search).
         page.meta["search"] = {"exclude": True}
+        if self.problems:
+            page.meta["title"] = page.title = html.escape(
+                translate("serve_problems_title", self.config.lang, n=len(self.problems)))
+            page.render = partial(_finished_page, page, self.problems_page())
+            return ""
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
             return markdown
@@ -195,6 +315,14 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         body = self.renderer(page).page(generated.kind, *generated.args)
         page.render = partial(_finished_page, page, str(body))
         return ""
+
+    on_page_markdown = CombinedEvent(_before_macros, _after_macros)
+
+    def on_page_content(self, content: str, page, config, files) -> str:
+        """An authored page's HTML through the sanitiser, with the macros' HTML put back."""
+        if page.file.src_uri in self.pages or self.problems:
+            return content
+        return self.macro_outputs.restore(sanitise(content))
 
     @staticmethod
     def edit_url(config, file: str, line: int = 0) -> str:
@@ -234,8 +362,11 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         return output
 
     def on_post_build(self, config) -> None:
-        assert self.repo is not None
         site = Path(config.site_dir)
+        if self.problems:  # every address shows the problems (MkDocs serves 404.html)
+            (site / "404.html").write_bytes((site / "index.html").read_bytes())
+            return
+        assert self.repo is not None
         downloads = site / "downloads"
         downloads.mkdir(parents=True, exist_ok=True)
         base_url = self.base_url(config)
@@ -247,6 +378,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         schema_dir.mkdir(exist_ok=True)
         for name, text in schema_files().items():
             (schema_dir / name).write_text(text, encoding="utf-8")
+        write_headers(site)
         self.tell_search()
         if self.link_job is not None:
             job, self.link_job = self.link_job, None

@@ -21,9 +21,10 @@ ON_TRACK = "on-track"
 AT_RISK = "at-risk"
 OFF_TRACK = "off-track"
 NO_DATA = "no-data"
+UNCLEAR = "unclear"
 NOT_DUE = "not-due"
 
-STATUSES: tuple[str, ...] = (ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA, NOT_DUE)
+STATUSES: tuple[str, ...] = (ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA, UNCLEAR, NOT_DUE)
 """Every status, in the order tables, legends and roll-ups show them."""
 
 STATUS_LABELS: dict[str, dict[str, str]] = {
@@ -36,6 +37,10 @@ AT_RISK_SHARE = 0.5
 
 EQUAL_TOLERANCE = 0.005
 """An "=" target that only asks to hold a value is met within 0.5 % of it."""
+
+ABOUT_TOLERANCE = 0.05
+"""An approximate target (``~``, "about": see plansite.language.targets) is met within 5 % of
+its value, or beyond it in the direction the indicator is to move."""
 
 _EPS = 1e-9  # shares and comparisons exactly at a threshold must not fail on float rounding
 
@@ -230,6 +235,8 @@ def _without_numeric_target(indicator: model.Indicator) -> StatusResult:
     """The no-data result of an indicator whose target is missing or in words only."""
     if indicator.type == "monitoring":
         return StatusResult(NO_DATA, phrase("monitoring"))
+    if indicator.target is not None and indicator.target.unread:
+        return StatusResult(UNCLEAR, phrase("target-unread", phrase=indicator.target.phrase))
     if indicator.target is not None and indicator.target.narrative:
         return StatusResult(NO_DATA, phrase("narrative-target"))
     return StatusResult(NO_DATA, phrase("no-numeric-target"))
@@ -262,7 +269,8 @@ class _Goal:
     @property
     def rises(self) -> bool:
         """Whether meeting the target means getting up to it (以上, 达到) rather than down."""
-        return self.comparator in (">=", ">") or (self.comparator == "=" and self.direction > 0)
+        return self.comparator in (">=", ">") or (self.comparator in ("=", "~")
+                                                   and self.direction > 0)
 
     def meets(self, measured: float) -> bool:
         v = self.value
@@ -276,6 +284,8 @@ class _Goal:
             return measured < v - _EPS
         if self.comparator == "range":
             return self.low - _EPS <= measured <= self.high + _EPS
+        if self.comparator == "~" and abs(measured - v) <= ABOUT_TOLERANCE * abs(v) + _EPS:
+            return True
         if self.direction > 0:
             return measured >= v - _EPS
         if self.direction < 0:

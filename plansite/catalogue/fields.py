@@ -64,9 +64,10 @@ FIELDS: dict[str, dict[str, str]] = {
     "target.low": {"zh": "区间下限", "en": "the low end of the range"},
     "target.high": {"zh": "区间上限", "en": "the high end of the range"},
     "target.year": {"zh": "目标年份", "en": "the target year"},
-    "target.comparator": {"zh": "比较方式：>= 不低于, <= 不超过, = 等于, > 超过, < 低于, range 区间",
+    "target.comparator": {"zh": "比较方式：>= 不低于, <= 不超过, = 等于, > 超过, < 低于, "
+                                "~ 约（左右、力争）, range 区间",
                           "en": "how the value compares: >= at least, <= at most, = equal, "
-                                "> more than, < less than, range between low and high"},
+                                "> more than, < less than, ~ about, range between low and high"},
     "target.kind": {"zh": "level 水平值, change 期内变化, annual-growth 年均增长, ratio 比例",
                     "en": "level, change over the period, annual-growth, or ratio"},
     "target.narrative": {"zh": "文字目标（没有数值时）", "en": "the target in words (when it has no value)"},

@@ -45,9 +45,9 @@ MESSAGES: dict[str, dict[str, str]] = {
               "in quotes, e.g. title: \"total: down 13%\"",
     },
     "yaml-missing-colon": {
-        "zh": "这里或上一行缺少“键: 值”里的冒号，或者一行文字被拆成了两行；续行要比键多缩进",
-        "en": "a 'key: value' colon is missing here or on the line above, or a text was broken "
-              "over two lines; a continued line is indented more than its key",
+        "zh": "这一行缺少“键: 值”里的冒号（或冒号后的空格），或者一行文字被拆成了两行；续行要比键多缩进",
+        "en": "this line lacks the colon of 'key: value' (or the space after it), or a text was "
+              "broken over two lines; a continued line is indented more than its key",
     },
     "yaml-indent": {
         "zh": "缩进与上下文不一致；同一层的键要左对齐，列表项以“- ”开头，缩进只用空格（每层两个）",
@@ -247,6 +247,74 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "报告来源不明；应有 {expected}",
         "en": "the report's source is unknown; expected {expected}",
     },
+    # trust
+    "invisible-character": {
+        "zh": "有看不见的控制字符 {found}；数据里只能有文字、空格和换行",
+        "en": "an invisible control character {found}; data holds text, spaces and line "
+              "breaks only",
+    },
+    "yaml-reads-number": {
+        "zh": "不加引号时 YAML 把“{found}”读成数字 {expected}，意思变了；这里应为文字",
+        "en": "unquoted, YAML reads '{found}' as the number {expected}, which changes its "
+              "meaning; text is expected here",
+    },
+    "id-too-long": {
+        "zh": "编号有 {found} 个字符，超过上限 {expected}；编号是网页地址和文件名的一部分",
+        "en": "the id has {found} characters, more than the limit of {expected}; ids are part "
+              "of addresses and file names",
+    },
+    "nested-too-deep": {
+        "zh": "{field} 嵌套了 {found} 层，超过上限 {expected} 层",
+        "en": "{field} nest {found} levels deep, more than the limit of {expected}",
+    },
+    "anchor-clash": {
+        "zh": "编号“{found}”与“{other}”（{first}）在网页上是同一个锚点 #{anchor}，链接会指错；"
+              "两个编号须有别",
+        "en": "id '{found}' and '{other}' ({first}) make the same anchor #{anchor} on the page, "
+              "so links would go to the wrong one; the ids must differ",
+    },
+    "unread-target": {
+        "zh": "目标“{found}”读不出确定的数值，照原文发布，状态为“无法判断”",
+        "en": "target '{found}' gives no definite value ({reason}); it is published as written, "
+              "its status 'cannot judge'",
+    },
+    "implausible-value": {
+        "zh": "数值 {found}{unit} 不可能：{why}",
+        "en": "the figure {found}{unit} cannot be right: {why}",
+    },
+    "year-outside-period": {
+        "zh": "实际值的年份 {found} 不在规划期内；应为 {low} 到 {high} 年",
+        "en": "the reported value's year {found} is outside the plan; expected {low} to {high}",
+    },
+    "target-contradicts-phrase": {
+        "zh": "目标写的是 {found}，而它的原文“{phrase}”说的是 {expected}；两者应一致",
+        "en": "the target says {found} while its phrase '{phrase}' says {expected}; they must "
+              "agree",
+    },
+    "import-unpacked-too-large": {
+        "zh": "文件解压后有 {found} 字节，超过上限 {expected} 字节；规划文件通常只有几兆字节",
+        "en": "the file unpacks to {found} bytes, more than the limit of {expected} bytes; a plan "
+              "document is a few megabytes",
+    },
+    "import-too-many-rows": {
+        "zh": "表格超过 {found} 行；应为一份任务表",
+        "en": "the table has more than {found} rows; expected a task table",
+    },
+    "duplicate-year": {
+        "zh": "{found} 年的实际值写了两次（第一次在第 {first} 行）；每年只能有一个实际值",
+        "en": "the reported value for {found} is given twice (first on line {first}); one value "
+              "a year",
+    },
+    "file-outside": {
+        "zh": "这是指向仓库之外的链接（指向 {found}）；数据文件和页面必须在仓库里",
+        "en": "this is a link out of the repository (to {found}); data files and pages must be "
+              "inside it",
+    },
+    "macro-error": {
+        "zh": "页面中的宏出错：{found}；请检查这一行的宏名称和参数",
+        "en": "a macro of this page failed: {found}; check the macro's name and arguments on "
+              "this line",
+    },
 }
 
 
@@ -277,7 +345,9 @@ HINTS: dict[str, dict[str, str]] = {
     "split-file": {"zh": "数据文件只应包含文字和数字；请拆分或删去误放的内容",
                    "en": "data files hold text and numbers only; split the file or remove what "
                          "does not belong"},
-    "tab-to-spaces": {"zh": "把 Tab 换成两个空格", "en": "replace the tab with two spaces"},
+    "tab-to-spaces": {"zh": "把 Tab 换成空格，与同一层的上一行左对齐",
+                      "en": "replace the tab with spaces, lining the line up with the line "
+                            "above at the same level"},
     "close-quote": {"zh": "在这一行的文字末尾补上 {quote}",
                     "en": "close the text with {quote} at the end of this line"},
     "check-yaml-line": {"zh": "检查这一行及上一行的缩进、冒号和引号",
@@ -316,6 +386,30 @@ HINTS: dict[str, dict[str, str]] = {
     "force-report": {"zh": "加 --force 覆盖这一期的报告", "en": "add --force to replace this period's report"},
     "give-as-of": {"zh": "用 --as-of 给出报告的截止日期，如 2024-06-30",
                    "en": "give the date with --as-of, e.g. 2024-06-30"},
+    # trust
+    "delete-control": {"zh": "删去这个字符（编辑器里可能看不见；可搜索 {character}）",
+                       "en": "delete the character (an editor may not show it; search for "
+                             "{character})"},
+    "quote-value": {"zh": "加上引号：'{value}'", "en": "put it in quotes: '{value}'"},
+    "fewer-levels": {"zh": "把过深的子任务提到上一层，或拆成几项任务",
+                     "en": "move the deepest sub-tasks up a level, or split the task"},
+    "shorter-id": {"zh": "用更短的编号，如 {example}", "en": "use a shorter id, e.g. {example}"},
+    "one-value-a-year": {"zh": "删去其中一行；数据更正时只保留更正后的值，并在 source 中说明",
+                         "en": "remove one of the lines; for a corrected figure keep the "
+                               "correction and say so in source"},
+    "exponent-id": {"zh": "编辑器（YAML 1.2）会把 {id} 读成数字；请换一个编号",
+                    "en": "editors (YAML 1.2) read {id} as a number; choose another id"},
+    "match-phrase": {"zh": "改正目标或原文，使两者一致；“约”“左右”“力争”写作 comparator: '~'",
+                     "en": "correct the target or the phrase so they agree; '约', '左右' and "
+                           "'力争' (about) are comparator: '~'"},
+    "raise-limit": {"zh": "确认文件无误后，可用 {option} {value} 放宽上限",
+                    "en": "if the file is what you meant, raise the limit with {option} {value}"},
+    "indicator-id-for-name": {"zh": "这里写指标的编号：{id}（“{name}”是它的名称）",
+                              "en": "write the id of the indicator here: {id} ('{name}' is its name)"},
+    "check-figure": {"zh": "核对原文的数值、小数点和单位", "en": "check the figure, its decimal point "
+                                                         "and its unit against the source"},
+    "copy-into-repository": {"zh": "把文件本身复制到仓库里，或删去这个链接",
+                             "en": "copy the file itself into the repository, or remove the link"},
 }
 """What to do about a problem, filled like the messages."""
 
@@ -411,6 +505,13 @@ VALUES: dict[str, dict[str, str]] = {
                             "address given with --url"},
 }
 """Values a message or hint quotes: what was found, what is expected, and examples."""
+
+# trust: why a figure cannot be right
+VALUES.update({
+    "share-between": {"zh": "以 {unit} 计的比例应在 0 到 {high} 之间",
+                      "en": "a share in {unit} lies between 0 and {high}"},
+    "level-not-negative": {"zh": "数量不能为负数", "en": "an amount cannot be negative"},
+})
 
 REPORT: dict[str, dict[str, str]] = {
     "report-imported": {"zh": "导入 {source} -> {plan}", "en": "imported {source} -> {plan}"},

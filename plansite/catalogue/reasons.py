@@ -14,6 +14,9 @@ REASONS: dict[str, dict[str, str]] = {
     "monitoring": {"zh": "监测指标，不设目标值。", "en": "a monitoring indicator: no target is set."},
     "narrative-target": {"zh": "目标为文字表述，无法按数值判断进展。",
                          "en": "the target is stated in words, so progress cannot be measured."},
+    "target-unread": {"zh": "目标原文“{phrase}”读不出确定的数值，照原文显示，无法判断进展。",
+                      "en": "the target as written, '{phrase}', gives no definite value: it is "
+                            "shown as written and progress cannot be judged."},
     "no-numeric-target": {"zh": "没有数值目标，无法判断进展。",
                           "en": "there is no numeric target to measure progress against."},
     # nothing to measure yet

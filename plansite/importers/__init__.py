@@ -24,6 +24,7 @@ from plansite.catalogue.phrases import phrase
 from plansite.importers.document import Block, Document
 from plansite.importers.docx import read_docx
 from plansite.importers.indicators import find_indicators
+from plansite.importers.limits import ImportLimits, check_size
 from plansite.importers.merge import (BASE_FILE, append_departments, keep_ids, keep_plan_fields,
                                       load_base, merge_into, old_records, write_base)
 from plansite.importers.registry import Registry, doubt
@@ -64,8 +65,9 @@ class ImportResult:
     indicators: dict = field(default_factory=dict)
 
 
-def read_source(source: Path) -> list[Document]:
-    """The documents held in ``source``; raises PlanError for a missing or unsupported file."""
+def read_source(source: Path, limits: ImportLimits = ImportLimits()) -> list[Document]:
+    """The documents held in ``source``; raises PlanError for a missing, unsupported or too
+    large file (:mod:`.limits`)."""
     name = str(source)
     if not source.is_file():
         raise PlanError([problem("file-missing", name, expected=phrase("document-to-import"))])
@@ -73,14 +75,15 @@ def read_source(source: Path) -> list[Document]:
     if suffix not in SUFFIXES:
         raise PlanError([problem("import-format", name, found=suffix or phrase("no-extension"),
                                  expected=SUFFIXES)])
+    check_size(source.stat().st_size, name, limits)  # before reading it into memory
     raw = source.read_bytes()
     if not raw.strip():
         raise PlanError([problem("file-empty", name, expected=phrase("plan-text"))])
     if suffix in TEXT_SUFFIXES:
         return read_text(raw, name)
     if suffix == ".docx":
-        return read_docx(raw, name)
-    return read_table(raw, name, suffix)
+        return read_docx(raw, name, limits)
+    return read_table(raw, name, suffix, limits)
 
 
 def choose_part(documents: list[Document], part: str | int | None, file: str) -> Document:
@@ -230,7 +233,8 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
                     out_dir: Path | None = None, force: bool = False, update: bool = False,
                     part: str | int | None = None, registry_path: Path | None = None,
                     level: str | None = None, period: str | None = None,
-                    issuer: str | None = None) -> ImportResult:
+                    issuer: str | None = None,
+                    limits: ImportLimits | None = None) -> ImportResult:
     """Import ``source`` as plan ``plan_id`` into ``out_dir`` (default ``data/plans/<id>/`` of
     the repository around the working folder) and return what was written.
 
@@ -253,7 +257,7 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
     if existing and not (force or update):
         raise PlanError([problem("import-exists", str(out_dir / existing[0]), found=str(out_dir),
                                  hint=phrase("force-import"))])
-    documents = read_source(source)
+    documents = read_source(source, limits or ImportLimits())
     document = choose_part(documents, part, str(source))
     if not any(b.text.strip() or b.row for b in document.blocks):
         raise PlanError([problem("file-empty", str(source), expected=phrase("plan-text-unframed"))])

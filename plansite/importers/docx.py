@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from plansite.problems import PlanError, problem
 from plansite.importers.document import Block, Document
+from plansite.importers.limits import ImportLimits, check_archive
 from plansite.importers.table import cell_text, rows_to_blocks
 
 HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
@@ -33,12 +34,14 @@ class Part:
     rows: list[list[str]] | None = None
 
 
-def docx_parts(raw: bytes, file: str) -> list[Part]:
-    """The paragraphs and tables of the Word file ``file`` whose bytes are ``raw``, in order."""
+def docx_parts(raw: bytes, file: str, limits: ImportLimits = ImportLimits()) -> list[Part]:
+    """The paragraphs and tables of the Word file ``file`` whose bytes are ``raw``, in order;
+    a file that unpacks past ``limits`` is refused before it is opened."""
     from docx import Document as open_docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    check_archive(raw, file, limits, ".docx")
     try:
         doc = open_docx(io.BytesIO(raw))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
@@ -57,10 +60,10 @@ def docx_parts(raw: bytes, file: str) -> list[Part]:
     return parts
 
 
-def read_docx(raw: bytes, file: str) -> list[Document]:
+def read_docx(raw: bytes, file: str, limits: ImportLimits = ImportLimits()) -> list[Document]:
     """The document held in the Word file ``file`` whose bytes are ``raw``."""
     document = Document(file=file, encoding="docx")
-    for part in docx_parts(raw, file):
+    for part in docx_parts(raw, file, limits):
         if part.rows is not None:
             blocks = rows_to_blocks(part.rows, file, first_row=part.number, required=False)
             if blocks is None:

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from plansite.catalogue.phrases import phrase, words
 from plansite.importers.decode import decode
+from plansite.importers.limits import ImportLimits, check_size
 from plansite.importers.docx import docx_parts
 from plansite.importers.headings import parse_numbering, split_title
 from plansite.importers.table import TABLE_SUFFIXES, sheets
@@ -335,6 +336,7 @@ def read_report(source: Path) -> tuple[list[Row], list[str], bool, str]:
     title for it."""
     file = str(source)
     suffix = source.suffix.lower()
+    check_size(source.stat().st_size, file, ImportLimits())  # before reading it into memory
     raw = source.read_bytes()
     if suffix in TABLE_SUFFIXES:
         tables, _, _ = sheets(raw, file, suffix)

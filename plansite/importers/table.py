@@ -25,6 +25,8 @@ import zipfile
 from plansite.catalogue.phrases import phrase
 from plansite.problems import PlanError, problem
 from plansite.importers.decode import decode
+from plansite.importers.limits import (ImportLimits, check_archive, check_sheet_rows,
+                                       limited_rows)
 from plansite.importers.document import Block, Document, TaskRow
 
 # Header words of each known column, tried in this order (目标任务 is a task column, 目标 alone
@@ -159,10 +161,11 @@ def rows_to_blocks(rows: list[list[str]], file: str, first_row: int = 1,
     return blocks
 
 
-def _merged_rows(sheet) -> list[list[str]]:
+def _merged_rows(sheet, file: str, limits: ImportLimits) -> list[list[str]]:
     """The cell texts of a worksheet, a merged cell's value in the first column of each row it
     spans (its other columns left empty)."""
-    rows = [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    rows = [[cell_text(v) for v in row] for row in
+            limited_rows(sheet.iter_rows(values_only=True), f"{file}#{sheet.title}", limits)]
     for merged in sheet.merged_cells.ranges:
         value = rows[merged.min_row - 1][merged.min_col - 1]
         for r in range(merged.min_row, merged.max_row + 1):
@@ -170,20 +173,24 @@ def _merged_rows(sheet) -> list[list[str]]:
     return rows
 
 
-def sheets(raw: bytes, file: str, suffix: str) -> tuple[list[tuple[str, list[list[str]]]], str,
-                                                          list]:
+def sheets(raw: bytes, file: str, suffix: str, limits: ImportLimits = ImportLimits()
+           ) -> tuple[list[tuple[str, list[list[str]]]], str, list]:
     """The tables of a spreadsheet (each sheet's name and cell texts) or of a delimited text
-    file (one table, named ``""``), the encoding they were read in, and any warnings."""
+    file (one table, named ``""``), the encoding they were read in, and any warnings. A file
+    past ``limits`` (unpacked size, rows) is refused before it is loaded."""
     if suffix in (".xlsx", ".xlsm"):
         from openpyxl import load_workbook
 
+        check_archive(raw, file, limits, ".xlsx")
+        check_sheet_rows(raw, file, limits)
         try:
             # not read-only: merged cells are known only to a fully loaded sheet
             book = load_workbook(io.BytesIO(raw), data_only=True)
         except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
             raise PlanError([problem("import-unreadable", file, found=type(exc).__name__,
                                      expected=".xlsx")]) from None
-        return [(sheet.title, _merged_rows(sheet)) for sheet in book.worksheets], "xlsx", []
+        return [(sheet.title, _merged_rows(sheet, file, limits))
+                for sheet in book.worksheets], "xlsx", []
     decoded = decode(raw, file)
     delimiter = "\t" if suffix == ".tsv" else ","
     if suffix == ".csv":
@@ -191,16 +198,17 @@ def sheets(raw: bytes, file: str, suffix: str) -> tuple[list[tuple[str, list[lis
         counts = {d: sample.count(d) for d in (",", "，", ";", "\t")}
         delimiter = max(counts, key=counts.get) if any(counts.values()) else ","
     try:
-        rows = [[cell_text(c) for c in row] for row in
-                csv.reader(io.StringIO(decoded.text), delimiter=delimiter)]
+        rows = [[cell_text(c) for c in row] for row in limited_rows(
+            csv.reader(io.StringIO(decoded.text), delimiter=delimiter), file, limits)]
     except csv.Error as exc:
         raise PlanError([problem("import-undecodable", file, found=str(exc))]) from None
     return [("", rows)], decoded.encoding, list(decoded.warnings)
 
 
-def read_table(raw: bytes, file: str, suffix: str) -> list[Document]:
+def read_table(raw: bytes, file: str, suffix: str,
+               limits: ImportLimits = ImportLimits()) -> list[Document]:
     """The task tables of a spreadsheet (one document per sheet) or a delimited text file."""
-    tables, encoding, warnings = sheets(raw, file, suffix)
+    tables, encoding, warnings = sheets(raw, file, suffix, limits)
     documents = []
     problems = []
     for name, rows in tables:

@@ -18,6 +18,8 @@ lines, and readers type them into search. All of them are read here, alike:
 
 from __future__ import annotations
 
+import difflib
+
 import re
 from dataclasses import dataclass
 from typing import Collection, Iterable
@@ -190,7 +192,8 @@ class DepartmentRegistry:
             if not department.incomplete:
                 for label in (department.id, department.name, *department.aliases):
                     labels.setdefault(name_key(label), department.id)
-        near = closest(name_key(word), list(labels), n)
+        key = name_key(word)
+        near = [label for label in closest(key, list(labels), n * 2) if _alike(key, label)][:n]
         return list(dict.fromkeys(labels[label] for label in near))
 
     def named(self, department_id: str) -> Phrase:
@@ -209,3 +212,19 @@ class DepartmentRegistry:
             if found.suggestions else phrase("add-department")
         return problem("unknown-department", file, line, column, path=path, severity=severity,
                        hint=hint, found=found.word)
+
+
+_AFFIXES = re.compile(r"^(?:省|市|县|区|州|镇|乡)|(?:委员会|办公室|管理局|局|委|厅|办|处|中心)$")
+"""What most department names share (市…局): not what makes two names alike."""
+
+
+def _alike(word: str, label: str) -> bool:
+    """Whether ``label`` is like ``word`` in what names the department, not only in 市 and 局:
+    one holds the other, or their cores are at least half the same. A new department (市水务局)
+    is like no 市财政局, and its hint is to add it to the registry."""
+    if word in label or label in word:
+        return True
+    if word.isascii() != label.isascii():
+        return False
+    a, b = _AFFIXES.sub("", word) or word, _AFFIXES.sub("", label) or label
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.5

@@ -69,7 +69,7 @@ NUMBER = r"(?<![0-9.*])[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?![0-9*])"
 _MAGNITUDE = alternation(list(MAGNITUDES))
 UNIT = rf"(?:{_BASE_UNIT})(?:/(?:{_RATE_UNITS}))?"
 #: Words after a value that set its comparator.
-SUFFIX = r"(?:及以上|以上|以内|以下|之内|左右)"
+SUFFIX = r"(?:及以上|以上|以内|以下|之内|左右浮动|左右|上下)"
 _RANGE_SEP = r"(?:-|—|–|~|〜|至|到)+"
 
 

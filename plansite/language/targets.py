@@ -12,7 +12,10 @@ Rules, in the order an editor is likely to ask about them (values and units are 
   - ``不低于`` / ``不少于`` / ``至少``: ``>=``; ``突破`` / ``超过`` / ``过`` / ``高于``: ``>``;
   - ``不超过`` / ``不高于`` / ``最多``: ``<=``; ``低于`` / ``少于``: ``<``;
   - ``控制在`` / ``降低到`` / ``下降到`` … : ``<=``;
-  - suffix ``以上`` / ``及以上``: ``>=``; ``以内`` / ``以下`` / ``之内``: ``<=``; ``左右``: ``=``.
+  - suffix ``以上`` / ``及以上``: ``>=``; ``以内`` / ``以下`` / ``之内``: ``<=``.
+  - Approximate targets are ``~`` (about): suffix ``左右`` / ``左右浮动`` / ``上下``, the word
+    ``约`` / ``大约`` / ``约为`` before the value, or ``力争`` before a soft word without a
+    suffix (``力争达到60%左右``, ``力争达到60%``); a hard word or ``以上`` / ``以内`` keeps its own.
 
   A suffix overrides a "soft" word (``达到``, ``控制在``, ``为`` …): ``控制在15.58万公顷以上``
   is ``>=``. A "hard" word (``不低于``, ``突破`` …) keeps its comparator when the suffix points
@@ -59,7 +62,10 @@ _HARD_WORDS: dict[str, str] = {
     **dict.fromkeys("不超过 不高于 不多于 不大于 最多".split(), "<="),
     **dict.fromkeys("低于 少于 小于".split(), "<"),
 }
-_SUFFIX_COMPARATOR = {"以上": ">=", "及以上": ">=", "以内": "<=", "以下": "<=", "之内": "<=", "左右": "="}
+_SUFFIX_COMPARATOR = {"以上": ">=", "及以上": ">=", "以内": "<=", "以下": "<=", "之内": "<=",
+                      "左右": "~", "左右浮动": "~", "上下": "~"}
+_ABOUT_WORDS = ("大约", "约为", "约")
+_STRIVE = "力争"
 _RISE_VERBS = ("增长", "递增", "增加", "提高", "上升")
 _FALL_VERBS = ("下降", "降低", "减少", "递减")
 _ANNUAL_WORDS = ("年均", "年平均", "平均每年", "每年")
@@ -126,7 +132,7 @@ def _level_comparator(word: str, suffix: str) -> str:
     by_suffix = _SUFFIX_COMPARATOR.get(suffix)
     if word in _HARD_WORDS:
         hard = _HARD_WORDS[word]
-        if by_suffix and by_suffix != "=" and by_suffix[0] != hard[0]:
+        if by_suffix and by_suffix != "~" and by_suffix[0] != hard[0]:
             raise ValueError(f"{word} contradicts {suffix}")
         return hard
     if by_suffix:
@@ -137,7 +143,7 @@ def _level_comparator(word: str, suffix: str) -> str:
 def _change_comparator(sign: int, suffix: str) -> str:
     """Comparator of a signed change: 下降13%以上 is <= -13, 增长12%以上 is >= 12."""
     by_suffix = _SUFFIX_COMPARATOR.get(suffix, "=")
-    if by_suffix == "=" or sign > 0:
+    if by_suffix in ("=", "~") or sign > 0:
         return by_suffix
     return {">=": "<=", "<=": ">="}[by_suffix]
 
@@ -217,13 +223,25 @@ def parse_target(phrase: str, year: int | None = None) -> Target:
                       year=target_year)
 
     value, unit = quantity_value(match)
+    about = _about(before[: lead.start()] if lead else before, word, suffix)
     if change:
         sign = -1 if change.group("verb") in _FALL_VERBS else 1
         kind = "annual-growth" if change.group("annual") else "change"
-        return Target(value=significant(sign * value), comparator=_change_comparator(sign, suffix), kind=kind,
+        comparator = "~" if about else _change_comparator(sign, suffix)
+        return Target(value=significant(sign * value), comparator=comparator, kind=kind,
                       unit=unit, phrase=phrase, year=target_year)
-    return Target(value=value, comparator=_level_comparator(word, suffix), kind="level", unit=unit,
-                  phrase=phrase, year=target_year)
+    return Target(value=value, comparator="~" if about else _level_comparator(word, suffix),
+                  kind="level", unit=unit, phrase=phrase, year=target_year)
+
+
+def _about(before: str, word: str, suffix: str) -> bool:
+    """Whether a target is approximate: 左右 after it, 约 just before it, or 力争 with a soft
+    word and no suffix of its own; 不低于, 以上 and the like keep their comparator."""
+    if _SUFFIX_COMPARATOR.get(suffix) == "~":
+        return word not in _HARD_WORDS
+    if suffix or word in _HARD_WORDS:
+        return False
+    return before.endswith(_ABOUT_WORDS) or _STRIVE in before
 
 
 def direction(target: Target) -> str | None:

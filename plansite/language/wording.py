@@ -62,7 +62,7 @@ class Amount:
 
 
 _LEVEL_KEYS = {">=": "target_at_least", "<=": "target_at_most", ">": "target_above",
-               "<": "target_below"}
+               "<": "target_below", "~": "target_about"}
 
 
 def target_words(target: Target, lang: str = "zh") -> str:
@@ -86,7 +86,9 @@ def target_words(target: Target, lang: str = "zh") -> str:
         amount = value_words(abs(value), target.unit, lang)
         # the comparator is on the signed value: for a fall, <= means "at least this much"
         wider, narrower = (">=", "<=") if value >= 0 else ("<=", ">=")
-        if target.comparator in (wider, wider[0]):
+        if target.comparator == "~":
+            amount = t("target_amount_about", amount=amount)
+        elif target.comparator in (wider, wider[0]):
             amount = t("target_amount_at_least", amount=amount)
         elif target.comparator in (narrower, narrower[0]):
             amount = t("target_amount_at_most", amount=amount)

@@ -19,7 +19,22 @@ from plansite.catalogue.fields import FIELDS
 from plansite.model.records import COMPARATORS, DEPARTMENT_KINDS, INDICATOR_TYPES, TARGET_KINDS
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-LOCAL_ID_PATTERN = r"^[0-9A-Za-z]+([.-][0-9A-Za-z]+)*$"
+LOCAL_ID_PATTERN = r"^(?![0-9]+[eE][0-9]+$)[0-9A-Za-z]+([.-][0-9A-Za-z]+)*$"
+"""Digits and letters separated by dots or hyphens; not ``1e3``, which YAML 1.2 tools (the
+editor's schema among them) read as the number 1000."""
+
+MAX_ID_CHARS = 64
+"""The longest id: ids are file names and addresses (a 300-character one fails the build)."""
+
+MAX_TASK_DEPTH = 10
+"""How deep sub-tasks may nest below a chapter's tasks: plans use three or four levels, and
+hundreds would exhaust the build's stack."""
+
+_VISIBLE = r"[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]*"
+TEXT_PATTERN = rf"^{_VISIBLE}$"
+"""A text without control characters (YAML escapes such as \\x01 can write them)."""
+REQUIRED_TEXT_PATTERN = rf"^(?=[\s\S]*\S){_VISIBLE}$"
+"""A required text: something other than spaces, and no control characters."""
 
 
 RECORDS: dict[str, "Record"] = {}
@@ -153,7 +168,7 @@ TASK_FIELDS = (
     Field("lead", "list", item="text"),
     Field("cooperating", "list", item="text"),
     Field("implementers", "list", item="text"),
-    Field("indicators", "list", item="slug"),
+    Field("indicators", "list", item="text"),
     Field("deadline", "deadline"),
     Field("progress", "text"),
     Field("responsibility", "text"),
@@ -197,11 +212,14 @@ FILES: dict[str, Record] = {
 
 def _kind_schema(kind: str) -> dict:
     if kind in ("text", "markdown"):
-        return {"type": "string"}
+        return {"type": "string", "pattern": TEXT_PATTERN}
     if kind == "slug":
-        return {"type": "string", "pattern": SLUG_PATTERN}
+        return {"type": "string", "pattern": SLUG_PATTERN, "maxLength": MAX_ID_CHARS}
     if kind == "local-id":
-        return {"type": ["string", "number"], "pattern": LOCAL_ID_PATTERN}
+        # a number only where YAML reads it as written (3, not 2.10 or 1e3)
+        return {"anyOf": [{"type": "string", "pattern": LOCAL_ID_PATTERN,
+                           "maxLength": MAX_ID_CHARS},
+                          {"type": "integer", "minimum": 0}]}
     if kind == "number":
         return {"type": "number"}
     if kind == "year":
@@ -232,6 +250,8 @@ def _field_schema(record: Record, f: Field, defs: dict[str, dict]) -> dict:
         schema = {"type": "array", "items": _kind_schema(f.item or "text")}
     else:
         schema = _kind_schema(f.kind)
+        if f.required and f.kind in ("text", "markdown"):
+            schema["pattern"] = REQUIRED_TEXT_PATTERN
     description = record.description(f.name)
     schema["description"] = description
     if not f.required:

@@ -18,7 +18,8 @@ TargetKind = Literal["level", "change", "annual-growth", "ratio"]
 DepartmentKind = Literal["department", "group", "company", "party", "organization"]
 
 INDICATOR_TYPES: tuple[str, ...] = ("binding", "expected", "monitoring")
-COMPARATORS: tuple[str, ...] = (">=", "<=", "=", ">", "<", "range")
+COMPARATORS: tuple[str, ...] = (">=", "<=", "=", ">", "<", "~", "range")
+"""``~`` is "about" (约, 左右, 力争): met within a tolerance (plansite.analysis.status)."""
 TARGET_KINDS: tuple[str, ...] = ("level", "change", "annual-growth", "ratio")
 DEPARTMENT_KINDS: tuple[str, ...] = ("department", "group", "company", "party", "organization")
 
@@ -67,7 +68,8 @@ class Quantity:
 class Target:
     """What a plan promises: a value (or range), a comparator, a kind and a year.
 
-    ``value`` is None for a narrative target (words only, kept in ``narrative``).
+    ``value`` is None for a narrative target (words only, kept in ``narrative``) and for a
+    phrase that could not be read as a target (kept as written; ``unread`` says why).
     ``kind`` says what the value measures: the ``level`` reached, the ``change`` over the
     period (negative for a fall), the ``annual-growth`` rate, or a ``ratio``.
     """
@@ -81,6 +83,7 @@ class Target:
     unit: str = ""
     phrase: str = ""
     narrative: str = ""
+    unread: str = ""
 
 
 @dataclass

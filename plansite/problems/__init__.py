@@ -75,11 +75,23 @@ class Problem:
                 "message": self.message(lang)}
 
 
+QUOTE_CHARS = 200
+"""The longest text a problem quotes: a file read as one long value is quoted by its start."""
+
+
+def excerpt(text: str, limit: int = QUOTE_CHARS) -> str:
+    """At most the first line of ``text`` and ``limit`` characters of it, "…" where cut."""
+    line, _, rest = text.partition("\n")
+    cut = len(line) > limit or bool(rest.strip())
+    return line[:limit] + "…" if cut else line
+
+
 def problem(code: str, file: str, line: int = 0, column: int = 0, path: str = "",
             hint: Phrase | None = None, severity: str = "error", **args: object) -> Problem:
     """Build a :class:`Problem`; keyword arguments fill the message template."""
     return Problem(code=code, file=file, line=line, column=column, path=path,
-                   args=tuple((k, arg_value(v)) for k, v in args.items()), hint=hint,
+                   args=tuple((k, arg_value(excerpt(v) if isinstance(v, str) else v))
+                              for k, v in args.items()), hint=hint,
                    severity=severity)
 
 

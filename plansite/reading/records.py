@@ -16,12 +16,31 @@ from dataclasses import dataclass
 from typing import Any, Callable, NamedTuple
 
 from plansite.catalogue.phrases import Phrase, phrase
+from plansite.language.plausible import implausible, measures_change, year_range
 from plansite.model import fields as S
 from plansite.model.records import (Chapter, Deadline, Indicator, Plan, Quantity, Source, Target,
                                     Task)
 from plansite.problems import Problem
 from plansite.reading.shape import Checker
 from plansite.reading.yamlfile import Located, LocatedList
+
+
+def _differs(said: Target, written: Target) -> bool:
+    """Whether a target mapping says something else than its phrase (a unit is not compared:
+    the mapping holds base units, the phrase 万 and 亿)."""
+    def close(a: float | None, b: float | None) -> bool:
+        return a is None and b is None or a is not None and b is not None \
+            and abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+    keys = ("low", "high") if said.comparator == "range" else ("value",)
+    return said.comparator != written.comparator or said.kind != written.kind \
+        or not all(close(getattr(said, k), getattr(written, k)) for k in keys)
+
+
+def target_summary(target: Target) -> str:
+    """A target as its fields say it, for a message: ``~ 60 (level)``."""
+    if target.comparator == "range":
+        return f"{target.low:g}–{target.high:g} ({target.kind})"
+    return f"{target.comparator} {target.value:g} ({target.kind})"
 
 
 def source_of(file: str, data: Located) -> Source:
@@ -90,6 +109,8 @@ class PlanBuilder:
         self.parse_deadline = parse_deadline
         # where each record's references were written, for the meaning pass
         self.refs: dict[int, dict[str, Mention]] = {}
+        # the anchor of each chapter and task of the plan page, and whose it is
+        self.anchors: dict[str, tuple[str, Source]] = {}
 
     def add(self, code: str, file: str, pos: tuple[int, int], path: str = "",
             hint: Phrase | None = None, **args: object) -> None:
@@ -123,6 +144,9 @@ class PlanBuilder:
         else:
             tfile, tdata = files.tasks
             ttop = self.check.record(tdata, S.TASKS_FILE, "", tfile, (1, 1))
+            if ttop is not None and "chapters" in ttop and not ttop["chapters"]:
+                self.add("empty-value", tfile, ttop.pos("chapters"), "chapters",
+                         expected=phrase("tasks-file.chapters"))
             if ttop is not None and "chapters" in ttop:
                 chapter_ids: dict[str, Source] = {}
                 task_ids: dict[str, Source] = {}
@@ -136,6 +160,12 @@ class PlanBuilder:
                 plan.indicators = [ind for ind in (
                     self.indicator(d, plan, f"indicators[{i}]", ifile)
                     for i, d in enumerate(itop["indicators"])) if ind is not None]
+        if not plan.chapters:
+            # the chapters were not read (their problem is told); an indicator naming one is
+            # not wrong as well
+            for ind in plan.indicators:
+                self.refs[id(ind)].pop("chapter", None)
+                ind.chapter = ""
         return plan
 
     def chapter(self, d: Located, plan: Plan, parent: str | None, path: str, file: str,
@@ -148,6 +178,7 @@ class PlanBuilder:
                      first=str(chapter_ids[d["id"]]))
         chapter_ids.setdefault(d["id"], src)
         chapter = Chapter(**S.attributes(S.CHAPTER, d), plan=plan.id, parent=parent, source=src)
+        self.unique_anchor(chapter, file, d.pos("id"), f"{path}.id")
         chapter.chapters = [c for c in (
             self.chapter(c, plan, chapter.id, f"{path}.chapters[{i}]", file, chapter_ids,
                          task_ids) for i, c in enumerate(d.get("chapters", []))) if c is not None]
@@ -172,12 +203,21 @@ class PlanBuilder:
                                      f"{path}.deadline")
         task = Task(**S.attributes(S.TASK, d, leave=("deadline",)), plan=plan.id,
                     chapter=chapter, deadline=deadline, parent=parent, source=src)
+        self.unique_anchor(task, file, d.pos("id"), f"{path}.id")
         # positions of references, for the meaning pass
         self.refs[id(task)] = _mentions(d, path, ("lead", "cooperating", "indicators"))
         task.tasks = [t for t in (
             self.task(t, plan, chapter, task.id, f"{path}.tasks[{i}]", file, task_ids)
             for i, t in enumerate(d.get("tasks", []))) if t is not None]
         return task
+
+    def unique_anchor(self, record: Chapter | Task, file: str, pos: tuple[int, int],
+                      path: str) -> None:
+        """Report two ids of a plan that make one anchor of its page (``2-1`` and ``2.1``)."""
+        first = self.anchors.setdefault(record.anchor, (record.id, record.source))
+        if first[0] != record.id:
+            self.add("anchor-clash", file, pos, path, found=record.id, other=first[0],
+                     first=str(first[1]), anchor=record.anchor)
 
     def deadline(self, written: str, plan: Plan, file: str, pos: tuple[int, int],
                  path: str) -> Deadline | None:
@@ -204,20 +244,55 @@ class PlanBuilder:
                                      f"{path}.target")
             if ind.target is not None and not ind.unit:
                 ind.unit = ind.target.unit
+        years: dict[int, int] = {}
         for j, a in enumerate(d.get("actuals", [])):
             if "year" not in a and "value" in a:
                 self.add("missing-field", file, (a.line, a.column), f"{path}.actuals[{j}].year",
                          field="year", expected=phrase("actual-year"))
                 continue
+            if "year" in a and a["year"] in years:
+                self.add("duplicate-year", file, a.pos("year"), f"{path}.actuals[{j}].year",
+                         found=a["year"], first=years[a["year"]],
+                         hint=phrase("one-value-a-year"))
+                continue
             if "value" in a:
+                years[a["year"]] = a.pos("year")[0]
                 ind.actuals.append(self.quantity(a, ind.unit))
         if ind.baseline and ind.target and ind.baseline.year and ind.target.year \
                 and ind.baseline.year > ind.target.year:
             self.add("baseline-after-target", file, d["baseline"].pos("year"),
                      f"{path}.baseline.year", found=ind.baseline.year,
                      expected=ind.target.year)
+        self.plausible(ind, d, plan, path, file)
         self.refs[id(ind)] = _mentions(d, path, ("departments", "chapter"))
         return ind
+
+    def plausible(self, ind: Indicator, d: Located, plan: Plan, path: str, file: str) -> None:
+        """Report figures their unit or the plan's period rules out (:mod:`~plansite.language.plausible`)."""
+        years = year_range(plan.period_start, plan.period_end)
+        for j, a in enumerate(d.get("actuals", [])):
+            if years is not None and "year" in a and not years[0] <= a["year"] <= years[1]:
+                self.add("year-outside-period", file, a.pos("year"), f"{path}.actuals[{j}].year",
+                         found=a["year"], low=years[0], high=years[1])
+        if measures_change(ind.name, ind.target.kind if ind.target else None):
+            return
+        written = [("baseline", d.get("baseline"))]
+        written += [(f"actuals[{j}]", a) for j, a in enumerate(d.get("actuals", []))]
+        target = d.get("target")
+        if isinstance(target, Located) and ind.target is not None and ind.target.kind == "level":
+            written += [("target", target)]
+        for where, values in written:
+            if not isinstance(values, Located):
+                continue
+            unit = values.get("unit") or ind.unit
+            for key in ("value", "low", "high"):
+                if key not in values:
+                    continue
+                why = implausible(values[key], unit)
+                if why is not None:
+                    self.add("implausible-value", file, values.pos(key), f"{path}.{where}.{key}",
+                             found=values.raw.get(key, values[key]), unit=unit, why=why,
+                             hint=phrase("check-figure"))
 
     @staticmethod
     def quantity(d: Located, unit: str) -> Quantity:
@@ -232,9 +307,10 @@ class PlanBuilder:
             try:
                 target = self.parse_target(value, year=plan.period_end)
             except ValueError as exc:
-                self.add("bad-target", file, pos, path, reason=str(exc), found=value,
-                         expected=phrase("target-examples"))
-                return None
+                # kept as written, its status "cannot judge": a guess would publish a wrong one
+                self.add("unread-target", file, pos, path, severity="warning", reason=str(exc),
+                         found=value)
+                return Target(phrase=value, unread=str(exc) or "unread", year=plan.period_end)
             return target
         # without a comparator, low/high mean a range; a value or narrative stands alone
         comparator = "range" if "low" in value or "high" in value else "="
@@ -256,4 +332,20 @@ class PlanBuilder:
                 self.add("missing-field", file, pos, f"{path}.value", field="value",
                          expected=phrase("target-value"))
             return None
+        said = self.phrase_target(value.get("phrase", ""), target.year)
+        if said is not None and (target.value is not None or target.comparator == "range") \
+                and _differs(said, target):
+            self.add("target-contradicts-phrase", file, pos, path, hint=phrase("match-phrase"),
+                     found=target_summary(target),
+                     phrase=target.phrase, expected=target_summary(said))
         return target
+
+    def phrase_target(self, written: str, year: int | None) -> Target | None:
+        """The target a target mapping's own phrase states, when it states one with a number."""
+        if self.parse_target is None or not written:
+            return None
+        try:
+            said = self.parse_target(written, year=year)
+        except ValueError:
+            return None
+        return said if said.value is not None or said.comparator == "range" else None

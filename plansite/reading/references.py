@@ -47,7 +47,10 @@ def read_register(check: Checker, file: str, data: Any) -> Register:
     seen_names: dict[str, tuple[str, Source]] = {}
     for i, d in enumerate(top["departments"]):
         path = f"departments[{i}]"
-        if "id" not in d or "name" not in d:
+        if "id" not in d:
+            continue
+        if "name" not in d:  # reported by the shape pass; tasks naming it are not wrong too
+            register.unregistered.update(name_key(w) for w in (d["id"], *d.get("aliases", [])))
             continue
         src = source_of(file, d)
         if d["id"] in seen:
@@ -154,8 +157,11 @@ class References:
                     continue
                 if (plan.id, ref) in duplicates:
                     continue  # its duplicate id is the one problem to report
+                named = [ind.id for ind in plan.indicators if ind.name == ref]
                 if ref in indicators:  # a task serves the indicators of its own plan
                     hint = phrase("indicator-of-plan", indicator=ref, plan=indicators[ref].plan)
+                elif named:  # its name, where the id belongs
+                    hint = phrase("indicator-id-for-name", id=named[0], name=ref)
                 else:
                     near = closest(ref, [ind.id for ind in plan.indicators], 3)
                     hint = phrase("closest", names=near) if near else None

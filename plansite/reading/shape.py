@@ -17,8 +17,9 @@ from plansite.catalogue.phrases import Phrase, phrase
 from plansite.language.numerals import normalize_width
 from plansite.language.similar import closest
 from plansite.model import fields as S
-from plansite.problems import Problem, problem
+from plansite.problems import Problem, excerpt, problem
 from plansite.reading.yamlfile import Located, LocatedList
+from plansite.reading.yamlproblems import CONTROL, control_character
 
 _SLUG_RE = re.compile(S.SLUG_PATTERN)
 _LOCAL_RE = re.compile(S.LOCAL_ID_PATTERN)
@@ -47,7 +48,7 @@ def _found(value: Any) -> Phrase:
     if isinstance(value, (int, float)):
         return phrase("value-number", value=value)
     if isinstance(value, str):
-        return phrase("value-text", value=value)
+        return phrase("value-text", value=excerpt(value))
     if isinstance(value, list):
         return phrase("value-list")
     if isinstance(value, dict):
@@ -83,11 +84,18 @@ class Checker:
         for f in record.fields:
             given = data.get(f.name)
             if given is None:
-                if f.required:
+                if f.required and f.name in data:  # written, with nothing after it
+                    self.add("empty-value", file, data.pos(f.name), join(path, f.name),
+                             expected=phrase(f"{record.name}.{f.name}"))
+                elif f.required:
                     self.add("missing-field", file, (data.line, data.column), join(path, f.name),
                              field=f.name, expected=phrase(f"{record.name}.{f.name}"))
                 continue
             if type(given) is str and _kept_as_written(given, f.kind, f):  # most values
+                if _CONTROL.search(given) is not None or f.required and not given.strip():
+                    self.plain_text(given, join(path, f.name), file, data.pos(f.name),
+                                    phrase(f"{record.name}.{f.name}"))
+                    continue
                 out[f.name] = given
                 continue
             value = self.value(given, f, join(path, f.name), file, data.pos(f.name),
@@ -95,6 +103,16 @@ class Checker:
             if value is not None:
                 out[f.name] = value
         return out
+
+    def plain_text(self, text: str, path: str, file: str, pos: tuple[int, int],
+                   expected: Phrase | None = None) -> None:
+        """Report a text that cannot be published: a blank required text, or one holding a
+        control character (written as a YAML escape such as \\x01)."""
+        control = _CONTROL.search(text)
+        if control is not None:
+            self.problems.append(control_character(file, pos[0], pos[1], control.group(), path))
+        else:
+            self.add("empty-value", file, pos, path, expected=expected or _kind_words("text"))
 
     def unknown_fields(self, data: Located, record: S.Record, path: str, file: str,
                        pos: tuple[int, int]) -> None:
@@ -116,10 +134,16 @@ class Checker:
                 return None
             items = LocatedList(file, value.line, value.column)
             record, kind = f.sub, f.item or "text"
+            if f.name in NESTING and path.count(".tasks[") + path.count(".chapters[") \
+                    >= S.MAX_TASK_DEPTH:
+                self.add("nested-too-deep", file, pos, path, hint=phrase("fewer-levels"), field=f.name,
+                         found=_depth(value, f.name) + S.MAX_TASK_DEPTH, expected=S.MAX_TASK_DEPTH)
+                return None
             for i, item in enumerate(value):
                 if record is not None:
                     checked = self.record(item, record, f"{path}[{i}]", file, value.pos(i))
-                elif type(item) is str and _kept_as_written(item, kind, f):
+                elif type(item) is str and _kept_as_written(item, kind, f) \
+                        and _CONTROL.search(item) is None and item.strip():
                     checked = item
                 else:
                     checked = self.scalar(item, kind, f"{path}[{i}]", file, value.pos(i),
@@ -142,6 +166,9 @@ class Checker:
 
     def scalar(self, value: Any, kind: str, path: str, file: str, pos: tuple[int, int],
                raw: str | None, f: S.Field) -> Any:
+        if type(value) is str and _CONTROL.search(value) is not None:
+            self.plain_text(value, path, file, pos)
+            return None
         if isinstance(value, (dict, list)) or value is None and kind != "text":
             self.add("wrong-type", file, pos, path, found=_found(value),
                      expected=_kind_words(kind))
@@ -151,10 +178,16 @@ class Checker:
                 self.add("wrong-type", file, pos, path, hint=phrase("quote-text"),
                          found=_found(value), expected=_kind_words(kind))
                 return None
-            return raw if isinstance(value, (int, float)) and raw is not None else (
+            text = raw if isinstance(value, (int, float)) and raw is not None else (
                 "" if value is None else str(value))
+            if _CONTROL.search(text) is not None:
+                self.plain_text(text, path, file, pos)
+                return None
+            return text
         if kind == "slug":
             text = str(value) if not isinstance(value, bool) else ""
+            if len(text) > S.MAX_ID_CHARS:
+                return self.too_long(text, path, file, pos)
             if not _SLUG_RE.match(text):
                 self.add("bad-id", file, pos, path, found=value,
                          expected=phrase("slug-example"))
@@ -162,8 +195,14 @@ class Checker:
             return text
         if kind == "local-id":
             text = raw if isinstance(value, (int, float)) and raw is not None else str(value)
+            if self.reads_as_number(value, raw, path, file, pos):
+                return None
+            if len(text) > S.MAX_ID_CHARS:
+                return self.too_long(text, path, file, pos)
             if isinstance(value, bool) or not _LOCAL_RE.match(text):
+                exponent = re.fullmatch(r"[0-9]+[eE][0-9]+", text) is not None
                 self.add("bad-id", file, pos, path, found=value,
+                         hint=phrase("exponent-id", id=text) if exponent else None,
                          expected=phrase("local-id-example"))
                 return None
             return text
@@ -188,12 +227,29 @@ class Checker:
         if kind == "period":
             return self.period(value, path, file, pos)
         if kind == "deadline":
+            if self.reads_as_number(value, raw, path, file, pos):
+                return None
             if isinstance(value, bool):
                 self.add("wrong-type", file, pos, path, found=_found(value),
                          expected=_kind_words("deadline"))
                 return None
             return str(value)
         raise ValueError(f"unknown field kind {kind}")
+
+    def reads_as_number(self, value: Any, raw: str | None, path: str, file: str,
+                        pos: tuple[int, int]) -> bool:
+        """Report a text YAML reads as a number of another meaning (``2015.10`` is 2015.1, ``010``
+        is 8): whether it was one."""
+        if raw is None or isinstance(value, bool) or not isinstance(value, (int, float)) \
+                or isinstance(value, int) and raw == str(value):
+            return False
+        self.add("yaml-reads-number", file, pos, path, hint=phrase("quote-value", value=raw),
+                 found=raw, expected=value)
+        return True
+
+    def too_long(self, text: str, path: str, file: str, pos: tuple[int, int]) -> None:
+        self.add("id-too-long", file, pos, path, found=len(text), expected=S.MAX_ID_CHARS,
+                 hint=phrase("shorter-id", example=text[:12].rstrip(".-")))
 
     def number(self, value: Any, path: str, file: str, pos: tuple[int, int]) -> float | None:
         if isinstance(value, bool):
@@ -255,8 +311,8 @@ _AS_WRITTEN: dict[str, Callable[[str, S.Field], bool]] = {
     "text": lambda text, f: True,
     "markdown": lambda text, f: True,
     "deadline": lambda text, f: True,
-    "slug": lambda text, f: _SLUG_RE.match(text) is not None,
-    "local-id": lambda text, f: _LOCAL_RE.match(text) is not None,
+    "slug": lambda text, f: len(text) <= S.MAX_ID_CHARS and _SLUG_RE.match(text) is not None,
+    "local-id": lambda text, f: len(text) <= S.MAX_ID_CHARS and _LOCAL_RE.match(text) is not None,
     "choice": lambda text, f: text in f.choices,
 }
 """For each kind, whether :meth:`Checker.scalar` would return a text unchanged, with no problem."""
@@ -267,6 +323,22 @@ def _kept_as_written(text: str, kind: str, f: S.Field) -> bool:
     instead of through :meth:`Checker.value` and :meth:`Checker.scalar`."""
     keeps = _AS_WRITTEN.get(kind)
     return keeps is not None and keeps(text, f)
+
+
+NESTING = ("tasks", "chapters")
+"""The fields that hold records of their own kind, to a depth of at most ``MAX_TASK_DEPTH``."""
+
+_CONTROL = CONTROL
+
+
+def _depth(value: Any, name: str) -> int:
+    """How many levels of ``name`` lists nest in ``value`` (without recursion: it may be deep)."""
+    depth, level = 0, [value]
+    while level:
+        depth += 1
+        level = [item[name] for items in level for item in items
+                 if isinstance(item, dict) and isinstance(item.get(name), list)]
+    return depth
 
 
 def join(path: str, key: Any) -> str:

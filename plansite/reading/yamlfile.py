@@ -158,6 +158,8 @@ class _Converter:
                 key = self.convert(key_node)
                 if isinstance(key, (dict, list)):
                     key = str(key)
+                elif type(key) is not str:  # see _EventReader.mapping
+                    key = key_node.value
                 kl, kc = _mark(key_node)
                 if key in out.key_pos:
                     self.problems.append(duplicate_key(self.file, key, kl, kc,
@@ -243,6 +245,8 @@ class _EventReader:
                     return out
                 raise _Unusual("a list or mapping as a key")
             key, tag = scalar(key_event)
+            if type(key) is not str:  # 1: and true: are two keys, not the number and True
+                key = key_event.value
             mark = key_event.start_mark
             value_event = next_event()
             if tag == _MERGE_TAG:
@@ -380,6 +384,23 @@ def plain(value: Any) -> Any:
     return value
 
 
+def outside_link(path: Path, root: Path | None) -> str | None:
+    """Where ``path`` leads when a link (of the file or a folder above it) takes it out of the
+    repository at ``root``; None when it stays inside (or there is no root to stay in).
+
+    A data file or page that is a link to ``/etc/passwd`` would publish that file."""
+    if root is None:
+        return None
+    try:
+        target = path.resolve()
+        target.relative_to(Path(root).resolve())
+    except ValueError:
+        return target.as_posix()
+    except OSError:  # a loop of links: nothing inside the repository either
+        return path.as_posix()
+    return None
+
+
 def load_file(path: Path, root: Path | None = None) -> tuple[LoadedFile, list[Problem]]:
     """Read one data file; the name in every problem is relative to ``root`` (when given and
     the file is inside it)."""
@@ -388,6 +409,11 @@ def load_file(path: Path, root: Path | None = None) -> tuple[LoadedFile, list[Pr
     except ValueError:
         name = path.as_posix()
     problems: list[Problem] = []
+    outside = outside_link(path, root)
+    if outside is not None:
+        problems.append(problem("file-outside", name, found=outside,
+                                hint=phrase("copy-into-repository")))
+        return LoadedFile(name, None), problems
     try:
         size = path.stat().st_size
     except OSError:

@@ -39,7 +39,7 @@ def decode(raw: bytes, name: str, problems: list[Problem]) -> str | None:
         problems.append(problem("file-binary", name, 1, 1))
         return None
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[:exc.start].count(b"\n") + 1
         try:
@@ -53,6 +53,26 @@ def decode(raw: bytes, name: str, problems: list[Problem]) -> str | None:
         else:
             problems.append(problem("file-binary", name, line, 1))
         return None
+    control = CONTROL.search(text)
+    if control is not None:
+        line = text.count("\n", 0, control.start()) + 1
+        column = control.start() - text.rfind("\n", 0, control.start())
+        problems.append(control_character(name, line, column, control.group()))
+        return None
+    return text
+
+
+CONTROL = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""A character YAML does not allow in a file (PyYAML's reader refuses the same): control
+characters, which no editor shows and the spreadsheet download cannot hold."""
+
+
+def control_character(file: str, line: int, column: int, character: str,
+                      path: str = "") -> Problem:
+    """An invisible control character: named by its code point, for the editor to find it."""
+    code = f"U+{ord(character):04X}"
+    return problem("invisible-character", file, line, column, path=path, found=code,
+                   hint=phrase("delete-control", character=code))
 
 
 _OPEN_QUOTE = re.compile(r"""^(\s*(?:-\s+)*(?:[^\s#'"-][^#]*?:\s+)?)(["'])""")
@@ -91,7 +111,7 @@ def syntax_problem(exc: yaml.YAMLError, name: str, text: str) -> Problem:
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
     what = getattr(exc, "problem", None) or str(exc)
     lines = text.splitlines()
-    if "\t" in what or "tab" in what.lower() or (
+    if "'\\t'" in what or (
             0 < line <= len(lines) and "\t" in lines[line - 1][:max(col, 1)]):
         tab_line = line
         if not (0 < line <= len(lines) and "\t" in lines[line - 1]):
@@ -105,6 +125,11 @@ def syntax_problem(exc: yaml.YAMLError, name: str, text: str) -> Problem:
                        hint=phrase("close-quote", quote=q))
     for words, code in _SYNTAX_CODES:
         if words in what:
+            start = getattr(exc, "context_mark", None)
+            if code == "yaml-missing-colon" and start is not None:
+                # the parser notices at the next line; the key without its colon is where the
+                # text it was reading began
+                line, col = start.line + 1, start.column + 1
             return problem(code, name, line, col)
     context = getattr(exc, "context", None)
     found = what if not context else phrase("parser-complaint", context=context, problem=what)

@@ -184,9 +184,9 @@ class Writer:
             target = f"控制在{quantity_phrase(goal, metric.unit)}以内"
             goal = baseline
         elif style == "range":
-            target = {"low": baseline, "high": round(baseline + 1, 1), "year": end,
-                      "comparator": "range", "kind": "level",
-                      "phrase": f"控制在{_short(baseline)}%—{_short(baseline + 1)}%"}
+            low, high = _short(baseline), _short(baseline + 1)
+            target = {"low": float(low), "high": float(high), "year": end,
+                      "comparator": "range", "kind": "level", "phrase": f"控制在{low}%—{high}%"}
             goal = baseline + 0.5
         elif style == "fall":
             fall = round(rng.uniform(3, 18), 1)
