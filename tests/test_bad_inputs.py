@@ -68,10 +68,11 @@ WRITTEN = {
         "data/plans/demo/tasks.yml:4:10: chapters[0].title: 有看不见的控制字符 U+0001；"
         "数据里只能有文字、空格和换行; 提示：删去这个字符（编辑器里可能看不见；可搜索 U+0001）"],
     "number-and-bool-keys": [
-        "data/plans/demo/plan.yml:2:1: 1: 未知字段“1”；可用字段：id、title、issuer、level、period、"
-        "source_document、summary、note、title_en、short_title",
-        "data/plans/demo/plan.yml:3:1: true: 未知字段“true”；可用字段：id、title、issuer、level、"
-        "period、source_document、summary、note、title_en、short_title; 提示：是否想写“note”？"],
+        "data/plans/demo/plan.yml:2:1: 1: 未知字段“1”；可用字段：id、title、issuer、issued、level、"
+        "period、source_document、summary、note、title_en、short_title",
+        "data/plans/demo/plan.yml:3:1: true: 未知字段“true”；可用字段：id、title、issuer、issued、"
+        "level、period、source_document、summary、note、title_en、short_title; "
+        "提示：是否想写“note”？"],
     "deadline-read-as-number": [
         "data/plans/demo/tasks.yml:24:15: chapters[0].tasks[1].deadline: 不加引号时 YAML 把"
         "“2015.10”读成数字 2015.1，意思变了；这里应为文字; 提示：加上引号：'2015.10'"],

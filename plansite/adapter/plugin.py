@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import html
 import logging
-import re
 from functools import partial
 from pathlib import Path
 
@@ -24,22 +23,18 @@ from mkdocs.structure.toc import get_toc
 
 from plansite.adapter.authored import (MacroOutputs, escape_front_matter, failure_line,
                                        front_matter_lines, sanitise)
+from plansite.adapter.beside import Beside
 from plansite.adapter.nav import default_nav, source_paths, translate_nav
-from plansite.background import Background
 from plansite.catalogue.labels import translate, translate_default
-from plansite.model.fields import schema_files
-from plansite.publishing.matrix import write_matrix_csvs
 from plansite.model.repository import Repository
 from plansite.problems import Problem, problem
-from plansite.publishing.tables import downloads as download_files
 from plansite.reading.repository import load_repository
 from plansite.reading.yamlfile import outside_link
 from plansite.catalogue.phrases import phrase
-from plansite.site.linkcheck import LinkCheckJob
 from plansite.site.pages import Page, site_pages
 from plansite.site.render import Renderer, Site
 from plansite.site.templates import Templates
-from plansite.site.search import PageLayout, SearchIndexJob
+from plansite.site.search import PageLayout
 
 log = logging.getLogger("mkdocs.plugins.plansite")
 
@@ -62,23 +57,6 @@ def _finished_page(page, body: str, config, files) -> None:
     page.toc = get_toc([])
     page.present_anchor_ids = set()
     page.links_to_anchors = {}
-
-
-_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"')
-
-
-def write_headers(site: Path) -> None:
-    """``_headers`` for hosts that send headers from a file (Netlify, Cloudflare Pages): the
-    Content-Security-Policy the pages carry in their <head>, for every address, where the
-    header also covers what a meta tag cannot (a page shown in another site's frame)."""
-    home = site / "index.html"
-    found = _POLICY.search(home.read_text(encoding="utf-8")) if home.exists() else None
-    if found is None:
-        return
-    policy = html.unescape(found.group(1))
-    (site / "_headers").write_text(
-        f"/*\n  Content-Security-Policy: {policy}; frame-ancestors 'self'\n"
-        "  X-Content-Type-Options: nosniff\n", encoding="utf-8")
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -105,15 +83,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.site: Site | None = None
         self.pages: dict[str, Page] = {}
         self.root = Path.cwd()
-        # Work that needs only the loaded data runs beside the page rendering
-        # (plansite.background): the download files, the search index and the link check.
-        self.downloads_job: Background | None = None
-        self.download_files: dict[str, bytes] | None = None
-        self.search_job: SearchIndexJob | None = None
-        self.link_job: LinkCheckJob | None = None
-        # the reader-written pages not yet written, and whether the search index was told
-        self.authored_left: set[str] = set()
-        self.search_told = False
+        # Work that needs only the loaded data runs beside the page rendering: the download
+        # files, the search index and the link check.
+        self.beside = Beside()
         # authors' pages: the macros' HTML held aside while the page is sanitised, and the
         # first macro of the page that failed
         self.macro_outputs = MacroOutputs()
@@ -147,7 +119,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         custom_dir = config.theme.custom_dir
         self.site = Site(repo, self.config.lang,
                          overrides=Path(custom_dir) if custom_dir else None)
-        self.site.download_sizes = lambda: self.download_sizes(config)
+        self.site.download_sizes = self.beside.download_sizes
         self.interface_language(config)
         return config
 
@@ -194,10 +166,11 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             config.nav = default_nav(self.config.lang, {f.src_uri for f in files})
         # The reader-written pages the search index reads from the site once they are written
         # (documentation pages come first in the build, so the index can finish long before it).
-        self.authored_left = {f.src_uri for f in files.documentation_pages()
-                              if f.src_uri not in self.pages}
-        self.search_told = False
-        self.start_background(config)
+        self.beside.start(self.repo, Path(config.site_dir), self.base_url(config),
+                          self.config.lang, MATERIAL_LAYOUT, self.config.check_links,
+                          [p.url for p in self.pages.values()],
+                          [f.src_uri for f in files.documentation_pages()
+                           if f.src_uri not in self.pages])
         return files
 
     def problem_files(self, files: Files, config) -> Files:
@@ -235,30 +208,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             report = "\n".join(p.format(self.config.lang) for p in found)
             raise PluginError(f"plansite: {len(found)} problem(s):\n{report}")
 
-    def tell_search(self) -> None:
-        """The reader-written pages are on disk: the search index can read them and finish."""
-        if self.search_job is not None and not self.search_told:
-            self.search_job.pages_written(p.url for p in self.pages.values())
-            self.search_told = True
-
-    def start_background(self, config) -> None:
-        self.stop_background()
-        repo, base_url, lang = self.repo, self.base_url(config), self.config.lang
-        self.downloads_job = Background(lambda receive: download_files(repo, base_url, lang))
-        self.search_job = SearchIndexJob(Path(config.site_dir), repo, MATERIAL_LAYOUT,
-                                         self.config.lang)
-        if self.config.check_links:
-            self.link_job = LinkCheckJob(Path(config.site_dir))
-
-    def stop_background(self) -> None:
-        for job in (self.downloads_job, self.search_job, self.link_job):
-            if job is not None:
-                job.cancel()
-        self.downloads_job = self.search_job = self.link_job = None
-        self.download_files = None
-
     def on_build_error(self, error) -> None:
-        self.stop_background()
+        self.beside.stop()
 
     def renderer(self, page) -> Renderer:
         """A renderer whose links are relative to ``page``."""
@@ -341,24 +292,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             .split("/", 1)[-1].strip("/") + "/"
         return base_url.replace("//", "/")
 
-    def downloads(self, config) -> dict[str, bytes]:
-        """The files of ``/downloads/`` (made once a build: the page and on_post_build share them)."""
-        if self.download_files is None:
-            assert self.downloads_job is not None, "the downloads are made once the files are known"
-            job, self.downloads_job = self.downloads_job, None
-            self.download_files = job.result()
-        return self.download_files
-
-    def download_sizes(self, config) -> dict[str, int]:
-        return {name: len(data) for name, data in self.downloads(config).items()}
-
     @event_priority(-100)  # once every other plugin is done with the page: it is written next
     def on_post_page(self, output: str, page, config) -> str:
-        if self.link_job is not None:
-            self.link_job.page_written(page.file.dest_uri)
-        if not self.authored_left:  # every one was named before this page, so is written
-            self.tell_search()
-        self.authored_left.discard(page.file.src_uri)
+        self.beside.page_written(page.file.src_uri, page.file.dest_uri)
         return output
 
     def on_post_build(self, config) -> None:
@@ -367,33 +303,15 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             (site / "404.html").write_bytes((site / "index.html").read_bytes())
             return
         assert self.repo is not None
-        downloads = site / "downloads"
-        downloads.mkdir(parents=True, exist_ok=True)
-        base_url = self.base_url(config)
-        # the same bytes `plansite export` writes: JSON, CSV, XLSX, datapackage.json
-        for name, data in self.downloads(config).items():
-            (downloads / name).write_bytes(data)
-        write_matrix_csvs(self.repo, downloads, self.config.lang)
-        schema_dir = site / "schema"
-        schema_dir.mkdir(exist_ok=True)
-        for name, text in schema_files().items():
-            (schema_dir / name).write_text(text, encoding="utf-8")
-        write_headers(site)
-        self.tell_search()
-        if self.link_job is not None:
-            job, self.link_job = self.link_job, None
-            broken = job.broken(base_url)
-            if broken:
-                listing = "\n".join(str(b) for b in broken[:50])
-                more = f"\n… and {len(broken) - 50} more" if len(broken) > 50 else ""
-                raise PluginError(f"plansite: {len(broken)} broken internal link(s):\n"
-                                  f"{listing}{more}")
-        job, self.search_job = self.search_job, None
-        assert job is not None
         try:
-            job.wait()
+            broken = self.beside.finish(site, self.repo, self.base_url(config), self.config.lang)
         except Exception as exc:
             raise PluginError(f"plansite: the search index could not be written:\n{exc}") from exc
+        if broken:
+            listing = "\n".join(str(b) for b in broken[:50])
+            more = f"\n… and {len(broken) - 50} more" if len(broken) > 50 else ""
+            raise PluginError(f"plansite: {len(broken)} broken internal link(s):\n"
+                              f"{listing}{more}")
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / "data"))

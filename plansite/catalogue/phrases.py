@@ -14,7 +14,10 @@ from typing import Any, Protocol
 
 from plansite.catalogue.changes import CHANGES
 from plansite.catalogue.fields import FIELDS
-from plansite.catalogue.messages import HINTS, MESSAGES, REPORT, VALUES
+from plansite.catalogue.hints import HINTS
+from plansite.catalogue.imports import REPORT
+from plansite.catalogue.messages import MESSAGES
+from plansite.catalogue.values import VALUES
 from plansite.catalogue.reasons import REASONS
 
 LANGUAGES = ("zh", "en")
