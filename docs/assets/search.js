@@ -23,6 +23,7 @@
   root = new URL(root.pathname.replace(/\/{2,}/g, "/"), root.origin);
   var words = box.dataset;
   var engine = null;
+  var ready = false; /* the index is loaded: until then a typed query says it is loading */
   var latest = 0;
   var MAX_RESULTS = 10;
   var RANKED = 50; /* results whose records are loaded and ranked again by phraseFirst */
@@ -34,12 +35,24 @@
            titles (weighted in the index) decide, as readers expect. */
         var options = { baseUrl: "/", ranking: { termFrequency: 0.5 } };
         return pagefind.options(options).then(function () {
+          ready = true;
           return pagefind;
         });
       });
       engine.catch(function () { engine = null; });
     }
     return engine;
+  }
+
+  /* The names suggested when a query finds nothing, fetched only then (plansite.search). */
+  var names = null;
+  function loadNames() {
+    if (!names) {
+      names = fetch(new URL("pagefind/plansite-names.json", root).href).then(function (r) {
+        return r.ok ? r.json() : [];
+      }).catch(function () { names = null; return []; });
+    }
+    return names;
   }
 
   function open(on) {
@@ -129,10 +142,25 @@
     return text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
   }
 
+  /* Words that ask about a thing rather than name it: 城镇化率目标 asks for 城镇化率, 住建委负责
+     哪些 for 住建委. They are left out of the search (its records hold all the query's pairs) and
+     of the ranking; a query of nothing else is searched as typed. */
+  var QUALIFIERS = ["完成情况", "进展情况", "落实情况", "是多少", "有多少", "多少", "哪个部门",
+    "哪些部门", "什么部门", "谁负责", "负责", "怎么样", "如何", "目标值", "目标", "进展", "进度",
+    "情况", "有哪些", "哪些", "什么", "指标"];
+
+  function named(query) {
+    var rest = query.normalize("NFKC");
+    QUALIFIERS.forEach(function (word) { rest = rest.split(word).join(" "); });
+    rest = rest.replace(/[的了吗呢?？,，。]/g, " ").replace(/\s+/g, " ").trim();
+    return plainName(rest).length >= 2 ? rest : query.trim();
+  }
+
   /* The index finds records holding all the query's character pairs, wherever they stand. A
-     record that holds the words as written ranks first: its title is the query (耕地保有量 is
-     the indicator, though a task's title also begins so), then the words stand in its title
-     (规划局 in 市城乡规划局), then in its text; otherwise the index's order stands. */
+     record that holds the words as written ranks first: its title or one of its names is the
+     query (耕地保有量 is the indicator, though a task's title also begins so), then the words
+     stand in its title or names (规划局 in 市城乡规划局), then in its text, a task led by a
+     department the query names before others (住建委 保障房); otherwise the index's order. */
   function phraseFirst(records, query) {
     var whole = plainName(query);
     var parts = query.normalize("NFKC").toLowerCase().split(/\s+/).filter(Boolean);
@@ -140,15 +168,88 @@
       text = plainName(text || "");
       return parts.every(function (part) { return text.indexOf(part) >= 0; });
     }
+    function someIn(text) {
+      text = plainName(text || "");
+      return parts.some(function (part) { return text.indexOf(part) >= 0; });
+    }
     function tier(r) {
-      if (plainName(r.meta.title || "") === whole) return 0;
-      if (holds(r.meta.title)) return 1;
-      if (holds((r.meta.context || "") + (r.meta.text || ""))) return 2;
-      return 3;
+      var m = r.meta;
+      var titles = [m.title || ""].concat((m.names || "").split("、"));
+      if (titles.some(function (t) { return plainName(t) === whole; })) return 0;
+      if (holds(titles.join(" "))) return 1;
+      if (holds([m.context, m.text, m.also].join(" "))) return someIn(m.lead) ? 2 : 3;
+      return 4;
     }
     return records.map(function (r, i) { return [tier(r), i, r]; })
       .sort(function (x, y) { return x[0] - y[0] || x[1] - y[1]; })
       .map(function (x) { return x[2]; });
+  }
+
+  /* How alike two names are: shared characters, and shared pairs of them counting twice. */
+  function likeness(a, b) {
+    function pairs(t) {
+      var out = [];
+      for (var i = 0; i < t.length - 1; i++) out.push(t.slice(i, i + 2));
+      return out;
+    }
+    function shared(x, y) {
+      var left = y.slice();
+      return x.filter(function (c) {
+        var at = left.indexOf(c);
+        if (at < 0) return false;
+        left.splice(at, 1);
+        return true;
+      }).length;
+    }
+    var ca = Array.from(a), cb = Array.from(b);
+    var pa = pairs(a), pb = pairs(b);
+    return (shared(ca, cb) + 2 * shared(pa, pb)) / (ca.length + cb.length + pa.length + pb.length);
+  }
+
+  /* The closest department and indicator names to a query that found nothing. */
+  function closest(query, all) {
+    var q = plainName(named(query));
+    var best = {};
+    all.forEach(function (entry) {
+      var score = likeness(q, plainName(entry[0]));
+      var url = entry[1];
+      if (score > 0.15 && (!best[url] || best[url].score < score)) {
+        best[url] = { score: score, name: entry[0], url: url, kind: entry[2] };
+      }
+    });
+    return Object.keys(best).map(function (url) { return best[url]; })
+      .sort(function (x, y) { return y.score - x.score; }).slice(0, 3);
+  }
+
+  function suggestion(entry) {
+    var li = element("li", "md-search-result__item ps-result ps-suggestion");
+    var link = element("a", "md-search-result__link");
+    link.href = new URL(entry.url.replace(/^\/+/, ""), root).href;
+    var article = element("article", "md-search-result__article md-typeset");
+    var head = element("div", "ps-result__head");
+    head.appendChild(element("span", "ps-kind ps-kind-" + entry.kind,
+                             words["psKind" + entry.kind[0].toUpperCase() + entry.kind.slice(1)] || ""));
+    article.appendChild(head);
+    article.appendChild(element("h2", "ps-result__title", entry.name));
+    link.appendChild(article);
+    li.appendChild(link);
+    return li;
+  }
+
+  /* Nothing found: say so plainly, and offer the closest names. */
+  function nothing(query, ticket) {
+    var said = words.psNothing.replace("#", query);
+    status(said);
+    list.replaceChildren();
+    list.setAttribute("data-ps-query", query);
+    list.setAttribute("data-ps-count", "0");
+    return loadNames().then(function (all) {
+      if (ticket !== latest) return;
+      var near = closest(query, all);
+      if (!near.length) return;
+      status(said + " " + words.psSuggest);
+      list.replaceChildren.apply(list, near.map(suggestion));
+    });
   }
 
   function count(n) {
@@ -162,21 +263,25 @@
     query = query.trim();
     if (!query) {
       list.replaceChildren();
+      list.removeAttribute("data-ps-query");
       status(words.psPlaceholder);
       return Promise.resolve();
     }
-    if (!engine) status(words.psLoading);
-    var pairs = tokens(query);
+    if (!ready) status(words.psLoading);
+    var asked = named(query);
+    var pairs = tokens(asked);
     return load().then(function (pagefind) {
       return pagefind.search(pairs.join(" "));
     }).then(function (found) {
       if (ticket !== latest) return;
+      if (!found.results.length) return nothing(query, ticket);
       var top = found.results.slice(0, RANKED);
       return Promise.all(top.map(function (r) { return r.data(); })).then(function (records) {
         if (ticket !== latest) return;
-        records = phraseFirst(records, query).slice(0, MAX_RESULTS);
+        records = phraseFirst(records, asked).slice(0, MAX_RESULTS);
         list.replaceChildren.apply(list, records.map(function (data) { return item(data, pairs); }));
         list.setAttribute("data-ps-query", query);
+        list.setAttribute("data-ps-count", String(found.results.length));
         status(count(found.results.length));
       });
     }).catch(function () {

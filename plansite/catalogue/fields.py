@@ -30,6 +30,18 @@ FIELDS: dict[str, dict[str, str]] = {
     "departments-file": {"zh": "data/departments.yml：部门名录",
                          "en": "data/departments.yml: the register of departments"},
     "departments-file.departments": {"zh": "所有部门", "en": "every department"},
+    "abbreviation": {"zh": "一个简称及其全称", "en": "a short form and the full term it stands for"},
+    "abbreviation.short": {"zh": "读者使用的简称或缩写，如 医保、CPI",
+                           "en": "the short form or abbreviation readers use, e.g. '医保', 'CPI'"},
+    "abbreviation.full": {"zh": "全称，如 医疗保险；几个词时用空格分开，如 拥军优属 拥政爱民",
+                          "en": "the full term, e.g. '医疗保险'; several words separated by "
+                                "spaces, e.g. '拥军优属 拥政爱民'"},
+    "abbreviation.source": {"zh": "在哪里见到这个简称（文件或网址）",
+                            "en": "where the short form was seen in use (a file or an address)"},
+    "abbreviations-file": {"zh": "data/abbreviations.yml：本站补充的简称（搜索时简称与全称互通）",
+                           "en": "data/abbreviations.yml: the site's own short forms (search finds "
+                                 "either form by the other)"},
+    "abbreviations-file.abbreviations": {"zh": "所有简称", "en": "every short form"},
     "plan-file": {"zh": "data/plans/<plan>/plan.yml：规划的基本信息",
                   "en": "data/plans/<plan>/plan.yml: what the plan is"},
     "plan-file.id": {"zh": "规划编号，与文件夹名相同，用于网址 /plans/<id>/",

@@ -173,6 +173,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "search_kind_indicator": {"zh": "指标", "en": "Indicator"},
     "search_kind_plan": {"zh": "规划", "en": "Plan"},
     "search_kind_page": {"zh": "页面", "en": "Page"},
+    "search_loading": {"zh": "正在加载…", "en": "Loading…"},
+    "search_none": {"zh": "没有找到与“#”相符的结果。", "en": "Nothing found for '#'."},
+    "search_suggest": {"zh": "您是不是要找：", "en": "Did you mean:"},
     "site_description": {"zh": "政府规划的任务、责任部门和指标，逐条公开、可检索",
                          "en": "The tasks, responsible departments and indicators of government "
                                "plans, one by one, searchable"},

@@ -143,6 +143,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "name or alias '{found}' already belongs to department {first}; "
               "a name may mean one department only",
     },
+    "abbreviation-too-short": {
+        "zh": "简称或全称“{found}”只有一个字，会出现在几乎所有内容里；应为 {expected}",
+        "en": "the short or full form '{found}' is one character, found in nearly every text; "
+              "expected {expected}",
+    },
+    "abbreviation-same": {
+        "zh": "简称“{found}”与全称相同，不起作用；全称应与简称不同",
+        "en": "the short form '{found}' is its own full form and changes nothing; the full "
+              "form must differ",
+    },
+    "duplicate-abbreviation": {
+        "zh": "简称“{found}”及其全称已在第 {first} 行写过；每对只写一次",
+        "en": "the short form '{found}' with this full form is written already on line "
+              "{first}; write each pair once",
+    },
     "unknown-parent": {
         "zh": "上级部门“{found}”不存在；应为部门名录中的编号",
         "en": "parent department '{found}' does not exist; expected an id from the registry",

@@ -53,6 +53,7 @@ VALUES: dict[str, dict[str, str]] = {
                      "en": "a target value, or narrative for a target in words"},
     "department-named": {"zh": "{name}（{id}）", "en": "'{name}' ({id})"},
     "record-at": {"zh": "{id}（{place}）", "en": "{id} ({place})"},
+    "two-characters": {"zh": "至少两个字，如 医保、CPI", "en": "two characters or more, e.g. '医保', 'CPI'"},
     # reading files
     "yaml-data": {"zh": "YAML 数据", "en": "YAML data"},
     "quote-unclosed": {"zh": "引号 {quote} 没有闭合", "en": "the quote {quote} is not closed"},

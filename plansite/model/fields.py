@@ -103,6 +103,16 @@ DEPARTMENTS_FILE = Record("departments-file", (
     Field("departments", "list", True, record=DEPARTMENT),
 ))
 
+ABBREVIATION = Record("abbreviation", (
+    Field("short", "text", True),
+    Field("full", "text", True),
+    Field("source", "text"),
+))
+
+ABBREVIATIONS_FILE = Record("abbreviations-file", (
+    Field("abbreviations", "list", True, record=ABBREVIATION),
+))
+
 PLAN_FILE = Record("plan-file", (
     Field("id", "slug", True),
     Field("title", "text", True),
@@ -207,6 +217,7 @@ FILES: dict[str, Record] = {
     "plan": PLAN_FILE,
     "tasks": TASKS_FILE,
     "indicators": INDICATORS_FILE,
+    "abbreviations": ABBREVIATIONS_FILE,
 }
 
 

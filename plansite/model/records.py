@@ -53,6 +53,19 @@ class Department:
     source: Source = field(default_factory=lambda: Source(""))
 
 
+@dataclass(frozen=True)
+class Abbreviation:
+    """A short form readers use for a plan term (医保 for 医疗保险, CPI for 居民消费价格指数).
+
+    ``full`` may hold several words separated by spaces (双拥: 拥军优属 拥政爱民): the full form
+    stands in a text when all of them do. ``source`` says where the short form was seen in use.
+    """
+
+    short: str
+    full: str
+    source: str = ""
+
+
 @dataclass
 class Quantity:
     """A measured value at a year, e.g. a baseline or one reported actual."""

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plansite.model.index import Index
-from plansite.model.records import Chapter, Department, Indicator, Plan, Task
+from plansite.model.records import Abbreviation, Chapter, Department, Indicator, Plan, Task
 
 
 @dataclass
@@ -22,6 +22,8 @@ class Repository:
     plans: dict[str, Plan] = field(default_factory=dict)
     indicators: dict[str, Indicator] = field(default_factory=dict)
     index: Index = field(default_factory=Index)
+    abbreviations: tuple[Abbreviation, ...] = ()
+    """The site's own short forms (data/abbreviations.yml), beside those plansite ships."""
     as_of: int = field(default_factory=lambda: _dt.date.today().year)
 
     @property

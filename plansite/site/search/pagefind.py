@@ -21,6 +21,10 @@ from plansite.site.search.tokens import INDEX_LANGUAGE
 
 log = logging.getLogger(__name__)
 
+NAMES_FILE = "plansite-names.json"
+"""Beside the index: the department and indicator names the search box suggests when a query
+finds nothing (loaded only then)."""
+
 INDEX_WRITE_POLLS = 300
 """How many tenths of a second to wait for Pagefind to finish writing its files."""
 
@@ -120,7 +124,22 @@ async def _write_index(site_dir: Path, records: list[SearchRecord], lang: str,
         await service.close()
     if not index_complete(site_dir / "pagefind"):
         raise RuntimeError(f"the search index in {site_dir / 'pagefind'} was not written whole")
+    (site_dir / "pagefind" / NAMES_FILE).write_text(
+        json.dumps(suggestion_names(records), ensure_ascii=False, separators=(",", ":")),
+        encoding="utf-8")
     return count
+
+
+def suggestion_names(records: Iterable[SearchRecord]) -> list[list[str]]:
+    """``[name, url, kind]`` for every department (by each of its names) and indicator: what
+    the search box offers when nothing matches, the closest first."""
+    out = []
+    for record in records:
+        if record.kind in ("department", "indicator"):
+            out.extend([name, record.url, record.kind]
+                       for name in dict.fromkeys((record.title, *record.terms))
+                       if name.strip())
+    return out
 
 
 def index_complete(folder: Path) -> bool:

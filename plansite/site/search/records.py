@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 from plansite.catalogue.labels import translate
+from plansite.language.abbreviations import ShortForms
 from plansite.model import urls
 from plansite.model.records import Chapter, Department, Indicator, Plan, Task
 from plansite.model.repository import Repository
@@ -62,6 +63,12 @@ class SearchRecord:
     text: str = ""
     text_weight: float = 1.0
     keywords: tuple[str, ...] = ()
+    lead: str = ""
+    """The departments leading a task, by name and alias: a query naming one ranks its tasks
+    before those it only co-operates on."""
+    also: tuple[str, ...] = ()
+    """Other forms of the terms in the text (新农合 where it says 新型农村合作医疗): they weigh
+    like the text. The title's other forms are among ``terms``."""
 
     def html(self, lang: str = "zh") -> str:
         """The document Pagefind indexes: the words as tokens, the display fields as metadata."""
@@ -84,6 +91,10 @@ class SearchRecord:
             meta("plan", self.plan, filtered=True),
             meta("context", self.context),
             meta("text", self.text[:SHOWN_TEXT]),
+            # the names that find it (short forms too), for the result list's ranking
+            meta("names", "、".join(self.terms)),
+            meta("lead", self.lead),
+            meta("also", " ".join(self.also)),
             f'<h1 data-pagefind-weight="10">{e(search_tokens(self.title))}</h1>',
             f'<p data-pagefind-weight="10">{e(terms)}</p>' if terms else "",
             f"<p>{e(search_tokens(self.context))}</p>" if self.context else "",
@@ -91,6 +102,8 @@ class SearchRecord:
              f'{e(" ".join(search_tokens(k) for k in self.keywords))}</p>')
             if self.keywords else "",
             f'<p data-pagefind-weight="{self.text_weight}">{e(search_tokens(self.text))}</p>',
+            (f'<p data-pagefind-weight="{self.text_weight}">'
+             f'{e(" ".join(search_tokens(a) for a in self.also))}</p>') if self.also else "",
             "</article></body></html>"])
 
 
@@ -187,9 +200,11 @@ def task_record(repo: Repository, task: Task, lang: str = "zh") -> SearchRecord:
         (t("deadline"), task.deadline.phrase if task.deadline else ""),
         (t("progress"), task.progress),
     ])
+    lead = " ".join(w for d in task.lead
+                    for w in (repo.departments[d].name, *repo.departments[d].aliases))
     return SearchRecord(urls.task_url(task), "task", title, plan.title,
                         _chapter_trail(repo, plan, repo.index.task_chapters[task.key]),
-                        text=f"{text} {facts}".strip())
+                        text=f"{text} {facts}".strip(), lead=lead)
 
 
 def chapter_record(repo: Repository, plan: Plan, chapter: Chapter) -> SearchRecord:
@@ -292,8 +307,18 @@ class KeyTerms:
         return tuple(w for w in self.extract(text, topK=self.count) if HAN.search(w))
 
 
+def with_other_forms(record: SearchRecord, forms: ShortForms) -> SearchRecord:
+    """``record`` found by the other forms of its terms too: those of its title (and names)
+    weigh like the title, those of its text like the text."""
+    named = forms.others(" ".join((record.title, *record.terms)))
+    said = forms.others(" ".join((record.context, record.text, *record.keywords)))
+    return replace(record, terms=tuple(dict.fromkeys((*record.terms, *named))),
+                   also=tuple(f for f in said if f not in named))
+
+
 def search_records(repo: Repository, lang: str = "zh") -> list[SearchRecord]:
-    """A record for every plan, chapter, task, department and indicator of the repository."""
+    """A record for every plan, chapter, task, department and indicator of the repository,
+    each found by the short forms of its terms too (:mod:`plansite.language.abbreviations`)."""
     records: list[SearchRecord] = []
     keywords = KeyTerms(repo)
     for plan in repo.plans.values():
@@ -303,4 +328,5 @@ def search_records(repo: Repository, lang: str = "zh") -> list[SearchRecord]:
                        for task in plan.walk_tasks())
     records.extend(department_record(repo, d, lang) for d in repo.departments.values())
     records.extend(indicator_record(repo, i, lang) for i in repo.indicators.values())
-    return records
+    forms = ShortForms(repo.abbreviations)
+    return [with_other_forms(r, forms) for r in records]
