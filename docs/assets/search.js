@@ -6,7 +6,10 @@
  * fetched until the reader focuses the box, then only the chunks a query needs. Every result
  * says what it is (任务 / 部门 / 指标 / 章节 / 规划) and which plan it belongs to. Keyboard: "/"
  * or "s" opens the box, arrows move through the results, Enter opens the first one, Escape
- * closes. A page opened with ?q=words searches at once.
+ * closes. A page opened with ?q=words searches at once. The box says what is going on: 正在加载…
+ * until the index has loaded, then how many records were found, or that none was, with the
+ * closest department and indicator names. Short forms (医保, CPI) need nothing here: the index
+ * holds them beside the terms they stand for (plansite.language.abbreviations).
  */
 (function () {
   "use strict";
@@ -27,6 +30,8 @@
   var latest = 0;
   var MAX_RESULTS = 10;
   var RANKED = 50; /* results whose records are loaded and ranked again by phraseFirst */
+  var NAMED = 10; /* and departments and indicators among them, however far down they rank */
+  var NAMED_KINDS = { kind_id: { any: ["department", "indicator"] } };
 
   function load() {
     if (!engine) {
@@ -149,6 +154,9 @@
     "哪些部门", "什么部门", "谁负责", "负责", "怎么样", "如何", "目标值", "目标", "进展", "进度",
     "情况", "有哪些", "哪些", "什么", "指标"];
 
+  /* Those that ask for a figure: the indicators holding the thing named come first. */
+  var FIGURE = /目标|是多少|有多少|多少|完成情况|进展|进度|怎么样|如何|指标/;
+
   function named(query) {
     var rest = query.normalize("NFKC");
     QUALIFIERS.forEach(function (word) { rest = rest.split(word).join(" "); });
@@ -160,8 +168,9 @@
      record that holds the words as written ranks first: its title or one of its names is the
      query (耕地保有量 is the indicator, though a task's title also begins so), then the words
      stand in its title or names (规划局 in 市城乡规划局), then in its text, a task led by a
-     department the query names before others (住建委 保障房); otherwise the index's order. */
-  function phraseFirst(records, query) {
+     department the query names before others (住建委 保障房); otherwise the index's order. In
+     each of these, when the query asked for a figure (低保目标), indicators come first. */
+  function phraseFirst(records, query, figures) {
     var whole = plainName(query);
     var parts = query.normalize("NFKC").toLowerCase().split(/\s+/).filter(Boolean);
     function holds(text) {
@@ -180,9 +189,16 @@
       if (holds([m.context, m.text, m.also].join(" "))) return someIn(m.lead) ? 2 : 3;
       return 4;
     }
-    return records.map(function (r, i) { return [tier(r), i, r]; })
-      .sort(function (x, y) { return x[0] - y[0] || x[1] - y[1]; })
-      .map(function (x) { return x[2]; });
+    /* among records a name of which is the query (COD names the indicator 化学需氧量排放 and
+       the task whose title holds it), the shortest title is the most about it */
+    function length(r, t) { return t === 0 ? (r.meta.title || "").length : 0; }
+    function figure(r) { return figures && r.meta.kind_id !== "indicator" ? 1 : 0; }
+    return records.map(function (r, i) {
+      var t = tier(r);
+      return [t, figure(r), length(r, t), i, r];
+    }).sort(function (x, y) {
+      return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || x[3] - y[3];
+    }).map(function (x) { return x[4]; });
   }
 
   /* How alike two names are: shared characters, and shared pairs of them counting twice. */
@@ -271,14 +287,22 @@
     var asked = named(query);
     var pairs = tokens(asked);
     return load().then(function (pagefind) {
-      return pagefind.search(pairs.join(" "));
-    }).then(function (found) {
+      /* On a large site a department's or an indicator's own record can rank below the first
+         RANKED records of the tasks that name it; a second search of those kinds alone brings
+         it into the records ranked here. */
+      return Promise.all([pagefind.search(pairs.join(" ")),
+                          pagefind.search(pairs.join(" "), { filters: NAMED_KINDS })]);
+    }).then(function (both) {
       if (ticket !== latest) return;
+      var found = both[0];
       if (!found.results.length) return nothing(query, ticket);
-      var top = found.results.slice(0, RANKED);
+      var seen = {};
+      var top = both[1].results.slice(0, NAMED).concat(found.results.slice(0, RANKED))
+        .filter(function (r) { return seen[r.id] ? false : (seen[r.id] = true); });
       return Promise.all(top.map(function (r) { return r.data(); })).then(function (records) {
         if (ticket !== latest) return;
-        records = phraseFirst(records, asked).slice(0, MAX_RESULTS);
+        records = phraseFirst(records, asked, asked !== query.trim() && FIGURE.test(query))
+          .slice(0, MAX_RESULTS);
         list.replaceChildren.apply(list, records.map(function (data) { return item(data, pairs); }));
         list.setAttribute("data-ps-query", query);
         list.setAttribute("data-ps-count", String(found.results.length));

@@ -87,7 +87,7 @@ class SearchRecord:
             f'<article class="{RECORD_CLASS}">',
             meta("title", self.title),
             meta("kind", translate(f"search_kind_{self.kind}", lang), filtered=True),
-            meta("kind_id", self.kind),
+            meta("kind_id", self.kind, filtered=True),
             meta("plan", self.plan, filtered=True),
             meta("context", self.context),
             meta("text", self.text[:SHOWN_TEXT]),
