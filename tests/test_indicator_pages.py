@@ -141,3 +141,45 @@ def test_a_home_page_of_many_binding_indicators_sums_them_up_by_plan(tmp_path):
             {s: n for s, n in Findings(many).status_counts(ids).items() if n}]
     more = tree.xpath("//a[@href='indicators/?type=binding']")
     assert more and str(len(binding)) in more[0].text_content()
+
+
+def test_a_monitoring_indicator_reads_no_target_set_beside_its_latest_value(real_site, repo):
+    monitoring = [i for i in repo.indicators.values() if i.type == "monitoring" and i.latest]
+    assert monitoring
+    rows = page(real_site, "indicators").xpath("//table[contains(@class,'ps-indicators')]/tbody/tr")
+    for ind in monitoring:
+        row = next(r for r in rows
+                   if r.xpath(f".//a[contains(@href, 'indicators/{ind.id}/')]"))
+        cells = [c.text_content().strip() for c in row.xpath("./td")]
+        assert "不设目标" in cells and "暂无数据" not in cells
+        latest = cells[cells.index("不设目标") - 1]
+        assert latest and latest != "—", (ind.id, cells)
+        facts = page(real_site, f"indicators/{ind.id}").xpath("//dl[contains(@class,'ps-facts')]")[0]
+        said = facts.text_content()
+        assert "不设目标" in said and "暂无数据" not in said
+
+
+def test_a_chart_comes_with_its_numbers_as_a_table_and_a_sentence(real_site, repo):
+    kinds_seen: set[str] = set()
+    charts = 0
+    for ind in repo.indicators.values():
+        tree = page(real_site, f"indicators/{ind.id}")
+        figures = tree.xpath("//figure[contains(@class,'ps-chart-figure')]")
+        if not figures:
+            continue
+        charts += 1
+        svg = figures[0].xpath(".//*[local-name()='svg']")[0]
+        described = svg.get("aria-labelledby").split()
+        sentence = figures[0].xpath(f".//*[@id='{described[-1]}']")[0].text_content()
+        assert sentence.endswith("。"), sentence
+        table = figures[0].xpath(".//table[contains(@class,'ps-chart-numbers')]")[0]
+        rows = [[c.text_content().strip() for c in r.xpath("./th|./td")]
+                for r in table.xpath("./tbody/tr")]
+        kinds = [r[0] for r in rows]
+        kinds_seen.update(kinds)
+        assert ("基期值" in kinds) == (ind.baseline is not None)
+        assert {r[1] for r in rows if r[0] == "实际值"} == {str(a.year) for a in ind.actuals
+                                                            if a.year}
+        # every number of the table is said in the one sentence too
+        assert all(r[2] in sentence for r in rows), (ind.id, rows, sentence)
+    assert charts >= 10 and {"目标", "实际值"} <= kinds_seen

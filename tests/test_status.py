@@ -10,6 +10,7 @@ from plansite.analysis.status import (
     AT_RISK,
     NO_DATA,
     NOT_DUE,
+    NO_TARGET,
     OFF_TRACK,
     ON_TRACK,
     STATUS_LABELS,
@@ -337,10 +338,12 @@ def test_a_narrative_target_is_no_data():
     assert "文字表述" in result.reason("zh")
 
 
-def test_a_monitoring_indicator_without_target_is_no_data():
+def test_a_monitoring_indicator_reads_no_target_set_not_no_data():
     indicator = make_indicator(type="monitoring", actuals=((2013, 50),))
     indicator.target = None
-    assert status_of(indicator) == NO_DATA
+    result = compute_status(indicator, *PLAN, 2014)
+    assert result.status == NO_TARGET != NO_DATA
+    assert (result.label(), result.label("en")) == ("不设目标", "No target set")
 
 
 def test_a_single_year_plan_measures_from_the_year_before():
@@ -364,9 +367,10 @@ def test_every_status_has_a_chinese_and_an_english_label():
 
 def test_rollup_counts_in_a_fixed_order_with_every_status_present():
     counts = rollup([AT_RISK, ACHIEVED, AT_RISK])
-    assert list(counts) == [ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA, UNCLEAR, NOT_DUE]
+    assert list(counts) == [ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA, UNCLEAR, NOT_DUE,
+                            NO_TARGET]
     assert counts == {ACHIEVED: 1, ON_TRACK: 0, AT_RISK: 2, OFF_TRACK: 0, NO_DATA: 0,
-                      UNCLEAR: 0, NOT_DUE: 0}
+                      UNCLEAR: 0, NOT_DUE: 0, NO_TARGET: 0}
     assert rollup([]) == dict.fromkeys(STATUSES, 0)
 
 

@@ -52,3 +52,18 @@
   else if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); }
   else { init(); }
 })();
+
+// A table box that is wider than the screen says so (plansite.css words the cue), so a reader
+// knows to swipe it sideways; every other table fits the screen.
+(function () {
+  function mark() {
+    document.querySelectorAll(".ps-scroll").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) box.setAttribute("data-overflowing", "");
+      else box.removeAttribute("data-overflowing");
+    });
+  }
+  if (window.document$ && window.document$.subscribe) { window.document$.subscribe(mark); }
+  else if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", mark); }
+  else { mark(); }
+  window.addEventListener("resize", mark);
+})();

@@ -23,8 +23,12 @@ OFF_TRACK = "off-track"
 NO_DATA = "no-data"
 UNCLEAR = "unclear"
 NOT_DUE = "not-due"
+NO_TARGET = "no-target"
+"""A monitoring indicator: the plan reports its figures and sets it no target, so it has no
+progress to judge, and its figures are there: it is not "no data"."""
 
-STATUSES: tuple[str, ...] = (ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA, UNCLEAR, NOT_DUE)
+STATUSES: tuple[str, ...] = (ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA, UNCLEAR, NOT_DUE,
+                             NO_TARGET)
 """Every status, in the order tables, legends and roll-ups show them."""
 
 STATUS_LABELS: dict[str, dict[str, str]] = {
@@ -234,7 +238,7 @@ def compute_status(
 def _without_numeric_target(indicator: model.Indicator) -> StatusResult:
     """The no-data result of an indicator whose target is missing or in words only."""
     if indicator.type == "monitoring":
-        return StatusResult(NO_DATA, phrase("monitoring"))
+        return StatusResult(NO_TARGET, phrase("monitoring"))
     if indicator.target is not None and indicator.target.unread:
         return StatusResult(UNCLEAR, phrase("target-unread", phrase=indicator.target.phrase))
     if indicator.target is not None and indicator.target.narrative:

@@ -111,6 +111,7 @@ STRINGS: dict[str, dict[str, str]] = {
                              "en": "Fix the files listed below as hinted and save them; this "
                                    "page reloads by itself."},
     "status_not-due": {"zh": "未到期", "en": "Not due"},
+    "status_no-target": {"zh": "不设目标", "en": "No target set"},
     "filter_shown": {"zh": "显示 {shown} / {total} 个指标", "en": "Showing {shown} of {total}"},
     "matrix": {"zh": "责任矩阵", "en": "Responsibility matrix"},
     "matrix_intro": {"zh": "每个规划一张表：行是部门，列是章节，格中是该部门在该章节牵头和配合的任务。"
@@ -257,6 +258,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart_target_label": {"zh": "目标：{words}", "en": "Target: {words}"},
     "chart_baseline_prefix": {"zh": "基期", "en": "Baseline "},
     "chart_unit": {"zh": "单位：{unit}", "en": "Unit: {unit}"},
+    "chart_numbers": {"zh": "图表中的数值", "en": "The chart's numbers"},
+    "chart_what": {"zh": "项目", "en": "What"},
+    "chart_kind_baseline": {"zh": "基期值", "en": "Baseline"},
+    "chart_kind_target": {"zh": "目标", "en": "Target"},
+    "chart_kind_actual": {"zh": "实际值", "en": "Reported"},
     "list_separator_clause": {"zh": "，", "en": "; "},
     "sentence_end": {"zh": "。", "en": "."},
     "next_deadline": {"zh": "最近的完成时限：{when}，{n} 项任务", "en": "Next deadline: {when}, {n} tasks"},

@@ -154,25 +154,43 @@ def layout_chart(
     )
 
 
-def chart_description(indicator: model.Indicator, lang: str = "zh") -> str:
-    """The chart's numbers as one sentence: 基期2010年45%，目标2015年不低于55%，2012年实际50.1%。"""
+@dataclass(frozen=True)
+class ChartNumber:
+    """One number the chart draws: the baseline, the target or a reported actual, in words."""
+
+    kind: str  # baseline | target | actual
+    year: int | None
+    words: str
+
+
+def chart_numbers(indicator: model.Indicator, lang: str = "zh") -> list[ChartNumber]:
+    """The numbers of the chart in the order it draws them: baseline, target, actuals by year.
+    The indicator page prints them as a table beside the chart."""
     baseline = indicator.baseline
     target = indicator.target
-    unit = _chart_unit(indicator)
-    parts: list[str] = []
+    out: list[ChartNumber] = []
     if baseline is not None:
-        value = value_words(baseline.value, indicator.unit, lang)
-        parts.append(translate("chart_baseline_year", lang, year=baseline.year, value=value)
-                     if baseline.year else translate("chart_baseline", lang, value=value))
+        out.append(ChartNumber("baseline", baseline.year,
+                               value_words(baseline.value, indicator.unit, lang)))
     if target is not None and (target_levels(indicator) is not None or target.narrative):
-        words = target_words(target, lang)
-        parts.append(translate("chart_target_year", lang, year=target.year, words=words)
-                     if target.year else translate("chart_target", lang, words=words))
-    for actual in sorted(
-        (a for a in indicator.actuals if a.year is not None), key=lambda a: a.year or 0
-    ):
-        parts.append(translate("chart_actual", lang, year=actual.year,
-                               value=value_words(actual.value, unit, lang)))
+        out.append(ChartNumber("target", target.year, target_words(target, lang)))
+    unit = _chart_unit(indicator)
+    out.extend(ChartNumber("actual", a.year, value_words(a.value, unit, lang))
+               for a in sorted((a for a in indicator.actuals if a.year is not None),
+                               key=lambda a: a.year or 0))
+    return out
+
+
+def chart_description(indicator: model.Indicator, lang: str = "zh") -> str:
+    """The chart's numbers as one sentence: 基期2010年45%，目标2015年不低于55%，2012年实际50.1%。"""
+    parts: list[str] = []
+    for number in chart_numbers(indicator, lang):
+        if number.kind == "actual":
+            parts.append(translate("chart_actual", lang, year=number.year, value=number.words))
+            continue
+        key = f"chart_{number.kind}" + ("_year" if number.year else "")
+        word = {"baseline": "value", "target": "words"}[number.kind]
+        parts.append(translate(key, lang, year=number.year, **{word: number.words}))
     if not parts:
         return ""
     sentence = translate("list_separator_clause", lang).join(parts)

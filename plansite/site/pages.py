@@ -20,6 +20,7 @@ from plansite.model.fields import schema_files
 from plansite.model.records import Indicator, Source
 from plansite.model.repository import Repository
 from plansite.publishing import tables
+from plansite.site.chart import chart_numbers
 
 if TYPE_CHECKING:
     from plansite.site.render import Renderer
@@ -217,6 +218,7 @@ def indicator_context(r: Renderer, ind_id: str) -> dict[str, Any]:
     ind: Indicator = r.repo.indicators[ind_id]
     return {"ind": ind, "plan": r.repo.plans[ind.plan],
             "actuals": sorted(ind.actuals, key=lambda a: a.year or 0),
+            "chart_numbers": chart_numbers(ind, r.lang),
             "tasks": r.repo.index.indicator_tasks[ind.id],
             "departments": r.repo.index.indicator_departments[ind.id]}
 

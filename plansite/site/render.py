@@ -53,7 +53,7 @@ class Site:
     @cached_property
     def fragments(self) -> Fragments:
         """The small fragments (links, labels) as patterns, made once a build."""
-        return Fragments(self.templates)
+        return Fragments(self.templates, self.lang)
 
     def made(self, page_prefix: str) -> dict[tuple[str, str], Any]:
         """What pages with links of ``page_prefix`` share once made: links, labels, rows.
@@ -72,8 +72,14 @@ class Site:
 class Fragments:
     """The macros of ``partials/links.html`` and ``partials/status.html`` as patterns."""
 
-    def __init__(self, templates: Templates):
+    def __init__(self, templates: Templates, lang: str = "zh"):
         links, status = "partials/links.html", "partials/status.html"
+
+        def labels(*keys: str, **named: str) -> dict[str, str]:
+            """The column names a row's cells carry (data-label), in the page's language."""
+            return {**{k: translate(k, lang) for k in keys},
+                    **{k: translate(v, lang) if v else "" for k, v in named.items()}}
+
         self.department = templates.fragment(links, "department", "href", "name")
         self.incomplete_department = templates.fragment(
             links, "incomplete_department", "href", "name", "note", "words")
@@ -94,17 +100,24 @@ class Fragments:
         self.cell_task = templates.fragment(matrix, "cell_task", "role", "href", "title",
                                             "mark", "words", "id")
         rows = "partials/rows.html"
-        self.task_row = {shown: templates.fragment(
+        self.task_row = {other: templates.fragment(
             rows, "task_row", "plan", "chapter", "link", "others", "deadline",
-            others_shown=shown) for shown in (True, False)}
+            others_shown=other is not None,
+            labels=labels("plan", "chapter", "task", "deadline", others=other or ""))
+            for other in (None, "lead", "cooperating")}
         self.indicator_row = {(show_plan, filters): templates.fragment(
             rows, "indicator_row", "plan", "link", "chapter", "type", "baseline", "target",
             "latest", "status", "departments", "data_plan", "data_type", "data_status",
-            "data_departments", show_plan=show_plan, filters=filters)
+            "data_departments", show_plan=show_plan, filters=filters,
+            labels=labels("plan", "indicator", "chapter", "type", "baseline", "target", "latest",
+                          "status", departments="responsible_departments"))
             for show_plan in (True, False) for filters in (True, False)}
         self.deadline_row = {state: templates.fragment(
             rows, "deadline_row", "key", "overdue", "link", "plan", "deadline", "due",
-            "state_words", "departments", state=state) for state in ("overdue", "due", "")}
+            "state_words", "departments", state=state,
+            labels=labels("task", "plan", "deadline", "status", due="due_date",
+                          departments="responsible_departments"))
+            for state in ("overdue", "due", "")}
 
 
 class Renderer:

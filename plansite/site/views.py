@@ -152,7 +152,7 @@ def task_row(r: Renderer, key: str, other_role: str | None) -> TaskRow:
              "link": r.task_link(key, r.task_label(task)),
              "others": r.departments_links(getattr(task, other_role)) if other_role else None,
              "deadline": task.deadline.phrase if task.deadline else ""}
-    html = r.f.task_row[other_role is not None](**{**cells, "others": cells["others"] or ""})
+    html = r.f.task_row[other_role](**{**cells, "others": cells["others"] or ""})
     return TaskRow(task, html=html, **cells)
 
 
@@ -202,7 +202,8 @@ def matrix_view(r: Renderer, plan_id: str) -> MatrixView:
     cooperated = sum(line.cooperated for line in matrix.rows)
     totals.append(MatrixCell("total", led, cooperated, 0, marks(r, led, cooperated),
                              Markup()))
-    columns = [{"id": c.id, "link": r.chapter_link(c)} for c in matrix.columns]
+    columns = [{"id": c.id, "link": r.chapter_link(c), "label": r.chapter_label(c)}
+               for c in matrix.columns]
     return MatrixView(r.t("matrix_of", plan=r.name(plan)), columns, lines, totals)
 
 
