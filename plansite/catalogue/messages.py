@@ -222,6 +222,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "paragraph '{found}' fits no chapter or task ({expected}); it is listed in the "
               "import report",
     },
+    "import-project-list": {
+        "zh": "文档是项目清单：{found} 组编号段落下没有编号条目，各组用“；”列举项目；已把 {count} 个项目"
+              "导入为任务，各组标题为（原文无标题）",
+        "en": "the document is a list of projects: {found} numbered groups hold no numbered items "
+              "and list their projects separated by '；'; {count} projects became tasks, each "
+              "group titled （原文无标题） (not in the source)",
+    },
     "import-supplied-heading": {
         "zh": "第一个顶级标题编号是 {found}，前面的正文没有标题；已补加标题 {expected}（原文无标题）",
         "en": "the first top-level heading is numbered {found} and the text before it has none; "
