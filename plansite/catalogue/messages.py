@@ -108,6 +108,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "年份“{found}”不合理；应为 {expected}",
         "en": "year '{found}' does not make sense; expected {expected}",
     },
+    "bad-address": {
+        "zh": "网址不合格：写的是 {found}；应为 {expected}",
+        "en": "the address is not valid: found {found}; expected {expected}",
+    },
+    "member-unreadable": {
+        "zh": "读不到成员站点“{member}”的数据 {found}：{reason}",
+        "en": "the data of member site '{member}' could not be read from {found}: {reason}",
+    },
+    "member-not-plansite": {
+        "zh": "成员站点“{member}”的 {found} 不是 plansite 导出的数据（缺少 {expected}）",
+        "en": "{found} of member site '{member}' is not data plansite exported (it lacks {expected})",
+    },
     "bad-period": {
         "zh": "规划期“{found}”不合格；应为 {expected}",
         "en": "period '{found}' is not valid; expected {expected}",
