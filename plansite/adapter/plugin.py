@@ -24,7 +24,9 @@ from mkdocs.structure.toc import get_toc
 from plansite.adapter.authored import (MacroOutputs, escape_front_matter, failure_line,
                                        front_matter_lines, sanitise)
 from plansite.adapter.beside import Beside
+from plansite import __version__
 from plansite.adapter.nav import default_nav, source_paths, translate_nav
+from plansite.adapter.theme import install, with_generator
 from plansite.catalogue.labels import translate, translate_default
 from plansite.model.repository import Repository
 from plansite.problems import Problem, problem
@@ -100,6 +102,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
+        install(config)
         repo, problems = load_repository(self.root, as_of=self.config.as_of)
         self.problems = []
         if problems.errors and self.serving:
@@ -295,7 +298,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
     @event_priority(-100)  # once every other plugin is done with the page: it is written next
     def on_post_page(self, output: str, page, config) -> str:
         self.beside.page_written(page.file.src_uri, page.file.dest_uri)
-        return output
+        return with_generator(output, __version__)
 
     def on_post_build(self, config) -> None:
         site = Path(config.site_dir)
