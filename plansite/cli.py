@@ -20,6 +20,7 @@ from plansite.importers.progress import import_report
 from plansite.importers.limits import MB, ImportLimits
 from plansite.model.fields import schema_files
 from plansite.problems import PlanError, format_github, format_json
+from plansite.progress import Progress
 from plansite.publishing import tables
 from plansite.publishing.export import json_text
 from plansite.reading.git import WORKING_TREE, extract_data, is_git_repository, revision_exists
@@ -167,8 +168,9 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_synth(args: argparse.Namespace) -> int:
     """Write a synthetic repository and say what was written."""
     try:
-        summary = synth_repository(args.out, args.tasks, args.departments, args.indicators,
-                                   seed=args.seed, plans=args.plans)
+        with Progress() as progress:
+            summary = synth_repository(args.out, args.tasks, args.departments, args.indicators,
+                                       seed=args.seed, plans=args.plans, progress=progress)
     except ValueError as exc:
         print(f"plansite synth: {exc}")
         return 2
@@ -181,13 +183,15 @@ def cmd_synth(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     root = _root(args)
     out = Path(args.out) if args.out else root / "data" / "plans" / args.plan
+    limits = ImportLimits(args.max_mb * MB, args.max_unpacked_mb * MB, args.max_rows)
     try:
-        result = import_document(Path(args.source), args.plan, title=args.title, out_dir=out,
-                                 force=args.force, update=args.update, part=args.part,
-                                 registry_path=root / "data" / "departments.yml",
-                                 level=args.level, period=args.period, issuer=args.issuer,
-                                 limits=ImportLimits(args.max_mb * MB, args.max_unpacked_mb * MB,
-                                                     args.max_rows))
+        with Progress(lang=args.lang) as progress:
+            result = import_document(Path(args.source), args.plan, title=args.title,
+                                     out_dir=out, force=args.force, update=args.update,
+                                     part=args.part,
+                                     registry_path=root / "data" / "departments.yml",
+                                     level=args.level, period=args.period, issuer=args.issuer,
+                                     limits=limits, progress=progress)
     except PlanError as exc:
         print(exc.report(args.lang), file=sys.stderr)
         return 1
@@ -200,9 +204,11 @@ def cmd_import_report(args: argparse.Namespace) -> int:
     matched, what is doubtful and what matched no task."""
     root = _root(args)
     try:
-        result = import_report(Path(args.source), root / "data" / "plans" / args.plan,
-                               args.period, reported_by=args.reported_by, as_of=args.as_of,
-                               title=args.title, url=args.url, root=root, force=args.force)
+        with Progress(lang=args.lang) as progress:
+            result = import_report(Path(args.source), root / "data" / "plans" / args.plan,
+                                   args.period, reported_by=args.reported_by, as_of=args.as_of,
+                                   title=args.title, url=args.url, root=root, force=args.force,
+                                   progress=progress)
     except PlanError as exc:
         print(exc.report(args.lang), file=sys.stderr)
         return 1
@@ -213,7 +219,7 @@ def cmd_import_report(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     root = _root(args)
     code, output = build_site(root, Path(args.site_dir) if args.site_dir else None,
-                              strict=not args.no_strict)
+                              strict=not args.no_strict, progress=Progress())
     sys.stderr.write(output)
     if code:
         print("plansite: the build failed; the previous site/ is untouched", file=sys.stderr)
