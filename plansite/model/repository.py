@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plansite.model.index import Index
-from plansite.model.records import Abbreviation, Chapter, Department, Indicator, Plan, Task
+from plansite.model.records import (Abbreviation, Chapter, Department, Indicator, Member, Plan,
+                                     Task)
 
 
 @dataclass
@@ -25,6 +26,8 @@ class Repository:
     abbreviations: tuple[Abbreviation, ...] = ()
     """The site's own short forms (data/abbreviations.yml), beside those plansite ships."""
     as_of: int = field(default_factory=lambda: _dt.date.today().year)
+    members: list[Member] = field(default_factory=list)
+    """The member sites of a portal (``data/portal.yml``); none for a site of one repository."""
 
     @property
     def tasks(self) -> dict[str, Task]:

@@ -25,6 +25,7 @@ from plansite.problems import Problem, Problems, problem
 from plansite.model.index import build_index
 from plansite.model.repository import Repository
 from plansite.reading.abbreviations import read_abbreviations
+from plansite.reading.portal import read_portal
 from plansite.reading.yamlfile import load_file
 from plansite.model.records import Department, Plan
 from plansite.reading.records import PlanCheck, PlanFiles
@@ -104,6 +105,7 @@ def _load(root: Path, as_of: int | None, parallel: bool | None) -> tuple[Reposit
     repo.index = build_index(repo.departments, repo.plans, repo.indicators)
     repo.abbreviations, found = read_abbreviations(root)
     problems.extend(found)
+    repo.members = read_portal(root, problems)
     return repo, problems
 
 
