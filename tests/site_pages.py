@@ -23,6 +23,7 @@ PAGE_TYPES: dict[str, str] = {
     "deadlines": "deadlines/",
     "changes": "changes/",
     "methodology": "methodology/",
+    "accessibility": "accessibility/",
     "not found": "404.html",
 }
 
@@ -35,3 +36,15 @@ def existing_pages(site: Path) -> dict[str, str]:
         if path.is_file():
             out[name] = url
     return out
+
+
+def sideways(page) -> tuple[int, list[str]]:
+    """How wide the open page is, and the first elements wider than the window outside the
+    boxes that may scroll (tables marked scrollable, the theme's sidebars and search, code)."""
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    wide = page.evaluate("""() => [...document.querySelectorAll('body *')]
+        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+                     && !e.closest('.ps-scroll, .md-sidebar, .md-search, .md-nav, pre, svg'))
+        .slice(0, 5).map(e => e.tagName + '.' + e.className)""")
+    return width, wide
+

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_pages import PAGE_TYPES, existing_pages
+from site_pages import PAGE_TYPES, existing_pages, sideways
 
 pytestmark = pytest.mark.browser
 
@@ -33,11 +33,7 @@ def test_every_page_type_is_built(real_site) -> None:
 @pytest.mark.parametrize("name", list(PAGE_TYPES))
 def test_nothing_overflows_the_phone_screen(phone, base, real_site, name) -> None:
     phone.goto(base + PAGE_TYPES[name])
-    width = phone.evaluate("() => document.documentElement.scrollWidth")
-    wide = phone.evaluate("""() => [...document.querySelectorAll('body *')]
-        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
-                     && !e.closest('.ps-scroll, .md-sidebar, .md-search, .md-nav, pre, svg'))
-        .slice(0, 5).map(e => e.tagName + '.' + e.className)""")
+    width, wide = sideways(phone)
     assert width <= PHONE["width"], (name, width, wide)
 
 

@@ -6,6 +6,8 @@ shown when the interface is English. A test fails when a key lacks a language.
 
 from __future__ import annotations
 
+from plansite.catalogue.accessibility import ACCESSIBILITY
+
 LANGUAGES = ("zh", "en")
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -450,6 +452,9 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+
+
+STRINGS.update(ACCESSIBILITY)
 
 
 def translate(key: str, lang: str = "zh", **args: object) -> str:

@@ -53,6 +53,7 @@ INDEX_URLS = {
     "changes": "changes/",
     "methodology": "methodology/",
     "editing": "editing/",
+    "accessibility": "accessibility/",
     "members": "members/",
     "member-plans": "member-plans/",
 }

@@ -20,6 +20,7 @@ from plansite.model.fields import DATA_FILES, schema_files
 from plansite.model.records import Indicator, Source
 from plansite.model.repository import Repository
 from plansite.publishing import tables
+from plansite.site import accessibility
 from plansite.site.chart import chart_numbers
 
 if TYPE_CHECKING:
@@ -94,6 +95,11 @@ def home_context(r: Renderer) -> dict[str, Any]:
                 ("indicators", "all_indicators"), ("departments", "all_departments"),
                 ("matrix", "matrix"), ("deadlines", "deadlines"),
                 ("methodology", "methodology"))]}
+
+
+def accessibility_context(r: Renderer) -> dict[str, Any]:
+    return {"standard": accessibility.STANDARD, "checks": accessibility.CHECKS,
+            "pages": accessibility.PAGES_CHECKED, "exceptions": accessibility.EXCEPTIONS}
 
 
 def plan_index_context(r: Renderer) -> dict[str, Any]:
@@ -270,6 +276,8 @@ PAGE_KINDS: dict[str, PageKind] = {kind.name: kind for kind in (
              _single("downloads", "downloads", "downloads_intro"), "downloads"),
     PageKind("changes", "changes.html", "changes_page", changes_context,
              _single("changes", "recent_changes", "changes_intro"), "recent_changes"),
+    PageKind("accessibility", "accessibility.html", "accessibility_page", accessibility_context,
+             _single("accessibility", "accessibility"), "accessibility"),
     PageKind("members", "members.html", "members_page", members_context,
              _portal(_single("members", "members", "members_intro", Source("data/portal.yml", 1))),
              "members"),
@@ -290,7 +298,8 @@ AUTHORED = {"editing": "editing_guide", "methodology": "methodology"}
 """Pages the site ships written by hand (docs/), by name, with the label of their title."""
 
 NAVIGATION: tuple[str, ...] = ("home", "plans", "departments", "indicators", "matrix",
-                               "deadlines", "downloads", "changes", "editing", "methodology")
+                               "deadlines", "downloads", "changes", "editing", "methodology",
+                               "accessibility")
 """The pages of the navigation, in order: index kinds and authored pages by name."""
 
 PORTAL_NAVIGATION: tuple[str, ...] = ("members", "member-plans")

@@ -329,7 +329,7 @@
       var found = both[0];
       if (!found.results.length) return nothing(query, ticket);
       var seen = {};
-      var top = both[1].results.slice(0, NAMED).concat(found.results.slice(0, RANKED))
+      var top = found.results.slice(0, RANKED).concat(both[1].results.slice(0, NAMED))
         .filter(function (r) { return seen[r.id] ? false : (seen[r.id] = true); });
       return Promise.all(top.map(function (r) { return r.data(); })).then(function (records) {
         if (ticket !== latest) return;
