@@ -138,7 +138,7 @@ def test_navigation_titles_come_from_the_registry_and_the_table():
     assert [next(iter(item.values())) for item in zh] == [
         "index.md", "plans/index.md", "departments/index.md", "indicators/index.md",
         "matrix/index.md", "deadlines/index.md", "downloads/index.md", "changes/index.md",
-        "editing.md", "methodology.md"]
+        "editing.md", "methodology.md", "accessibility/index.md"]
     english = translate_nav(zh, "en")
     assert [next(iter(item)) for item in english] == [translate(key, "en") for key in labels]
     assert english == default_nav("en", existing)

@@ -16,7 +16,7 @@ ACCESSIBILITY: dict[str, dict[str, str]] = {
                          "change."},
     "a11y_how_tested": {"zh": "如何检验", "en": "How it is tested"},
     "a11y_check": {"zh": "检验", "en": "Check"},
-    "a11y_backed_by": {"zh": "对应的测试", "en": "The test behind it"},
+    "a11y_backed_by": {"zh": "对应的测试：", "en": "The tests behind it: "},
     "a11y_check_axe": {"zh": "用 axe-core 在 Chromium 中检查每一类页面（见下表），不允许出现“严重”或“危急”级别的问题",
                        "en": "axe-core in Chromium on every kind of page (listed below): no "
                              "serious or critical violation"},
