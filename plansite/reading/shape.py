@@ -17,6 +17,7 @@ from plansite.catalogue.phrases import Phrase, phrase
 from plansite.language.numerals import normalize_width
 from plansite.language.similar import closest
 from plansite.model import fields as S
+from plansite.model.progress import Period, parse_date
 from plansite.problems import Problem, excerpt, problem
 from plansite.reading.yamlfile import Located, LocatedList
 from plansite.reading.yamlproblems import CONTROL, control_character
@@ -226,6 +227,8 @@ class Checker:
             return value
         if kind == "period":
             return self.period(value, path, file, pos)
+        if kind in _REPORT_KINDS:
+            return _REPORT_KINDS[kind](self, value, path, file, pos)
         if kind == "deadline":
             if self.reads_as_number(value, raw, path, file, pos):
                 return None
@@ -305,6 +308,36 @@ class Checker:
                 return (start, end)
         self.add("bad-period", file, pos, path, found=value, expected=phrase("period-example"))
         return None
+
+
+def _report_period(check: Checker, value: Any, path: str, file: str,
+                   pos: tuple[int, int]) -> str | None:
+    text = str(value).strip() if isinstance(value, (int, str)) else ""
+    if not isinstance(value, bool) and Period.parse(text) is not None:
+        return text
+    check.add("report-bad-period", file, pos, path, found=value, expected=phrase("period-forms"))
+    return None
+
+
+def _date(check: Checker, value: Any, path: str, file: str, pos: tuple[int, int]) -> str | None:
+    if isinstance(value, str) and parse_date(value.strip()) is not None:
+        return value.strip()
+    check.add("bad-date", file, pos, path, found=value, expected=phrase("date-example"))
+    return None
+
+
+def _percent(check: Checker, value: Any, path: str, file: str,
+             pos: tuple[int, int]) -> float | None:
+    number = check.number(value, path, file, pos)
+    if number is not None and not 0 <= number <= 100:
+        check.add("bad-percent", file, pos, path, found=f"{number:g}")
+        return None
+    return number
+
+
+_REPORT_KINDS: dict[str, Callable[..., Any]] = {
+    "report-period": _report_period, "date": _date, "percent": _percent}
+"""The kinds of report files' values: a reporting period, a date, a percent."""
 
 
 _AS_WRITTEN: dict[str, Callable[[str, S.Field], bool]] = {

@@ -29,7 +29,8 @@ HOME_BINDING_ROWS = 30
 
 DATA_FILES = {"departments": "data/departments.yml", "plan": "data/plans/<plan>/plan.yml",
               "tasks": "data/plans/<plan>/tasks.yml",
-              "indicators": "data/plans/<plan>/indicators.yml"}
+              "indicators": "data/plans/<plan>/indicators.yml",
+              "report": "data/plans/<plan>/reports/<period>.yml"}
 """The data file each schema describes, by kind."""
 
 

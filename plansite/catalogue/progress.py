@@ -1,0 +1,105 @@
+"""The words of progress reports: their problems, hints and quoted values, and the labels of
+the site's progress pages, in Chinese and English.
+
+``PROBLEMS`` joins the problem messages, ``PROGRESS`` is a table of the hints and values they
+quote (:mod:`plansite.catalogue.phrases`) and ``LABELS`` joins the interface strings of
+:mod:`plansite.catalogue.labels`.
+"""
+
+from __future__ import annotations
+
+PROBLEMS: dict[str, dict[str, str]] = {
+    "bad-date": {
+        "zh": "日期“{found}”无法识别；应为 {expected}",
+        "en": "the date '{found}' is not understood; expected {expected}",
+    },
+    "bad-percent": {
+        "zh": "完成百分比 {found} 不在 0 到 100 之间",
+        "en": "the percent complete {found} is not between 0 and 100",
+    },
+    "report-file-name": {
+        "zh": "报告文件名 {found} 与其中的报告期 {expected} 不符；每个报告期一个文件，文件名即报告期",
+        "en": "the report file {found} does not match its period {expected}; one file per "
+              "period, named by the period",
+    },
+    "report-as-of-early": {
+        "zh": "截止日期 {found} 早于报告期 {period} 的开始（{expected}）",
+        "en": "the as-of date {found} is before the period {period} starts ({expected})",
+    },
+    "report-as-of-future": {
+        "zh": "截止日期 {found} 晚于构建日期 {expected}；报告只能写已经发生的事",
+        "en": "the as-of date {found} is after the build date {expected}; a report tells what "
+              "has happened",
+    },
+    "report-unknown-task": {
+        "zh": "找不到任务“{found}”；应为本规划 tasks.yml 中的任务编号",
+        "en": "task '{found}' does not exist; expected a task id from this plan's tasks.yml",
+    },
+    "report-duplicate-entry": {
+        "zh": "任务 {found} 在本报告期已有一条进展（第 {first} 行）；每个任务每期只写一条",
+        "en": "task {found} already has an entry in this period (line {first}); one entry per "
+              "task per period",
+    },
+    "report-reason-missing": {
+        "zh": "状态为“{status}”的进展必须写明原因（reason）",
+        "en": "an entry with status '{status}' must give its reason",
+    },
+    "report-no-place": {
+        "zh": "{record}没有网址或文件；应有 url 或 sources/ 下的 file",
+        "en": "the {record} has no address or file; expected url or a file under sources/",
+    },
+    "report-file-missing": {
+        "zh": "文件 {found} 不在仓库中；应为 sources/ 下的文件",
+        "en": "the file {found} is not in the repository; expected a file under sources/",
+    },
+    "report-unknown-indicator": {
+        "zh": "找不到指标“{found}”；应为本规划 indicators.yml 中的指标编号",
+        "en": "indicator '{found}' does not exist; expected an indicator id from this plan's "
+              "indicators.yml",
+    },
+    "report-value-conflict": {
+        "zh": "指标 {indicator} {year} 年的值 {found} 与 {first} 写的 {expected} 不同；一年只能有一个值",
+        "en": "indicator {indicator} in {year} is {found} here but {expected} at {first}; one "
+              "value a year",
+    },
+    "report-reporter-not-responsible": {
+        "zh": "填报单位“{found}”不是任务 {task} 的牵头或配合单位（{expected}）",
+        "en": "the reporting body '{found}' neither leads nor co-operates on task {task} "
+              "({expected})",
+    },
+}
+"""The problems of report files, joined to :data:`plansite.catalogue.messages.MESSAGES`."""
+
+PROGRESS: dict[str, dict[str, str]] = {
+    "date-example": {"zh": "年-月-日，如 2013-06-30", "en": "year-month-day, e.g. 2013-06-30"},
+    "name-file-by-period": {"zh": "把文件改名为 {name}，或改正 period",
+                            "en": "rename the file {name}, or correct period"},
+    "give-reason": {"zh": "写明滞后、调整或不再推进的原因，如 reason: 征地未完成",
+                    "en": "say why it is late, changed or dropped, e.g. reason: land not yet acquired"},
+    "one-value-a-year-report": {"zh": "核对两处的数值，只保留正确的一个",
+                                "en": "check both figures and keep the right one"},
+    "evidence-record": {"zh": "佐证材料", "en": "evidence"},
+    "source-record": {"zh": "报告来源", "en": "report source"},
+    "no-departments": {"zh": "任务未写责任部门", "en": "the task names no department"},
+}
+
+STATUS_WORDS: dict[str, dict[str, str]] = {
+    "not_started": {"zh": "未启动", "en": "Not started"},
+    "on_track": {"zh": "正常推进", "en": "On track"},
+    "ahead": {"zh": "超进度", "en": "Ahead"},
+    "delayed": {"zh": "滞后", "en": "Delayed"},
+    "done": {"zh": "已完成", "en": "Done"},
+    "done_modified": {"zh": "调整后完成", "en": "Done as modified"},
+    "dropped": {"zh": "不再推进", "en": "Not being pursued"},
+    "unstated": {"zh": "未注明状态", "en": "Status not stated"},
+    "unreported": {"zh": "未报告", "en": "Not reported"},
+}
+"""A task's reported status in words: the report vocabulary, an entry that states none, and a
+task no report speaks of. A message quotes them as ``report-status-<code>``, a page as
+``report_status_<code>``."""
+
+PROGRESS.update({f"report-status-{code}": said for code, said in STATUS_WORDS.items()})
+
+LABELS: dict[str, dict[str, str]] = {
+    **{f"report_status_{code}": said for code, said in STATUS_WORDS.items()},
+}
