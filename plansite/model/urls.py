@@ -21,7 +21,18 @@ def chapter_url(chapter: Chapter) -> str:
 
 
 def task_url(task: Task) -> str:
+    """A task's own page: its text, departments, deadline and the timeline of its reports."""
+    return f"{plan_url(task.plan)}tasks/{task.id}/"
+
+
+def task_anchor_url(task: Task) -> str:
+    """A task in its place on its plan page."""
     return f"{plan_url(task.plan)}#{task.anchor}"
+
+
+def period_url(plan_id: str, period: str) -> str:
+    """A plan's reporting period: what changed since the period before."""
+    return f"{plan_url(plan_id)}reports/{period}/"
 
 
 def matrix_url(plan_id: str) -> str:
