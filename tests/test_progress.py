@@ -133,3 +133,20 @@ def test_each_period_says_what_changed_since_the_one_before(tmp_path):
 def test_add_months_keeps_the_day_or_the_months_last():
     assert add_months(_dt.date(2013, 12, 31), 2) == _dt.date(2014, 2, 28)
     assert add_months(_dt.date(2013, 1, 15), 12) == _dt.date(2014, 1, 15)
+
+
+def test_rollups_count_only_plans_with_reports(tmp_path):
+    from factories import write_yaml
+
+    root = make_repo(tmp_path, reports=TWO_YEARS)
+    other = root / "data" / "plans" / "other"
+    write_yaml(other / "plan.yml", {**PLAN, "id": "other"})
+    write_yaml(other / "tasks.yml", {"chapters": [{"id": "1", "title": "其他", "tasks": [
+        {"id": "1.1", "title": "另一项任务", "lead": ["市教育局"]}]}]})
+    repo, problems = load_repository(root, as_of=2014)
+    assert problems.errors == []
+    found = Findings(repo, TODAY).progress
+    assert found.site().total == 2
+    assert found.tasks["other:1.1"].status == "unreported"
+    assert found.department("jiaoyuju").total == 1  # 1.2 of demo; the other plan is not counted
+    assert found.plan("other").reported is False

@@ -83,7 +83,7 @@ class Rollup:
     counts: dict[str, int]
     attention: list[TaskProgress]
     reported: bool
-    """Whether any of the tasks belongs to a plan with progress reports."""
+    """Whether any of the tasks belongs to a plan with progress reports (only those count)."""
 
     @property
     def total(self) -> int:
@@ -168,17 +168,17 @@ class Progress:
                      if i in self.statuses and self.statuses[i].status in WORRYING)
 
     def rollup(self, keys: Iterable[str]) -> Rollup:
-        """The roll-up of the tasks ``keys``."""
+        """The roll-up of the tasks ``keys`` that belong to plans with progress reports."""
         counts = dict.fromkeys(STATUSES, 0)
         attention = []
-        reported = False
         for key in keys:
+            if not self.repo.plans[self.repo.task(key).plan].reports:
+                continue  # of a plan without reports nothing is known: it is not counted
             progress = self.tasks[key]
             counts[progress.status] += 1
             if progress.attention:
                 attention.append(progress)
-            reported = reported or bool(self.repo.plans[self.repo.task(key).plan].reports)
-        return Rollup(counts, attention, reported)
+        return Rollup(counts, attention, any(counts.values()))
 
     def site(self) -> Rollup:
         return self.rollup(self.tasks)

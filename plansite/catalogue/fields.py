@@ -188,4 +188,18 @@ FIELDS: dict[str, dict[str, str]] = {
     "assessment.rating": {"zh": "评估结论，如 基本完成", "en": "the rating as given"},
     "assessment.note": {"zh": "一句说明", "en": "a sentence"},
     "assessment.url": {"zh": "评估报告的网址", "en": "the address of the assessment"},
+    "portal-file": {"zh": "data/portal.yml：门户汇集的成员站点（各地、各部门自己发布的 plansite 站点）",
+                    "en": "data/portal.yml: the member sites a portal gathers (plansite sites each "
+                          "city or department publishes itself)"},
+    "portal-file.members": {"zh": "成员站点", "en": "the member sites"},
+    "member": {"zh": "门户的一个成员站点", "en": "a member site of the portal"},
+    "member.id": {"zh": "稳定的英文编号（小写字母、数字、连字符）",
+                  "en": "a stable id (lower-case letters, digits, hyphens)"},
+    "member.name": {"zh": "站点名称，如 某市规划公开", "en": "the site's name"},
+    "member.url": {"zh": "站点网址，如 https://city.example.gov.cn/plans/；门户从 downloads/data.json 读取它的规划和部门",
+                   "en": "the site's address, e.g. https://city.example.gov.cn/plans/; the portal "
+                         "reads its plans and departments from downloads/data.json there"},
+    "member.data": {"zh": "（可选）该站点 data.json 的本地副本，离线构建时代替网址读取",
+                    "en": "(optional) a local copy of the site's data.json, read instead of the "
+                          "address in builds without the network"},
 }

@@ -37,6 +37,9 @@ TEXT_PATTERN = rf"^{_VISIBLE}$"
 """A text without control characters (YAML escapes such as \\x01 can write them)."""
 REQUIRED_TEXT_PATTERN = rf"^(?=[\s\S]*\S){_VISIBLE}$"
 """A required text: something other than spaces, and no control characters."""
+ADDRESS_PATTERN = r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\s?#\"'<>;]*)?$"
+"""A site's public address: http or https, a host (an international name in its xn-- form), a
+port, a path; no query, fragment or password."""
 
 
 RECORDS: dict[str, "Record"] = {}
@@ -240,6 +243,17 @@ REPORT_FILE = Record("report-file", (
     Field("note", "text"),
 ))
 
+MEMBER = Record("member", (
+    Field("id", "slug", True),
+    Field("name", "text", True),
+    Field("url", "address", True),
+    Field("data", "text"),
+))
+
+PORTAL_FILE = Record("portal-file", (
+    Field("members", "list", True, record=MEMBER),
+))
+
 
 def attributes(record: Record, data: Mapping[str, Any], leave: tuple[str, ...] = ()
                ) -> dict[str, Any]:
@@ -257,6 +271,7 @@ FILES: dict[str, Record] = {
     "tasks": TASKS_FILE,
     "indicators": INDICATORS_FILE,
     "report": REPORT_FILE,
+    "portal": PORTAL_FILE,
 }
 
 
@@ -288,6 +303,8 @@ def _kind_schema(kind: str) -> dict:
         return {"type": "string", "pattern": DATE_PATTERN, "format": "date"}
     if kind == "percent":
         return {"type": "number", "minimum": 0, "maximum": 100}
+    if kind == "address":
+        return {"type": "string", "pattern": ADDRESS_PATTERN}
     raise ValueError(f"unknown field kind {kind}")
 
 
@@ -332,7 +349,7 @@ def _record_schema(record: Record, defs: dict[str, dict]) -> dict:
 
 def json_schema(kind: str) -> dict:
     """The JSON Schema (draft 2020-12) of one kind of data file: departments, plan, tasks,
-    indicators, report."""
+    indicators, report, portal."""
     record = FILES[kind]
     defs: dict[str, dict] = {}
     _record_schema(record, defs)

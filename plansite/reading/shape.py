@@ -24,6 +24,7 @@ from plansite.reading.yamlproblems import CONTROL, control_character
 
 _SLUG_RE = re.compile(S.SLUG_PATTERN)
 _LOCAL_RE = re.compile(S.LOCAL_ID_PATTERN)
+_ADDRESS_RE = re.compile(S.ADDRESS_PATTERN)
 _PERIOD_RE = re.compile(r"^\s*(\d{4})\s*[-–—至~]\s*(\d{4})\s*$")
 
 CHOICE_WORDS = {
@@ -227,8 +228,8 @@ class Checker:
             return value
         if kind == "period":
             return self.period(value, path, file, pos)
-        if kind in _REPORT_KINDS:
-            return _REPORT_KINDS[kind](self, value, path, file, pos)
+        if kind in _OTHER_KINDS:
+            return _OTHER_KINDS[kind](self, value, path, file, pos)
         if kind == "deadline":
             if self.reads_as_number(value, raw, path, file, pos):
                 return None
@@ -335,9 +336,20 @@ def _percent(check: Checker, value: Any, path: str, file: str,
     return number
 
 
-_REPORT_KINDS: dict[str, Callable[..., Any]] = {
-    "report-period": _report_period, "date": _date, "percent": _percent}
-"""The kinds of report files' values: a reporting period, a date, a percent."""
+def _address_kind(check: Checker, value: Any, path: str, file: str,
+                  pos: tuple[int, int]) -> str | None:
+    address = _address(value)
+    if address is None:
+        check.add("bad-address", file, pos, path, found=_found(value),
+                  expected=phrase("address-example"))
+    return address
+
+
+_OTHER_KINDS: dict[str, Callable[..., Any]] = {
+    "report-period": _report_period, "date": _date, "percent": _percent,
+    "address": _address_kind}
+"""The kinds checked apart from :meth:`Checker.scalar`: a reporting period, a date, a percent
+(of report files), a web address (of the portal file)."""
 
 
 _AS_WRITTEN: dict[str, Callable[[str, S.Field], bool]] = {
@@ -347,8 +359,17 @@ _AS_WRITTEN: dict[str, Callable[[str, S.Field], bool]] = {
     "slug": lambda text, f: len(text) <= S.MAX_ID_CHARS and _SLUG_RE.match(text) is not None,
     "local-id": lambda text, f: len(text) <= S.MAX_ID_CHARS and _LOCAL_RE.match(text) is not None,
     "choice": lambda text, f: text in f.choices,
+    "address": lambda text, f: text.endswith("/") and _ADDRESS_RE.match(text) is not None,
 }
 """For each kind, whether :meth:`Checker.scalar` would return a text unchanged, with no problem."""
+
+
+def _address(value: Any) -> str | None:
+    """A site's address as a folder (ending in ``/``), or None when it is no http(s) address."""
+    text = value.strip() if isinstance(value, str) else ""
+    if not _ADDRESS_RE.match(text):
+        return None
+    return text if text.endswith("/") else text + "/"
 
 
 def _kept_as_written(text: str, kind: str, f: S.Field) -> bool:
