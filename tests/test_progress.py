@@ -150,3 +150,18 @@ def test_rollups_count_only_plans_with_reports(tmp_path):
     assert found.tasks["other:1.1"].status == "unreported"
     assert found.department("jiaoyuju").total == 1  # 1.2 of demo; the other plan is not counted
     assert found.plan("other").reported is False
+
+
+def test_the_method_page_states_every_status_and_rule():
+    from pathlib import Path
+
+    from plansite.analysis.progress import STATUSES
+    from plansite.catalogue.labels import translate
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "methodology.md").read_text(
+        encoding="utf-8")
+    for status in STATUSES:
+        assert f"| {translate('report_status_' + status)} |" in text, status
+    for rule in ("**当前状态。**", "**逾期。**", "**久未报告。**", "**自报与指标矛盾。**",
+                 "reporting_interval", "**每个报告期。**", "独立评估"):
+        assert rule in text, rule
