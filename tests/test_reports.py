@@ -160,3 +160,23 @@ def test_the_json_schema_and_the_validator_agree_on_reports():
         report = copy.deepcopy(REPORT)
         BROKEN[case][0](report)
         assert list(validator.iter_errors(report)), case
+
+
+def test_reports_are_in_the_json_dump_and_the_tables(tmp_path):
+    from plansite.publishing.export import data_dict
+    from plansite.publishing.tables import table_rows
+
+    repo, _ = load(tmp_path)
+    data = data_dict(repo)
+    (report,) = data["reports"]
+    assert (report["period"], report["as_of"], report["url"]) == (
+        "2013", "2013-12-31", "/plans/demo/reports/2013/")
+    entry = report["entries"][1]
+    assert (entry["task"], entry["status"], entry["reason"], entry["url"]) == (
+        "1.2", "delayed", "校舍用地未落实。", "/plans/demo/tasks/1.2/")
+    assert entry["assessment"]["by"] == "市人大常委会"
+    assert [t["status"] for t in data["tasks"]] == ["on_track", "delayed"]
+    rows = table_rows(repo)["reports"]
+    assert [(r["task"], r["status"], r["evidence"]) for r in rows] == [
+        ("1.1", "on_track", "https://example.gov.cn/pf.html"), ("1.2", "delayed", "")]
+    assert rows[1]["assessment_rating"] == "滞后"

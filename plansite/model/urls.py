@@ -22,7 +22,12 @@ def chapter_url(chapter: Chapter) -> str:
 
 def task_url(task: Task) -> str:
     """A task's own page: its text, departments, deadline and the timeline of its reports."""
-    return f"{plan_url(task.plan)}tasks/{task.id}/"
+    return task_page_url(task.plan, task.id)
+
+
+def task_page_url(plan_id: str, task_id: str) -> str:
+    """The page of the task ``task_id`` of the plan ``plan_id``."""
+    return f"{plan_url(plan_id)}tasks/{task_id}/"
 
 
 def task_anchor_url(task: Task) -> str:
