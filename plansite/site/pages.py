@@ -20,6 +20,8 @@ from plansite.model.fields import DATA_FILES, schema_files
 from plansite.model.records import Indicator, Source
 from plansite.model.repository import Repository
 from plansite.publishing import tables
+from plansite.site import progress as progress_views
+from plansite.site import views
 
 if TYPE_CHECKING:
     from plansite.site.render import Renderer
@@ -173,7 +175,8 @@ def plan_context(r: Renderer, plan_id: str) -> dict[str, Any]:
              (r.t("period"), plan.period), (r.t("source_document"), plan.source_document),
              (r.t("note"), plan.note)]
     return {"plan": plan, "facts": [(k, str(v)) for k, v in facts if v],
-            "chapters": plan.walk_chapters(), "tasks": plan.walk_tasks()}
+            "chapters": plan.walk_chapters(), "tasks": plan.walk_tasks(),
+            "periods": [c.period for c in r.findings.progress.periods(plan_id)]}
 
 
 def plan_pages(repo: Repository, lang: str) -> Iterator[Page]:
@@ -183,6 +186,42 @@ def plan_pages(repo: Repository, lang: str) -> Iterator[Page]:
                    tasks=len(plan.walk_tasks()), indicators=len(plan.indicators))
         yield Page("plan", (plan.id,), urls.plan_url(plan.id), _name(plan, lang),
                    " · ".join(x for x in (plan.issuer, plan.period, counts) if x), plan.source)
+
+
+def task_context(r: Renderer, plan_id: str, task_id: str) -> dict[str, Any]:
+    task = r.repo.task(f"{plan_id}:{task_id}")
+    progress = r.findings.progress.tasks[task.key]
+    return {"task": task, "facts": views.task_facts(r, task),
+            "reported": bool(r.repo.plans[plan_id].reports),
+            "attention": progress_views.attention_words(r, progress),
+            "items": progress_views.timeline(r, task.key)}
+
+
+def task_pages(repo: Repository, lang: str) -> Iterator[Page]:
+    for plan in repo.plans.values():
+        for task in plan.walk_tasks():
+            title = f"{task.number}{_name(task, lang)}" if task.number else _name(task, lang)
+            yield Page("task", (plan.id, task.id), urls.task_url(task), title,
+                       f"{title} · {_name(plan, lang)}", task.source)
+
+
+def period_context(r: Renderer, plan_id: str, period: str) -> dict[str, Any]:
+    periods = r.findings.progress.periods(plan_id)
+    changes = next(c for c in periods if c.period.text == period)
+    return {"plan": r.repo.plans[plan_id], "changes": changes,
+            "report_href": progress_views.report_href(r, changes.report),
+            "periods": [c.period for c in periods]}
+
+
+def period_pages(repo: Repository, lang: str) -> Iterator[Page]:
+    for plan in repo.plans.values():
+        for report in plan.reports:
+            if report.as_of.year <= repo.as_of:  # a report after the build's year is not shown
+                title = translate("period_title", lang, plan=_name(plan, lang),
+                                  period=report.period.text)
+                yield Page("period", (plan.id, report.period.text),
+                           urls.period_url(plan.id, report.period.text), title, title,
+                           report.source)
 
 
 def matrix_context(r: Renderer, plan_id: str) -> dict[str, Any]:
@@ -277,6 +316,8 @@ PAGE_KINDS: dict[str, PageKind] = {kind.name: kind for kind in (
     PageKind("member", "member.html", "member_page", member_context, _portal(member_pages)),
     PageKind("plan", "plan.html", "plan_page", plan_context, plan_pages),
     PageKind("plan-matrix", "matrix.html", "matrix_plan_page", matrix_context, matrix_pages),
+    PageKind("task", "task-page.html", "task_page", task_context, task_pages),
+    PageKind("period", "period.html", "period_page", period_context, period_pages),
     PageKind("department", "department.html", "department_page", department_context,
              department_pages),
     PageKind("indicator", "indicator.html", "indicator_page", indicator_context,
