@@ -137,6 +137,7 @@ def test_a_file_that_is_not_plansite_data_says_what_it_lacks(tmp_path):
         "downloads/data.json")
 
 
+@pytest.mark.slow
 def test_the_build_stops_when_a_member_cannot_be_read(tmp_path):
     root = copy_site_files(write_portal(tmp_path / "portal", """members:
   - id: jia
@@ -189,6 +190,7 @@ def portal(tmp_path_factory):
         yield root / "site", dict(zip(names, addresses))
 
 
+@pytest.mark.slow
 def test_the_portal_lists_every_members_plans_linked_to_their_pages(portal):
     site, addresses = portal
     plans = (site / "member-plans" / "index.html").read_text(encoding="utf-8")
@@ -202,6 +204,7 @@ def test_the_portal_lists_every_members_plans_linked_to_their_pages(portal):
     assert f"数据来源：{addresses['乙市规划公开']}downloads/data.json" in member
 
 
+@pytest.mark.slow
 def test_the_portal_may_fetch_from_its_members_only(portal):
     site, addresses = portal
     home = (site / "index.html").read_text(encoding="utf-8")
@@ -209,6 +212,7 @@ def test_the_portal_may_fetch_from_its_members_only(portal):
     assert f"connect-src 'self' {origins}\"" in home
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_one_search_answers_from_both_members_with_links_to_their_pages(portal, page,
                                                                          serve_site):
