@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,10 +26,13 @@ from mkdocs.structure.toc import get_toc
 from plansite.adapter.authored import (MacroOutputs, escape_front_matter, failure_line,
                                        front_matter_lines, sanitise)
 from plansite.adapter.beside import Beside
+from plansite import __version__
 from plansite.adapter.nav import default_nav, source_paths, translate_nav
+from plansite.adapter.theme import install, with_generator
 from plansite.catalogue.labels import translate, translate_default
 from plansite.model.repository import Repository
 from plansite.problems import Problem, problem
+from plansite.progress import ENVIRONMENT, QUIET, EventWriter
 from plansite.reading.repository import load_repository
 from plansite.reading.yamlfile import outside_link
 from plansite.catalogue.phrases import phrase
@@ -71,8 +75,8 @@ def _relative(path: Path, root: Path) -> str:
 
 def portal_settings(members: list[MemberSite]) -> dict:
     """What a portal's pages tell the browser: each member's name and address, whose search
-    index the search box merges (``docs/assets/search.js``), and the origins the
-    Content-Security-Policy lets it fetch from (``overrides/main.html``)."""
+    index the search box merges (``theme/assets/search.js``), and the origins the
+    Content-Security-Policy lets it fetch from (``theme/main.html``)."""
     origins = dict.fromkeys("{0.scheme}://{0.netloc}".format(urlsplit(site.member.url))
                             for site in members)
     return {"members": [{"name": site.member.name, "url": site.member.url} for site in members],
@@ -108,12 +112,16 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.serving = False
         self.problems: list[Problem] = []
         self.overrides: Path | None = None
+        # `plansite build` shows the phases and pages as they are done
+        self.progress = EventWriter() if os.environ.get(ENVIRONMENT) else QUIET
 
     def on_startup(self, *, command, dirty) -> None:
         self.serving = command == "serve"
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
+        install(config)
+        self.progress.phase("progress-load")
         repo, problems = load_repository(self.root, as_of=self.config.as_of)
         members: list[MemberSite] = []
         if repo.members and not problems.errors:
@@ -185,6 +193,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         if config.nav is None:
             config.nav = default_nav(self.config.lang, {f.src_uri for f in files},
                                      portal=bool(self.repo.members))
+        self.progress.phase("progress-pages", len(files.documentation_pages()))
         # The reader-written pages the search index reads from the site once they are written
         # (documentation pages come first in the build, so the index can finish long before it).
         self.beside.start(self.repo, Path(config.site_dir), self.base_url(config),
@@ -231,6 +240,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
 
     def on_build_error(self, error) -> None:
         self.beside.stop()
+        self.progress.close()
 
     def renderer(self, page) -> Renderer:
         """A renderer whose links are relative to ``page``."""
@@ -316,7 +326,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
     @event_priority(-100)  # once every other plugin is done with the page: it is written next
     def on_post_page(self, output: str, page, config) -> str:
         self.beside.page_written(page.file.src_uri, page.file.dest_uri)
-        return output
+        self.progress.advance()
+        return with_generator(output, __version__)
 
     def on_post_build(self, config) -> None:
         site = Path(config.site_dir)
@@ -324,10 +335,12 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             (site / "404.html").write_bytes((site / "index.html").read_bytes())
             return
         assert self.repo is not None
+        self.progress.phase("progress-finish")
         try:
             broken = self.beside.finish(site, self.repo, self.base_url(config), self.config.lang)
         except Exception as exc:
             raise PluginError(f"plansite: the search index could not be written:\n{exc}") from exc
+        self.progress.close()
         if broken:
             listing = "\n".join(str(b) for b in broken[:50])
             more = f"\n… and {len(broken) - 50} more" if len(broken) > 50 else ""
