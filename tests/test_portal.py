@@ -14,6 +14,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from browser_support import QuietHandler, serve_folder
 from factories import copy_site_files, make_repo
@@ -22,6 +23,7 @@ from plansite.model.records import Member, Source
 from plansite.problems import Problems
 from plansite.reading.portal import read_portal
 from plansite.site.portal import member_link, read_member, read_members
+from test_a11y import serious
 
 
 class CorsHandler(QuietHandler):
@@ -234,3 +236,12 @@ def test_one_search_answers_from_both_members_with_links_to_their_pages(portal, 
     assert not any(href.startswith(bing) for href, _ in found)
     page.locator("#ps-search-results a", has_text="均衡发展义务教育").first.click()
     page.wait_for_url(yi + "plans/yishi/**")
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@pytest.mark.parametrize("address", ["members/", "member-plans/", "members/m1/"])
+def test_the_portals_pages_have_no_serious_accessibility_violation(portal, page, serve_site,
+                                                                   address):
+    page.goto(serve_site(portal[0]) + address)
+    assert not serious(Axe(), page)
