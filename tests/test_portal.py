@@ -9,6 +9,7 @@ served without it, as a host that was not told, and the portal's search leaves i
 from __future__ import annotations
 
 import contextlib
+import json
 import socket
 import threading
 from pathlib import Path
@@ -245,3 +246,19 @@ def test_the_portals_pages_have_no_serious_accessibility_violation(portal, page,
                                                                    address):
     page.goto(serve_site(portal[0]) + address)
     assert not serious(Axe(), page)
+
+
+def test_a_members_data_is_read_as_text_and_kept_on_its_site(tmp_path):
+    (tmp_path / "odd.json").write_text(json.dumps({
+        "plans": [1, ["x"], {"id": "p", "title": "<script>甲</script>", "url": "javascript:x()",
+                             "period_start": 2021, "period_end": 2025}],
+        "departments": [None, {"id": "d", "name": 7, "led": 3, "cooperating": ["a", "b"],
+                               "url": "//evil.example/departments/d/"}],
+        "tasks": "none"}), encoding="utf-8")
+    site, problems = read_member(Member("jia", "甲", "https://jia.example/", data="odd.json"),
+                                 tmp_path)
+    assert not problems
+    assert [(p.name, p.href, p.facts) for p in site.plans] == [
+        ("<script>甲</script>", "https://jia.example/", ("2021–2025",))]
+    assert [(d.name, d.href, d.tasks, d.cooperating) for d in site.departments] == [
+        ("7", "https://jia.example/", 0, 2)]
