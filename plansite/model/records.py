@@ -203,6 +203,8 @@ class Plan:
     note: str = ""
     title_en: str = ""
     short_title: str = ""
+    format: int = 1
+    """The data format its folder is written in (:data:`plansite.model.fields.DATA_FORMAT`)."""
     chapters: list[Chapter] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     source: Source = field(default_factory=lambda: Source(""))
