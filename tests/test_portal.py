@@ -74,6 +74,16 @@ def test_portal_file_problems_name_the_file_line_and_field(tmp_path):
                               source=Source("data/portal.yml", 2, 9))]
 
 
+def test_an_address_without_its_scheme_is_given_back_whole(tmp_path):
+    root = write_portal(tmp_path, "members:\n  - id: jia\n    name: 甲\n    url: plans.jia.gov.cn\n")
+    problems = Problems()
+    assert read_portal(root, problems) == []
+    assert [p.format("en") for p in problems] == [
+        "data/portal.yml:4:10: members[0].url: the address is not valid: found the text "
+        "'plans.jia.gov.cn'; expected a site address starting with http:// or https://, "
+        "e.g. https://city.example.gov.cn/plans/; hint: did you mean 'https://plans.jia.gov.cn/'?"]
+
+
 def test_a_site_without_portal_file_has_no_members(tmp_path):
     problems = Problems()
     assert read_portal(make_repo(tmp_path), problems) == [] and not problems

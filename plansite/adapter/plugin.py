@@ -25,8 +25,10 @@ from mkdocs.structure.toc import get_toc
 
 from plansite.adapter.authored import (MacroOutputs, escape_front_matter, failure_line,
                                        front_matter_lines, sanitise)
-from plansite.adapter.beside import Beside
 from plansite import __version__
+from plansite.adapter.beside import Beside
+from plansite.adapter.addresses import (base_url, edit_url, refuse_outside_links,
+                                        repository_name)
 from plansite.adapter.nav import default_nav, source_paths, translate_nav
 from plansite.adapter.theme import install, with_generator
 from plansite.catalogue.labels import translate, translate_default
@@ -34,8 +36,6 @@ from plansite.model.repository import Repository
 from plansite.problems import Problem, problem
 from plansite.progress import ENVIRONMENT, QUIET, EventWriter
 from plansite.reading.repository import load_repository
-from plansite.reading.yamlfile import outside_link
-from plansite.catalogue.phrases import phrase
 from plansite.site.pages import Page, site_pages
 from plansite.site.portal import FETCH_TIMEOUT, MemberSite, read_members
 from plansite.site.render import Renderer, Site
@@ -65,14 +65,6 @@ def _finished_page(page, body: str, config, files) -> None:
     page.links_to_anchors = {}
 
 
-def _relative(path: Path, root: Path) -> str:
-    """``path`` as the repository names it (its own name, links not followed)."""
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def portal_settings(members: list[MemberSite]) -> dict:
     """What a portal's pages tell the browser: each member's name and address, whose search
     index the search box merges (``theme/assets/search.js``), and the origins the
@@ -81,23 +73,6 @@ def portal_settings(members: list[MemberSite]) -> dict:
                             for site in members)
     return {"members": [{"name": site.member.name, "url": site.member.url} for site in members],
             "origins": " ".join(origins)}
-
-
-def edit_url(config, file: str, line: int = 0) -> str:
-    """The editing address of a repository file: ``<repo_url>/edit/<branch>/<file>#L<line>``."""
-    edit_uri = (config.edit_uri or "edit/main/docs/").strip("/")
-    docs = Path(config.docs_dir).name
-    if edit_uri.endswith("/" + docs):
-        edit_uri = edit_uri[: -len(docs) - 1]
-    url = f"{config.repo_url.rstrip('/')}/{edit_uri}/{file}"
-    return f"{url}#L{line}" if line else url
-
-
-def base_url(config) -> str:
-    """The path the site is served under (``/`` or ``/sub/``), from ``site_url``."""
-    base = "/" if not config.site_url else "/" + config.site_url.split("//", 1)[-1] \
-        .split("/", 1)[-1].strip("/") + "/"
-    return base.replace("//", "/")
 
 
 class PlansiteConfig(base.Config):
@@ -193,7 +168,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         return env
 
     def on_files(self, files: Files, config) -> Files:
-        self.refuse_outside_links(files, Path(config.docs_dir))
+        refuse_outside_links(files, Path(config.docs_dir), self.root, self.config.lang)
         if self.problems:
             return self.problem_files(files, config)
         assert self.repo is not None
@@ -237,24 +212,6 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             problems=[(p.location() + (f": {p.path}" if p.path else ""), p.said(lang))
                       for p in self.problems]))
 
-    def refuse_outside_links(self, files: Files, docs: Path) -> None:
-        """Fail the build when a page or asset is a link out of the repository: MkDocs would
-        copy what it points at (``docs/assets/x.txt -> /etc/passwd``) into the site."""
-        found = []
-        for file in files:
-            if file.abs_src_path is None:
-                continue
-            path = Path(file.abs_src_path)
-            if not path.is_relative_to(docs):  # the theme's own files
-                continue
-            target = outside_link(path, self.root)
-            if target is not None:
-                found.append(problem("file-outside", _relative(path, self.root), found=target,
-                                     hint=phrase("copy-into-repository")))
-        if found:
-            report = "\n".join(p.format(self.config.lang) for p in found)
-            raise PluginError(f"plansite: {len(found)} problem(s):\n{report}")
-
     def on_build_error(self, error) -> None:
         self.beside.stop()
         self.progress.close()
@@ -273,7 +230,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         """Where in its file a macro of ``page`` failed, and why, as one problem."""
         offset = front_matter_lines(page.file.abs_src_path, markdown)
         line = failure_line(error)
-        name = _relative(Path(page.file.abs_src_path), self.root)
+        name = repository_name(Path(page.file.abs_src_path), self.root)
         reason = getattr(error, "message", None) or str(error) or type(error).__name__
         return problem("macro-error", name, line + offset if line else 0, found=reason)
 

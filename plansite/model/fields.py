@@ -316,6 +316,12 @@ def json_schema(kind: str) -> dict:
     }
 
 
+DATA_FILES = {"departments": "data/departments.yml", "plan": "data/plans/<plan>/plan.yml",
+              "tasks": "data/plans/<plan>/tasks.yml",
+              "indicators": "data/plans/<plan>/indicators.yml", "portal": "data/portal.yml"}
+"""The data file each schema describes, by kind."""
+
+
 def schema_files() -> dict[str, str]:
     """Every schema as the text of its file, ``<kind>.schema.json``: the repository's ``schema/``
     folder and the site's ``/schema/`` hold exactly these."""

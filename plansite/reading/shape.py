@@ -253,7 +253,7 @@ class Checker:
             address = _address(value)
             if address is None:
                 self.add("bad-address", file, pos, path, found=_found(value),
-                         expected=phrase("address-example"))
+                         hint=_address_hint(value), expected=phrase("address-example"))
             return address
         if kind == "deadline":
             if self.reads_as_number(value, raw, path, file, pos):
@@ -354,6 +354,12 @@ def _address(value: Any) -> str | None:
     if not _ADDRESS_RE.match(text):
         return None
     return text if text.endswith("/") else text + "/"
+
+
+def _address_hint(value: Any) -> Phrase | None:
+    """The address an editor meant who left out ``https://`` (``plans.city.gov.cn``)."""
+    meant = _address(f"https://{value.strip()}") if isinstance(value, str) else None
+    return _did_you_mean([meant]) if meant else None
 
 
 def _kept_as_written(text: str, kind: str, f: S.Field) -> bool:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from plansite.catalogue.labels import translate
 from plansite.model import urls
-from plansite.model.fields import schema_files
+from plansite.model.fields import DATA_FILES, schema_files
 from plansite.model.records import Indicator, Source
 from plansite.model.repository import Repository
 from plansite.publishing import tables
@@ -27,10 +27,6 @@ if TYPE_CHECKING:
 HOME_BINDING_ROWS = 30
 """The home page lists the binding indicators one by one up to this many."""
 
-DATA_FILES = {"departments": "data/departments.yml", "plan": "data/plans/<plan>/plan.yml",
-              "tasks": "data/plans/<plan>/tasks.yml",
-              "indicators": "data/plans/<plan>/indicators.yml", "portal": "data/portal.yml"}
-"""The data file each schema describes, by kind."""
 
 
 @dataclass(frozen=True)

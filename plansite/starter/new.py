@@ -17,7 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from ruamel.yaml.comments import CommentedSeq
 
-from plansite.model.fields import schema_files
+from plansite.model.fields import DATA_FILES, schema_files
 from plansite.reading.roundtrip import load_round_trip, round_trip_text
 from plansite.starter.pins import requirements_text
 
@@ -59,7 +59,9 @@ def starter_files(settings: SiteSettings) -> dict[str, str]:
     values = {"title": settings.title, "issuer": settings.issuer, "level": settings.level,
               "lang": settings.lang, "description": settings.description,
               "repo_url": settings.repo_url, "example": settings.example,
-              "example_plan": EXAMPLE_PLAN}
+              "example_plan": EXAMPLE_PLAN,
+              "schemas": {f"./schema/{kind}.schema.json": path.replace("<plan>", "*")
+                          for kind, path in DATA_FILES.items()}}
     files: dict[str, str] = {}
     for path in sorted(FILES.rglob("*")):
         if not path.is_file() or "__pycache__" in path.parts:
