@@ -25,8 +25,8 @@ from mkdocs.structure.toc import get_toc
 
 from plansite.adapter.authored import (MacroOutputs, escape_front_matter, failure_line,
                                        front_matter_lines, sanitise)
-from plansite.adapter.beside import Beside
 from plansite import __version__
+from plansite.adapter.beside import Beside
 from plansite.adapter.addresses import (base_url, edit_url, refuse_outside_links,
                                         repository_name)
 from plansite.adapter.nav import default_nav, source_paths, translate_nav
