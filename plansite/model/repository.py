@@ -9,6 +9,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plansite.model import urls
 from plansite.model.index import Index
 from plansite.model.records import Chapter, Department, Indicator, Plan, Task
 
@@ -34,3 +35,12 @@ class Repository:
 
     def chapter(self, plan: str, chapter_id: str) -> Chapter:
         return self.index.chapters[f"{plan}:{chapter_id}"]
+
+    def task_url(self, task: Task) -> str:
+        """A task's address: the page of its plan that holds it (a long plan has several),
+        and its anchor."""
+        return urls.task_url(task, self.index.page_of(task.plan, task.chapter))
+
+    def chapter_url(self, chapter: Chapter) -> str:
+        """A chapter's address: the page of its plan that holds it, and its anchor."""
+        return urls.chapter_url(chapter, self.index.page_of(chapter.plan, chapter.id))
