@@ -151,7 +151,7 @@ def long_site(tmp_path_factory) -> tuple[Path, object]:
     from plansite.synthetic import synth_repository
 
     root = tmp_path_factory.mktemp("long-list")
-    synth_repository(root, seed=3, tasks=200, departments=30, indicators=260, plans=3)
+    synth_repository(root, seed=3, tasks=200, departments=30, indicators=460, plans=3)
     copy_site_files(root)
     code, output = build_site(root)
     assert code == 0, output[-3000:]
@@ -162,7 +162,7 @@ def long_site(tmp_path_factory) -> tuple[Path, object]:
 @pytest.mark.browser
 def test_a_long_indicator_list_filters_by_loading_the_plans_it_needs(page, long_site,
                                                                      serve_site):
-    from plansite.site.pages import ROWS_PER_PAGE
+    from plansite.site.paging import ROWS_PER_PAGE
 
     site, many = long_site
     base = serve_site(site).rstrip("/")

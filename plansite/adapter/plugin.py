@@ -14,6 +14,7 @@ import html
 import logging
 from functools import partial
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import base, config_options as c
 from mkdocs.exceptions import PluginError
@@ -32,6 +33,7 @@ from plansite.reading.repository import load_repository
 from plansite.reading.yamlfile import outside_link
 from plansite.catalogue.phrases import phrase
 from plansite.site.pages import Page, site_pages
+from plansite.site.portal import FETCH_TIMEOUT, MemberSite, read_members
 from plansite.site.render import Renderer, Site
 from plansite.site.templates import Templates
 from plansite.site.search import PageLayout
@@ -67,12 +69,24 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def portal_settings(members: list[MemberSite]) -> dict:
+    """What a portal's pages tell the browser: each member's name and address, whose search
+    index the search box merges (``docs/assets/search.js``), and the origins the
+    Content-Security-Policy lets it fetch from (``overrides/main.html``)."""
+    origins = dict.fromkeys("{0.scheme}://{0.netloc}".format(urlsplit(site.member.url))
+                            for site in members)
+    return {"members": [{"name": site.member.name, "url": site.member.url} for site in members],
+            "origins": " ".join(origins)}
+
+
 class PlansiteConfig(base.Config):
     """Options of the ``plansite`` plugin in mkdocs.yml."""
 
     lang = c.Choice(("zh", "en"), default="zh")
     as_of = c.Optional(c.Type(int))
     check_links = c.Type(bool, default=True)
+    member_timeout = c.Type((int, float), default=FETCH_TIMEOUT)
+    """Seconds a portal waits for a member site's data.json (``data/portal.yml``)."""
 
 
 class PlansitePlugin(BasePlugin[PlansiteConfig]):
@@ -101,6 +115,10 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
         repo, problems = load_repository(self.root, as_of=self.config.as_of)
+        members: list[MemberSite] = []
+        if repo.members and not problems.errors:
+            members, unread = read_members(repo.members, self.root, self.config.member_timeout)
+            problems.extend(unread)
         self.problems = []
         if problems.errors and self.serving:
             # the editor sees the problems in the browser, which reloads once they are fixed;
@@ -118,7 +136,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.repo = repo
         custom_dir = config.theme.custom_dir
         self.site = Site(repo, self.config.lang,
-                         overrides=Path(custom_dir) if custom_dir else None)
+                         overrides=Path(custom_dir) if custom_dir else None, members=members)
+        if members:
+            config.extra["plansite_portal"] = portal_settings(members)
         self.site.download_sizes = self.beside.download_sizes
         self.interface_language(config)
         return config
@@ -163,7 +183,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             files.append(File.generated(config, generated, content=PAGE_MARKDOWN))
             self.pages[generated] = page
         if config.nav is None:
-            config.nav = default_nav(self.config.lang, {f.src_uri for f in files})
+            config.nav = default_nav(self.config.lang, {f.src_uri for f in files},
+                                     portal=bool(self.repo.members))
         # The reader-written pages the search index reads from the site once they are written
         # (documentation pages come first in the build, so the index can finish long before it).
         self.beside.start(self.repo, Path(config.site_dir), self.base_url(config),

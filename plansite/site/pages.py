@@ -10,21 +10,20 @@ kinds through the same registry, so an author's page and a generated one show th
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from plansite.analysis.deadlines import DeadlineGroup
 from plansite.analysis.matrix import compute_matrix, shared_tasks
 from plansite.catalogue.labels import translate
 from plansite.model import urls
-from plansite.model.index import PLAN_PAGE_TASKS, cut, plan_parts, plan_weights
+from plansite.model.index import PLAN_PAGE_TASKS, plan_parts, plan_weights
 from plansite.model.fields import schema_files
 from plansite.model.records import Indicator, Source
 from plansite.model.repository import Repository
 from plansite.publishing import tables
 from plansite.site import views
+from plansite.site.paging import LIST_BUDGET, Pager, Paging
 
 if TYPE_CHECKING:
     from plansite.site.render import Renderer
@@ -34,7 +33,7 @@ HOME_BINDING_ROWS = 30
 
 DATA_FILES = {"departments": "data/departments.yml", "plan": "data/plans/<plan>/plan.yml",
               "tasks": "data/plans/<plan>/tasks.yml",
-              "indicators": "data/plans/<plan>/indicators.yml"}
+              "indicators": "data/plans/<plan>/indicators.yml", "portal": "data/portal.yml"}
 """The data file each schema describes, by kind."""
 
 
@@ -51,69 +50,6 @@ class Page:
     description: str
     source: Source | None = None
     number: int = 1
-
-
-ROWS_PER_PAGE = 100
-"""The rows of a long list one page shows; the rest follow on numbered pages."""
-
-
-@dataclass(frozen=True)
-class Pager:
-    """One page of a long list among its pages: the items it shows (``start`` to ``stop`` of
-    ``total``), the address of every page of the list and the first item of each."""
-
-    number: int
-    urls: tuple[str, ...]
-    starts: tuple[int, ...]
-    start: int
-    stop: int
-    total: int
-
-    @property
-    def count(self) -> int:
-        return len(self.urls)
-
-    def url_of(self, item: int) -> str:
-        """The address of the page that shows item number ``item`` (from 0)."""
-        return self.urls[max(0, bisect.bisect_right(self.starts, item) - 1)]
-
-    def part(self, items: Sequence[Any], offset: int = 0) -> Sequence[Any]:
-        """What this page shows of ``items``, a list that starts at item ``offset`` of the
-        paged sequence (a page may list parts of several lists one after the other)."""
-        return items[max(0, self.start - offset):max(0, self.stop - offset)]
-
-    def groups(self, groups: Sequence[DeadlineGroup], offset: int = 0) -> list[DeadlineGroup]:
-        """The deadline groups this page shows, each with the tasks of it on this page."""
-        shown = []
-        for group in groups:
-            tasks = self.part(group.tasks, offset)
-            if tasks:
-                shown.append(replace(group, tasks=list(tasks)))
-            offset += len(group.tasks)
-        return shown
-
-
-@dataclass(frozen=True)
-class Paging:
-    """How a kind's long list is cut into numbered pages, so no page grows with the site.
-
-    ``base`` is the first page's address from the page's ids; ``weights`` the weight of each
-    item of the list, in order (a row weighs 1; a row holding many links weighs more);
-    ``budget`` the most one page holds. Each page after the first is at ``<base>page/<n>/``.
-    """
-
-    base: Callable[..., str]
-    weights: Callable[..., Sequence[int]]
-    budget: int = ROWS_PER_PAGE
-
-    def pagers(self, repo: Repository, *ids: str) -> list[Pager]:
-        weights = self.weights(repo, *ids)
-        parts = cut(weights, self.budget)
-        base = self.base(*ids)
-        addresses = tuple(urls.numbered_url(base, n) for n in range(1, len(parts) + 1))
-        starts = tuple(start for start, _ in parts)
-        return [Pager(n, addresses, starts, start, stop, len(weights))
-                for n, (start, stop) in enumerate(parts, 1)]
 
 
 @dataclass(frozen=True)
@@ -249,10 +185,6 @@ def dated_tasks(repo: Repository) -> list[int]:
     return [1] * sum(1 for task in repo.tasks.values() if task.deadline is not None)
 
 
-LIST_BUDGET = 400
-"""The rows of short tables (tasks, deadlines, departments) one page shows at most."""
-
-
 def downloads_context(r: Renderer) -> dict[str, Any]:
     sizes = r.site.download_sizes()
     files = [(tables.JSON_NAME, "JSON", r.t("json_all")),
@@ -272,6 +204,30 @@ def downloads_context(r: Renderer) -> dict[str, Any]:
 
 def changes_context(r: Renderer) -> dict[str, Any]:
     return {"history": r.findings.history}
+
+
+# -- a portal: the member sites, their plans and departments ----------------------------------
+def _portal(pages: Callable[[Repository, str], Iterator[Page]]
+            ) -> Callable[[Repository, str], Iterator[Page]]:
+    """The pages of a portal's kind: only a site with member sites (``data/portal.yml``) has them."""
+    def portal_pages(repo: Repository, lang: str) -> Iterator[Page]:
+        return pages(repo, lang) if repo.members else iter(())
+    return portal_pages
+
+
+def members_context(r: Renderer) -> dict[str, Any]:
+    return {"sites": [(site, r.href(urls.member_url(site.member.id))) for site in r.site.members]}
+
+
+def member_context(r: Renderer, member_id: str) -> dict[str, Any]:
+    return {"site": next(s for s in r.site.members if s.member.id == member_id)}
+
+
+def member_pages(repo: Repository, lang: str) -> Iterator[Page]:
+    for member in repo.members:
+        yield Page("member", (member.id,), urls.member_url(member.id), member.name,
+                   translate("member_intro", lang, name=member.name, url=member.url),
+                   member.source)
 
 
 # -- one page per record -----------------------------------------------------------------------
@@ -443,6 +399,13 @@ PAGE_KINDS: dict[str, PageKind] = {kind.name: kind for kind in (
              _single("downloads", "downloads", "downloads_intro"), "downloads"),
     PageKind("changes", "changes.html", "changes_page", changes_context,
              _single("changes", "recent_changes", "changes_intro"), "recent_changes"),
+    PageKind("members", "members.html", "members_page", members_context,
+             _portal(_single("members", "members", "members_intro", Source("data/portal.yml", 1))),
+             "members"),
+    PageKind("member-plans", "member-plans.html", "member_plans_page", members_context,
+             _portal(_single("member-plans", "member_plans", "member_plans_intro",
+                             Source("data/portal.yml", 1))), "member_plans"),
+    PageKind("member", "member.html", "member_page", member_context, _portal(member_pages)),
     PageKind("plan", "plan.html", "plan_page", plan_context, plan_pages,
              paging=Paging(urls.plan_url, lambda repo, plan_id: plan_weights(
                  repo.plans[plan_id], plan_parts(repo.plans[plan_id])), PLAN_PAGE_TASKS)),
@@ -462,11 +425,15 @@ NAVIGATION: tuple[str, ...] = ("home", "plans", "departments", "indicators", "ma
                                "deadlines", "downloads", "changes", "editing", "methodology")
 """The pages of the navigation, in order: index kinds and authored pages by name."""
 
+PORTAL_NAVIGATION: tuple[str, ...] = ("members", "member-plans")
+"""The pages a portal's navigation adds after its home page."""
 
-def navigation(lang: str) -> list[tuple[str, str]]:
-    """The navigation as (title, site URL) pairs in ``lang``."""
+
+def navigation(lang: str, portal: bool = False) -> list[tuple[str, str]]:
+    """The navigation as (title, site URL) pairs in ``lang``; a portal's with its members."""
     out = []
-    for name in NAVIGATION:
+    names = NAVIGATION[:1] + PORTAL_NAVIGATION + NAVIGATION[1:] if portal else NAVIGATION
+    for name in names:
         label = PAGE_KINDS[name].label if name in PAGE_KINDS else AUTHORED[name]
         out.append((translate(label, lang), urls.INDEX_URLS[name]))
     return out
