@@ -30,6 +30,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,20 +65,20 @@ class Row:
     note: str = ""
 
 
-def build(root: Path, site: Path, strict: bool) -> Run:
+def build(root: Path, site: Path, strict: bool, scale: int = 1) -> Run:
     command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)]
     if strict:
         command.append("--strict")
-    result = run(command, root)
+    result = run(command, root, timeout=1800 * max(1, scale // 4))
     if result.code:
         sys.stderr.write(result.output[-3000:])
         raise SystemExit(f"build failed in {root}")
     return result
 
 
-def _built(rows: list[Row], label: str, root: Path, strict: bool) -> Row:
+def _built(rows: list[Row], label: str, root: Path, strict: bool, scale: int = 1) -> Row:
     print(f"  build {label}", flush=True)
-    result = build(root, root / "site", strict)
+    result = build(root, root / "site", strict, scale)
     row = Row(label, result, site_figures(root / "site"))
     rows.append(row)
     print(f"    {result.seconds:.1f} s, {result.peak_mb:,.0f} MB, {row.figures.pages} pages",
@@ -86,9 +87,13 @@ def _built(rows: list[Row], label: str, root: Path, strict: bool) -> Row:
 
 
 def measure(work: Path, scales: list[int], serve: bool, browser: bool, rows: list[Row],
-            extra: dict, fraction: float = 1.0, references: bool = True) -> None:
-    """Fill ``rows`` and ``extra`` step by step, so a failed step keeps what was measured."""
+            extra: dict, fraction: float = 1.0, references: bool = True,
+            save: Callable[[], None] = lambda: None) -> None:
+    """Fill ``rows`` and ``extra`` step by step, so a failed step keeps what was measured;
+    ``save()`` after each size writes what is measured so far (a long 16x build may be
+    stopped and the figures before it stay)."""
     for scale in scales:
+        save()
         counts = {k: max(3, round(v * scale * fraction)) for k, v in BASE_SIZE.items()}
         ours = work / f"plansite-{scale}x"
         shutil.rmtree(ours, ignore_errors=True)
@@ -103,7 +108,8 @@ def measure(work: Path, scales: list[int], serve: bool, browser: bool, rows: lis
             rows.append(Row(f"plansite validate ({scale}x data, median of 3)", runs[1],
                             note="clean" if all(r.code == 0 for r in runs) else "PROBLEMS"))
             print(f"  validate: {', '.join(f'{r.seconds:.2f}' for r in runs)} s", flush=True)
-        mine = _built(rows, f"plansite {scale}x", ours, strict=True)
+        mine = _built(rows, f"plansite {scale}x", ours, strict=True, scale=scale)
+        save()
         if scale == scales[0]:
             floor = work / f"floor-{scale}x"
             shutil.rmtree(floor, ignore_errors=True)
@@ -294,9 +300,14 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="plansite-bench-"))
     rows: list[Row] = []
     extra: dict = {}
+
+    def save() -> None:
+        Path(args.out).write_text(report(rows, extra, scales, time.perf_counter() - started),
+                                  encoding="utf-8")
+
     try:
         measure(work, scales, not args.no_serve, not args.no_browser, rows, extra,
-                args.fraction, not args.no_references)
+                args.fraction, not args.no_references, save)
     except (Exception, SystemExit) as exc:  # report what was measured before the failure
         extra["failure"] = f"{type(exc).__name__}: {exc}"
     finally:
