@@ -24,7 +24,7 @@ from mkdocs.structure.toc import get_toc
 
 from plansite.adapter.authored import (MacroOutputs, escape_front_matter, failure_line,
                                        front_matter_lines, sanitise)
-from plansite.adapter.beside import Beside
+from plansite.adapter.beside import Beside, write_feeds
 from plansite.adapter.nav import default_nav, source_paths, translate_nav
 from plansite.catalogue.labels import translate, translate_default
 from plansite.model.repository import Repository
@@ -34,6 +34,7 @@ from plansite.reading.yamlfile import outside_link
 from plansite.catalogue.phrases import phrase
 from plansite.site.pages import Page, site_pages
 from plansite.site.portal import FETCH_TIMEOUT, MemberSite, read_members
+from plansite.site.progress import page_feeds
 from plansite.site.render import Renderer, Site
 from plansite.site.templates import Templates
 from plansite.site.search import PageLayout
@@ -59,6 +60,16 @@ def _finished_page(page, body: str, config, files) -> None:
     page.toc = get_toc([])
     page.present_anchor_ids = set()
     page.links_to_anchors = {}
+
+
+def edit_url(config, file: str, line: int = 0) -> str:
+    """The editing address of a repository file: ``<repo_url>/edit/<branch>/<file>#L<line>``."""
+    edit_uri = (config.edit_uri or "edit/main/docs/").strip("/")
+    docs = Path(config.docs_dir).name
+    if edit_uri.endswith("/" + docs):
+        edit_uri = edit_uri[: -len(docs) - 1]
+    url = f"{config.repo_url.rstrip('/')}/{edit_uri}/{file}"
+    return f"{url}#L{line}" if line else url
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -140,6 +151,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         if members:
             config.extra["plansite_portal"] = portal_settings(members)
         self.site.download_sizes = self.beside.download_sizes
+        self.site.file_link = partial(edit_url, config) if config.repo_url else \
+            self.site.file_link
         self.interface_language(config)
         return config
 
@@ -280,7 +293,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         page.meta["title"] = page.title = html.escape(generated.title, quote=True)
         page.meta["description"] = html.escape(generated.description, quote=True)
         if generated.source is not None and config.repo_url:
-            page.edit_url = self.edit_url(config, generated.source.file, generated.source.line)
+            page.edit_url = edit_url(config, generated.source.file, generated.source.line)
+        page.meta["plansite_feeds"] = page_feeds(self.repo, generated, self.config.lang)
         # The page is one block of finished HTML. It skips Markdown, whose raw-HTML parser
         # cost more than writing it (a third of a 5,000-task build), and MkDocs' own
         # rendering, which makes a Markdown converter for each page.
@@ -295,16 +309,6 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         if page.file.src_uri in self.pages or self.problems:
             return content
         return self.macro_outputs.restore(sanitise(content))
-
-    @staticmethod
-    def edit_url(config, file: str, line: int = 0) -> str:
-        """The editing address of a repository file: ``<repo_url>/edit/<branch>/<file>#L<line>``."""
-        edit_uri = (config.edit_uri or "edit/main/docs/").strip("/")
-        docs = Path(config.docs_dir).name
-        if edit_uri.endswith("/" + docs):
-            edit_uri = edit_uri[: -len(docs) - 1]
-        url = f"{config.repo_url.rstrip('/')}/{edit_uri}/{file}"
-        return f"{url}#L{line}" if line else url
 
     @staticmethod
     def base_url(config) -> str:
@@ -323,7 +327,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         if self.problems:  # every address shows the problems (MkDocs serves 404.html)
             (site / "404.html").write_bytes((site / "index.html").read_bytes())
             return
-        assert self.repo is not None
+        assert self.repo is not None and self.site is not None
+        write_feeds(site, self.repo, self.site.findings.progress,
+                    config.site_url or self.base_url(config), self.config.lang)
         try:
             broken = self.beside.finish(site, self.repo, self.base_url(config), self.config.lang)
         except Exception as exc:
