@@ -117,7 +117,9 @@ def page_feeds(repo: Repository, page: Page, lang: str) -> list[tuple[str, str]]
     if page.kind == "plan" and repo.plans[page.args[0]].reports:
         out.append((translate("feed_of", lang, name=repo.plans[page.args[0]].title),
                     urls.link(prefix, urls.feed_url("plan", page.args[0]))))
-    if page.kind == "department":
+    if page.kind == "department" and any(
+            repo.plans[repo.task(key).plan].reports
+            for key in repo.index.department_tasks(page.args[0])):
         out.append((translate("feed_of", lang, name=repo.departments[page.args[0]].name),
                     urls.link(prefix, urls.feed_url("department", page.args[0]))))
     return out
