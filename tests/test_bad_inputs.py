@@ -23,7 +23,7 @@ from plansite.adapter.build import build_site
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).resolve().parent / "bad"
-SITE_FILES = ("mkdocs.yml", "docs", "macros", "overrides")
+SITE_FILES = ("mkdocs.yml", "docs", "overrides")
 
 # The expected output of `plansite validate`, line for line, per case of tests/bad/.
 WRITTEN = {
@@ -69,9 +69,9 @@ WRITTEN = {
         "数据里只能有文字、空格和换行; 提示：删去这个字符（编辑器里可能看不见；可搜索 U+0001）"],
     "number-and-bool-keys": [
         "data/plans/demo/plan.yml:2:1: 1: 未知字段“1”；可用字段：id、title、issuer、issued、level、"
-        "period、source_document、summary、note、title_en、short_title、reporting_interval",
+        "period、source_document、summary、note、title_en、short_title、reporting_interval、format",
         "data/plans/demo/plan.yml:3:1: true: 未知字段“true”；可用字段：id、title、issuer、issued、"
-        "level、period、source_document、summary、note、title_en、short_title、reporting_interval; "
+        "level、period、source_document、summary、note、title_en、short_title、reporting_interval、format; "
         "提示：是否想写“note”？"],
     "deadline-read-as-number": [
         "data/plans/demo/tasks.yml:24:15: chapters[0].tasks[1].deadline: 不加引号时 YAML 把"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -24,14 +25,17 @@ from mkdocs.structure.toc import get_toc
 
 from plansite.adapter.authored import (MacroOutputs, escape_front_matter, failure_line,
                                        front_matter_lines, sanitise)
+from plansite import __version__
 from plansite.adapter.beside import Beside, write_feeds
+from plansite.adapter.addresses import (base_url, edit_url, refuse_outside_links,
+                                        repository_name)
 from plansite.adapter.nav import default_nav, source_paths, translate_nav
+from plansite.adapter.theme import install, with_generator
 from plansite.catalogue.labels import translate, translate_default
 from plansite.model.repository import Repository
 from plansite.problems import Problem, problem
+from plansite.progress import ENVIRONMENT, QUIET, EventWriter
 from plansite.reading.repository import load_repository
-from plansite.reading.yamlfile import outside_link
-from plansite.catalogue.phrases import phrase
 from plansite.site.pages import Page, site_pages
 from plansite.site.portal import FETCH_TIMEOUT, MemberSite, read_members
 from plansite.site.progress import page_feeds
@@ -62,28 +66,10 @@ def _finished_page(page, body: str, config, files) -> None:
     page.links_to_anchors = {}
 
 
-def edit_url(config, file: str, line: int = 0) -> str:
-    """The editing address of a repository file: ``<repo_url>/edit/<branch>/<file>#L<line>``."""
-    edit_uri = (config.edit_uri or "edit/main/docs/").strip("/")
-    docs = Path(config.docs_dir).name
-    if edit_uri.endswith("/" + docs):
-        edit_uri = edit_uri[: -len(docs) - 1]
-    url = f"{config.repo_url.rstrip('/')}/{edit_uri}/{file}"
-    return f"{url}#L{line}" if line else url
-
-
-def _relative(path: Path, root: Path) -> str:
-    """``path`` as the repository names it (its own name, links not followed)."""
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def portal_settings(members: list[MemberSite]) -> dict:
     """What a portal's pages tell the browser: each member's name and address, whose search
-    index the search box merges (``docs/assets/search.js``), and the origins the
-    Content-Security-Policy lets it fetch from (``overrides/main.html``)."""
+    index the search box merges (``theme/assets/search.js``), and the origins the
+    Content-Security-Policy lets it fetch from (``theme/main.html``)."""
     origins = dict.fromkeys("{0.scheme}://{0.netloc}".format(urlsplit(site.member.url))
                             for site in members)
     return {"members": [{"name": site.member.name, "url": site.member.url} for site in members],
@@ -119,12 +105,16 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.serving = False
         self.problems: list[Problem] = []
         self.overrides: Path | None = None
+        # `plansite build` shows the phases and pages as they are done
+        self.progress = EventWriter() if os.environ.get(ENVIRONMENT) else QUIET
 
     def on_startup(self, *, command, dirty) -> None:
         self.serving = command == "serve"
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
+        install(config)
+        self.progress.phase("progress-load")
         repo, problems = load_repository(self.root, as_of=self.config.as_of)
         members: list[MemberSite] = []
         if repo.members and not problems.errors:
@@ -151,8 +141,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         if members:
             config.extra["plansite_portal"] = portal_settings(members)
         self.site.download_sizes = self.beside.download_sizes
-        self.site.file_link = partial(edit_url, config) if config.repo_url else \
-            self.site.file_link
+        if config.repo_url:
+            self.site.file_link = partial(edit_url, config)
         self.interface_language(config)
         return config
 
@@ -181,7 +171,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         return env
 
     def on_files(self, files: Files, config) -> Files:
-        self.refuse_outside_links(files, Path(config.docs_dir))
+        refuse_outside_links(files, Path(config.docs_dir), self.root, self.config.lang)
         if self.problems:
             return self.problem_files(files, config)
         assert self.repo is not None
@@ -198,9 +188,10 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         if config.nav is None:
             config.nav = default_nav(self.config.lang, {f.src_uri for f in files},
                                      portal=bool(self.repo.members))
+        self.progress.phase("progress-pages", len(files.documentation_pages()))
         # The reader-written pages the search index reads from the site once they are written
         # (documentation pages come first in the build, so the index can finish long before it).
-        self.beside.start(self.repo, Path(config.site_dir), self.base_url(config),
+        self.beside.start(self.repo, Path(config.site_dir), base_url(config),
                           self.config.lang, MATERIAL_LAYOUT, self.config.check_links,
                           [p.url for p in self.pages.values()],
                           [f.src_uri for f in files.documentation_pages()
@@ -224,26 +215,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             problems=[(p.location() + (f": {p.path}" if p.path else ""), p.said(lang))
                       for p in self.problems]))
 
-    def refuse_outside_links(self, files: Files, docs: Path) -> None:
-        """Fail the build when a page or asset is a link out of the repository: MkDocs would
-        copy what it points at (``docs/assets/x.txt -> /etc/passwd``) into the site."""
-        found = []
-        for file in files:
-            if file.abs_src_path is None:
-                continue
-            path = Path(file.abs_src_path)
-            if not path.is_relative_to(docs):  # the theme's own files
-                continue
-            target = outside_link(path, self.root)
-            if target is not None:
-                found.append(problem("file-outside", _relative(path, self.root), found=target,
-                                     hint=phrase("copy-into-repository")))
-        if found:
-            report = "\n".join(p.format(self.config.lang) for p in found)
-            raise PluginError(f"plansite: {len(found)} problem(s):\n{report}")
-
     def on_build_error(self, error) -> None:
         self.beside.stop()
+        self.progress.close()
 
     def renderer(self, page) -> Renderer:
         """A renderer whose links are relative to ``page``."""
@@ -259,7 +233,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         """Where in its file a macro of ``page`` failed, and why, as one problem."""
         offset = front_matter_lines(page.file.abs_src_path, markdown)
         line = failure_line(error)
-        name = _relative(Path(page.file.abs_src_path), self.root)
+        name = repository_name(Path(page.file.abs_src_path), self.root)
         reason = getattr(error, "message", None) or str(error) or type(error).__name__
         return problem("macro-error", name, line + offset if line else 0, found=reason)
 
@@ -298,7 +272,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         # The page is one block of finished HTML. It skips Markdown, whose raw-HTML parser
         # cost more than writing it (a third of a 5,000-task build), and MkDocs' own
         # rendering, which makes a Markdown converter for each page.
-        body = self.renderer(page).page(generated.kind, *generated.args)
+        body = self.renderer(page).page(generated.kind, *generated.args,
+                                        number=generated.number)
         page.render = partial(_finished_page, page, str(body))
         return ""
 
@@ -310,17 +285,11 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             return content
         return self.macro_outputs.restore(sanitise(content))
 
-    @staticmethod
-    def base_url(config) -> str:
-        """The path the site is served under (``/`` or ``/sub/``), from ``site_url``."""
-        base_url = "/" if not config.site_url else "/" + config.site_url.split("//", 1)[-1] \
-            .split("/", 1)[-1].strip("/") + "/"
-        return base_url.replace("//", "/")
-
     @event_priority(-100)  # once every other plugin is done with the page: it is written next
     def on_post_page(self, output: str, page, config) -> str:
         self.beside.page_written(page.file.src_uri, page.file.dest_uri)
-        return output
+        self.progress.advance()
+        return with_generator(output, __version__)
 
     def on_post_build(self, config) -> None:
         site = Path(config.site_dir)
@@ -328,12 +297,15 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             (site / "404.html").write_bytes((site / "index.html").read_bytes())
             return
         assert self.repo is not None and self.site is not None
+        self.progress.phase("progress-finish")
+        self.site.write_chunks(site)
         write_feeds(site, self.repo, self.site.findings.progress,
-                    config.site_url or self.base_url(config), self.config.lang)
+                    config.site_url or base_url(config), self.config.lang)
         try:
-            broken = self.beside.finish(site, self.repo, self.base_url(config), self.config.lang)
+            broken = self.beside.finish(site, self.repo, base_url(config), self.config.lang)
         except Exception as exc:
             raise PluginError(f"plansite: the search index could not be written:\n{exc}") from exc
+        self.progress.close()
         if broken:
             listing = "\n".join(str(b) for b in broken[:50])
             more = f"\n… and {len(broken) - 50} more" if len(broken) > 50 else ""

@@ -30,6 +30,11 @@ FIELDS: dict[str, dict[str, str]] = {
     "departments-file": {"zh": "data/departments.yml：部门名录",
                          "en": "data/departments.yml: the register of departments"},
     "departments-file.departments": {"zh": "所有部门", "en": "every department"},
+    "departments-file.format": {"zh": "数据格式版本（plansite migrate 升级旧格式）",
+                                "en": "the data format version (plansite migrate upgrades older ones)"},
+    "plan-file.format": {"zh": "本规划文件夹的数据格式版本（plansite migrate 升级旧格式）",
+                         "en": "the data format version of this plan's folder (plansite migrate "
+                               "upgrades older ones)"},
     "plan-file": {"zh": "data/plans/<plan>/plan.yml：规划的基本信息",
                   "en": "data/plans/<plan>/plan.yml: what the plan is"},
     "plan-file.id": {"zh": "规划编号，与文件夹名相同，用于网址 /plans/<id>/",

@@ -78,6 +78,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "未知字段“{found}”；可用字段：{expected}",
         "en": "unknown field '{found}'; known fields: {expected}",
     },
+    "format-newer": {
+        "zh": "数据格式 {found} 比这个 plansite 能读的格式 {expected} 新",
+        "en": "data format {found} is newer than the format {expected} this plansite reads",
+    },
+    "format-older": {
+        "zh": "数据格式 {found} 已过时；当前格式为 {expected}",
+        "en": "data format {found} is out of date; the current format is {expected}",
+    },
     "wrong-type": {
         "zh": "类型不对：写的是 {found}；应为 {expected}",
         "en": "wrong type: found {found}; expected {expected}",

@@ -37,6 +37,7 @@ from plansite.language.numerals import normalize_width
 from plansite.language.similar import likeness
 from plansite.model.progress import NEEDS_REASON, Period
 from plansite.problems import PlanError, problem
+from plansite.progress import QUIET, Quiet
 from plansite.reading.yamlfile import load_file, plain
 
 REPORT_SUFFIXES = (".txt", ".md", ".docx") + TABLE_SUFFIXES
@@ -346,9 +347,11 @@ def read_report(source: Path) -> tuple[list[Row], list[str], bool, str]:
 
 def import_report(source: Path, plan_dir: Path, period: str, *, reported_by: str,
                   as_of: str | None = None, title: str | None = None, url: str | None = None,
-                  root: Path | None = None, force: bool = False) -> ReportImport:
+                  root: Path | None = None, force: bool = False,
+                  progress: Quiet = QUIET) -> ReportImport:
     """Read the progress report at ``source`` and write the report file of the plan in
-    ``plan_dir`` for ``period``; raises :class:`PlanError` for bad input."""
+    ``plan_dir`` for ``period``; raises :class:`PlanError` for bad input. The rows matched so
+    far are shown on ``progress``."""
     source = Path(source)
     file = str(source)
     problems = []
@@ -369,7 +372,9 @@ def import_report(source: Path, plan_dir: Path, period: str, *, reported_by: str
                                 hint=phrase("force-report")))
     if problems:
         raise PlanError(problems)
+    progress.phase("progress-read-document")
     rows, heading, table, found_title = read_report(source)
+    progress.phase("progress-rows", len(rows))
     matcher = Matcher(plan_tasks(plan_dir / "tasks.yml"))
     indicators = plan_indicators(plan_dir / "indicators.yml")
     context = Said(int(period[:4]), all_done(heading),
@@ -379,6 +384,7 @@ def import_report(source: Path, plan_dir: Path, period: str, *, reported_by: str
     result.preamble = [] if table else heading
     grouped: dict[str, list[Row]] = {}
     for row in rows:
+        progress.advance()
         path_ = () if table else matcher.follow(row)
         said = {"line": row.line, "row": row.text()}
         if matcher.heading(path_):

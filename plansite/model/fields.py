@@ -104,8 +104,14 @@ DEPARTMENT = Record("department", (
     Field("name_en", "text"),
 ))
 
+DATA_FORMAT = 1
+"""The data format this plansite reads: ``format:`` of ``departments.yml`` and of each
+``plan.yml`` (for its whole plan folder). A file without it is of format 1; ``plansite migrate``
+upgrades older files, and a newer one asks for a newer plansite."""
+
 DEPARTMENTS_FILE = Record("departments-file", (
     Field("departments", "list", True, record=DEPARTMENT),
+    Field("format", "format"),
 ))
 
 PLAN_FILE = Record("plan-file", (
@@ -121,6 +127,7 @@ PLAN_FILE = Record("plan-file", (
     Field("title_en", "text"),
     Field("short_title", "text"),
     Field("reporting_interval", "choice", choices=tuple(REPORTING_INTERVALS)),
+    Field("format", "format"),
 ))
 
 QUANTITY = Record("quantity", (
@@ -289,6 +296,8 @@ def _kind_schema(kind: str) -> dict:
         return {"type": "number"}
     if kind == "year":
         return {"type": "integer", "minimum": 1900, "maximum": 2200}
+    if kind == "format":
+        return {"type": "integer", "minimum": 1, "maximum": DATA_FORMAT}
     if kind == "bool":
         return {"type": "boolean"}
     if kind == "period":
@@ -361,6 +370,13 @@ def json_schema(kind: str) -> dict:
         **top,
         "$defs": defs,
     }
+
+
+DATA_FILES = {"departments": "data/departments.yml", "plan": "data/plans/<plan>/plan.yml",
+              "tasks": "data/plans/<plan>/tasks.yml",
+              "indicators": "data/plans/<plan>/indicators.yml", "portal": "data/portal.yml",
+              "report": "data/plans/<plan>/reports/<period>.yml"}
+"""The data file each schema describes, by kind."""
 
 
 def schema_files() -> dict[str, str]:

@@ -207,6 +207,8 @@ class Plan:
     title_en: str = ""
     short_title: str = ""
     reporting_interval: str = "year"
+    format: int = 1
+    """The data format its folder is written in (:data:`plansite.model.fields.DATA_FORMAT`)."""
     chapters: list[Chapter] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     reports: list = field(default_factory=list)

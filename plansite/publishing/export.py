@@ -45,7 +45,7 @@ def task_record(repo: Repository, task: Task, base_url: str = "/",
         "progress": task.progress,
         "responsibility": task.responsibility,
         "status": status,
-        "url": base_url + urls.task_url(task),
+        "url": base_url + repo.task_url(task),
     }
 
 
@@ -104,7 +104,7 @@ def data_dict(repo: Repository, base_url: str = "/") -> dict:
                    "source_document": p.source_document, "summary": p.summary, "note": p.note,
                    "url": base_url + urls.plan_url(p.id)} for p in repo.plans.values()],
         "chapters": [{"id": c.id, "plan": c.plan, "parent": c.parent, "number": c.number,
-                      "title": c.title, "text": c.text, "url": base_url + urls.chapter_url(c)}
+                      "title": c.title, "text": c.text, "url": base_url + repo.chapter_url(c)}
                      for p in repo.plans.values() for c in p.walk_chapters()],
         "departments": [{"id": d.id, "name": d.name, "aliases": list(d.aliases), "kind": d.kind,
                          "parent": d.parent, "incomplete": d.incomplete, "note": d.note,
