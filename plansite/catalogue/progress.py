@@ -113,6 +113,7 @@ LABELS: dict[str, dict[str, str]] = {
                                 "at risk"},
     "why_delayed": {"zh": "报告为滞后", "en": "reported late"},
     "colon": {"zh": "：", "en": ": "},
+    "with_status": {"zh": "（{status}）", "en": " ({status})"},
     "feed_site": {"zh": "规划公开：任务进展", "en": "Plans in public: progress of tasks"},
     "feed_of": {"zh": "{name}：任务进展", "en": "{name}: progress of tasks"},
     "feed_changed": {"zh": "{was} → {now}", "en": "{was} → {now}"},
