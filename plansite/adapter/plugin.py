@@ -26,7 +26,7 @@ from mkdocs.structure.toc import get_toc
 from plansite.adapter.authored import (MacroOutputs, escape_front_matter, failure_line,
                                        front_matter_lines, sanitise)
 from plansite import __version__
-from plansite.adapter.beside import Beside
+from plansite.adapter.beside import Beside, write_feeds
 from plansite.adapter.addresses import (base_url, edit_url, refuse_outside_links,
                                         repository_name)
 from plansite.adapter.nav import default_nav, source_paths, translate_nav
@@ -38,6 +38,7 @@ from plansite.progress import ENVIRONMENT, QUIET, EventWriter
 from plansite.reading.repository import load_repository
 from plansite.site.pages import Page, site_pages
 from plansite.site.portal import FETCH_TIMEOUT, MemberSite, read_members
+from plansite.site.progress import page_feeds
 from plansite.site.render import Renderer, Site
 from plansite.site.templates import Templates
 from plansite.site.search import PageLayout
@@ -140,6 +141,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         if members:
             config.extra["plansite_portal"] = portal_settings(members)
         self.site.download_sizes = self.beside.download_sizes
+        if config.repo_url:
+            self.site.file_link = partial(edit_url, config)
         self.interface_language(config)
         return config
 
@@ -265,6 +268,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         page.meta["description"] = html.escape(generated.description, quote=True)
         if generated.source is not None and config.repo_url:
             page.edit_url = edit_url(config, generated.source.file, generated.source.line)
+        page.meta["plansite_feeds"] = page_feeds(self.repo, generated, self.config.lang)
         # The page is one block of finished HTML. It skips Markdown, whose raw-HTML parser
         # cost more than writing it (a third of a 5,000-task build), and MkDocs' own
         # rendering, which makes a Markdown converter for each page.
@@ -295,6 +299,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         assert self.repo is not None and self.site is not None
         self.progress.phase("progress-finish")
         self.site.write_chunks(site)
+        write_feeds(site, self.repo, self.site.findings.progress,
+                    config.site_url or base_url(config), self.config.lang)
         try:
             broken = self.beside.finish(site, self.repo, base_url(config), self.config.lang)
         except Exception as exc:
