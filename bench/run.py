@@ -43,6 +43,7 @@ from baselines import write_floor, write_plain_material  # noqa: E402
 from factories import copy_site_files  # noqa: E402 - the site files tests build with
 from measure import (Run, SiteFigures, first_search_bytes, run, search_hits,  # noqa: E402
                      serve_edit_seconds, site_figures, tree_memory_mb, unique_queries)
+from plansite.progress import QUIET, Progress, Quiet  # noqa: E402
 from plansite.reading.repository import load_repository  # noqa: E402
 from plansite.synthetic import synth_repository  # noqa: E402
 
@@ -88,12 +89,16 @@ def _built(rows: list[Row], label: str, root: Path, strict: bool, scale: int = 1
 
 def measure(work: Path, scales: list[int], serve: bool, browser: bool, rows: list[Row],
             extra: dict, fraction: float = 1.0, references: bool = True,
-            save: Callable[[], None] = lambda: None) -> None:
+            progress: Quiet = QUIET, save: Callable[[], None] = lambda: None) -> None:
     """Fill ``rows`` and ``extra`` step by step, so a failed step keeps what was measured;
     ``save()`` after each size writes what is measured so far (a long 16x build may be
-    stopped and the figures before it stay)."""
+    stopped and the figures before it stay). Each scale is a phase of ``progress``, its steps
+    counted."""
     for scale in scales:
         save()
+        first = scale == scales[0]
+        progress.phase("progress-bench", 2 + 2 * first + (first and references)
+                       + (browser and scale in scales[:2]) + (serve and first), step=f"{scale}x")
         counts = {k: max(3, round(v * scale * fraction)) for k, v in BASE_SIZE.items()}
         ours = work / f"plansite-{scale}x"
         shutil.rmtree(ours, ignore_errors=True)
@@ -101,6 +106,7 @@ def measure(work: Path, scales: list[int], serve: bool, browser: bool, rows: lis
         print(f"[{scale}x] synth {counts}", flush=True)
         synth_repository(ours, seed=1, **counts)
         copy_site_files(ours)
+        progress.advance()
         if scale == scales[0]:
             # the median of three runs: one run on a shared machine says little
             runs = sorted((run([sys.executable, "-m", "plansite", "--root", str(ours),
@@ -108,22 +114,27 @@ def measure(work: Path, scales: list[int], serve: bool, browser: bool, rows: lis
             rows.append(Row(f"plansite validate ({scale}x data, median of 3)", runs[1],
                             note="clean" if all(r.code == 0 for r in runs) else "PROBLEMS"))
             print(f"  validate: {', '.join(f'{r.seconds:.2f}' for r in runs)} s", flush=True)
+            progress.advance()
         mine = _built(rows, f"plansite {scale}x", ours, strict=True, scale=scale)
         save()
+        progress.advance()
         if scale == scales[0]:
             floor = work / f"floor-{scale}x"
             shutil.rmtree(floor, ignore_errors=True)
             write_floor(ours / "site", floor)
             _built(rows, f"engine floor {scale}x", floor, strict=False)
+            progress.advance()
             if references:
                 plain = work / f"material-{scale}x"
                 shutil.rmtree(plain, ignore_errors=True)
                 repo, _ = load_repository(ours)
                 write_plain_material(repo, plain, mine.figures.pages)
                 _built(rows, f"plain Material with search {scale}x", plain, strict=False)
+                progress.advance()
         if browser and scale in scales[:2]:
             print(f"[{scale}x] first search", flush=True)
             mine.figures.search_bytes = first_search_bytes(ours / "site", ours=True)
+            progress.advance()
         if browser and scale == scales[0]:
             from test_search_quality import QUERIES
             repo, _ = load_repository(ours)
@@ -142,6 +153,7 @@ def measure(work: Path, scales: list[int], serve: bool, browser: bool, rows: lis
             extra["serve"] = serve_edit_seconds(ours, edit, old, "修订" + old,
                                                 f"plans/{plan}/")
             print(f"  served updated after {extra['serve']}", flush=True)
+            progress.advance()
 
 
 def _mb(n: float) -> str:
@@ -306,8 +318,9 @@ def main(argv: list[str] | None = None) -> int:
                                   encoding="utf-8")
 
     try:
-        measure(work, scales, not args.no_serve, not args.no_browser, rows, extra,
-                args.fraction, not args.no_references, save)
+        with Progress() as progress:
+            measure(work, scales, not args.no_serve, not args.no_browser, rows, extra,
+                    args.fraction, not args.no_references, progress, save)
     except (Exception, SystemExit) as exc:  # report what was measured before the failure
         extra["failure"] = f"{type(exc).__name__}: {exc}"
     finally:

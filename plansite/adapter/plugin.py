@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -24,14 +25,17 @@ from mkdocs.structure.toc import get_toc
 
 from plansite.adapter.authored import (MacroOutputs, escape_front_matter, failure_line,
                                        front_matter_lines, sanitise)
+from plansite import __version__
 from plansite.adapter.beside import Beside
+from plansite.adapter.addresses import (base_url, edit_url, refuse_outside_links,
+                                        repository_name)
 from plansite.adapter.nav import default_nav, source_paths, translate_nav
+from plansite.adapter.theme import install, with_generator
 from plansite.catalogue.labels import translate, translate_default
 from plansite.model.repository import Repository
 from plansite.problems import Problem, problem
+from plansite.progress import ENVIRONMENT, QUIET, EventWriter
 from plansite.reading.repository import load_repository
-from plansite.reading.yamlfile import outside_link
-from plansite.catalogue.phrases import phrase
 from plansite.site.pages import Page, site_pages
 from plansite.site.portal import FETCH_TIMEOUT, MemberSite, read_members
 from plansite.site.render import Renderer, Site
@@ -61,18 +65,10 @@ def _finished_page(page, body: str, config, files) -> None:
     page.links_to_anchors = {}
 
 
-def _relative(path: Path, root: Path) -> str:
-    """``path`` as the repository names it (its own name, links not followed)."""
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def portal_settings(members: list[MemberSite]) -> dict:
     """What a portal's pages tell the browser: each member's name and address, whose search
-    index the search box merges (``docs/assets/search.js``), and the origins the
-    Content-Security-Policy lets it fetch from (``overrides/main.html``)."""
+    index the search box merges (``theme/assets/search.js``), and the origins the
+    Content-Security-Policy lets it fetch from (``theme/main.html``)."""
     origins = dict.fromkeys("{0.scheme}://{0.netloc}".format(urlsplit(site.member.url))
                             for site in members)
     return {"members": [{"name": site.member.name, "url": site.member.url} for site in members],
@@ -125,12 +121,16 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.serving = False
         self.problems: list[Problem] = []
         self.overrides: Path | None = None
+        # `plansite build` shows the phases and pages as they are done
+        self.progress = EventWriter() if os.environ.get(ENVIRONMENT) else QUIET
 
     def on_startup(self, *, command, dirty) -> None:
         self.serving = command == "serve"
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
+        install(config)
+        self.progress.phase("progress-load")
         repo, problems = load_repository(self.root, as_of=self.config.as_of)
         members: list[MemberSite] = []
         if repo.members and not problems.errors:
@@ -185,7 +185,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         return env
 
     def on_files(self, files: Files, config) -> Files:
-        self.refuse_outside_links(files, Path(config.docs_dir))
+        refuse_outside_links(files, Path(config.docs_dir), self.root, self.config.lang)
         if self.problems:
             return self.problem_files(files, config)
         assert self.repo is not None
@@ -202,6 +202,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         if config.nav is None:
             config.nav = default_nav(self.config.lang, {f.src_uri for f in files},
                                      portal=bool(self.repo.members))
+        self.progress.phase("progress-pages", len(files.documentation_pages()))
         # The reader-written pages the search index reads from the site once they are written
         # (documentation pages come first in the build, so the index can finish long before it).
         self.beside.start(self.repo, Path(config.site_dir), base_url(config),
@@ -228,26 +229,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             problems=[(p.location() + (f": {p.path}" if p.path else ""), p.said(lang))
                       for p in self.problems]))
 
-    def refuse_outside_links(self, files: Files, docs: Path) -> None:
-        """Fail the build when a page or asset is a link out of the repository: MkDocs would
-        copy what it points at (``docs/assets/x.txt -> /etc/passwd``) into the site."""
-        found = []
-        for file in files:
-            if file.abs_src_path is None:
-                continue
-            path = Path(file.abs_src_path)
-            if not path.is_relative_to(docs):  # the theme's own files
-                continue
-            target = outside_link(path, self.root)
-            if target is not None:
-                found.append(problem("file-outside", _relative(path, self.root), found=target,
-                                     hint=phrase("copy-into-repository")))
-        if found:
-            report = "\n".join(p.format(self.config.lang) for p in found)
-            raise PluginError(f"plansite: {len(found)} problem(s):\n{report}")
-
     def on_build_error(self, error) -> None:
         self.beside.stop()
+        self.progress.close()
 
     def renderer(self, page) -> Renderer:
         """A renderer whose links are relative to ``page``."""
@@ -263,7 +247,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         """Where in its file a macro of ``page`` failed, and why, as one problem."""
         offset = front_matter_lines(page.file.abs_src_path, markdown)
         line = failure_line(error)
-        name = _relative(Path(page.file.abs_src_path), self.root)
+        name = repository_name(Path(page.file.abs_src_path), self.root)
         reason = getattr(error, "message", None) or str(error) or type(error).__name__
         return problem("macro-error", name, line + offset if line else 0, found=reason)
 
@@ -326,10 +310,11 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
     @event_priority(-100)  # once every other plugin is done with the page: it is written next
     def on_post_page(self, output: str, page, config) -> str:
         self.beside.page_written(page.file.src_uri, page.file.dest_uri)
+        self.progress.advance()
         if page.file.src_uri in self.pages:
             # written next: a generated page's HTML is not held to the end of the build
             page.content = ""
-        return output
+        return with_generator(output, __version__)
 
     def on_post_build(self, config) -> None:
         site = Path(config.site_dir)
@@ -337,11 +322,13 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             (site / "404.html").write_bytes((site / "index.html").read_bytes())
             return
         assert self.repo is not None and self.site is not None
+        self.progress.phase("progress-finish")
         self.site.write_chunks(site)
         try:
             broken = self.beside.finish(site, self.repo, base_url(config), self.config.lang)
         except Exception as exc:
             raise PluginError(f"plansite: the search index could not be written:\n{exc}") from exc
+        self.progress.close()
         if broken:
             listing = "\n".join(str(b) for b in broken[:50])
             more = f"\n… and {len(broken) - 50} more" if len(broken) > 50 else ""

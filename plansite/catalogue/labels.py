@@ -6,6 +6,8 @@ shown when the interface is English. A test fails when a key lacks a language.
 
 from __future__ import annotations
 
+from plansite.catalogue.progress import LABELS as PROGRESS_LABELS
+
 LANGUAGES = ("zh", "en")
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -449,6 +451,7 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+STRINGS.update(PROGRESS_LABELS)
 
 
 def translate(key: str, lang: str = "zh", **args: object) -> str:

@@ -39,9 +39,13 @@ class Repository:
         return self.index.chapters[f"{plan}:{chapter_id}"]
 
     def task_url(self, task: Task) -> str:
-        """A task's address: the page of its plan that holds it (a long plan has several),
-        and its anchor."""
-        return urls.task_url(task, self.index.page_of(task.plan, task.chapter))
+        """A task's address: its own page."""
+        return urls.task_url(task)
+
+    def task_anchor_url(self, task: Task) -> str:
+        """A task in its place in its plan: the page of the plan that holds it (a long plan
+        has several), and its anchor."""
+        return urls.task_anchor_url(task, self.index.page_of(task.plan, task.chapter))
 
     def chapter_url(self, chapter: Chapter) -> str:
         """A chapter's address: the page of its plan that holds it, and its anchor."""

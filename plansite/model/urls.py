@@ -27,8 +27,24 @@ def chapter_url(chapter: Chapter, page: int = 1) -> str:
     return f"{plan_url(chapter.plan, page)}#{chapter.anchor}"
 
 
-def task_url(task: Task, page: int = 1) -> str:
+def task_url(task: Task) -> str:
+    """A task's own page: its text, departments, deadline and the timeline of its reports."""
+    return task_page_url(task.plan, task.id)
+
+
+def task_page_url(plan_id: str, task_id: str) -> str:
+    """The page of the task ``task_id`` of the plan ``plan_id``."""
+    return f"{plan_url(plan_id)}tasks/{task_id}/"
+
+
+def task_anchor_url(task: Task, page: int = 1) -> str:
+    """A task in its place on its plan page (page ``page`` of a long plan)."""
     return f"{plan_url(task.plan, page)}#{task.anchor}"
+
+
+def period_url(plan_id: str, period: str) -> str:
+    """A plan's reporting period: what changed since the period before."""
+    return f"{plan_url(plan_id)}reports/{period}/"
 
 
 def matrix_url(plan_id: str) -> str:

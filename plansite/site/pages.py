@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING, Any
 from plansite.analysis.matrix import compute_matrix, shared_tasks
 from plansite.catalogue.labels import translate
 from plansite.model import urls
+from plansite.model.fields import DATA_FILES, schema_files
 from plansite.model.index import PLAN_PAGE_TASKS, plan_parts, plan_weights
-from plansite.model.fields import schema_files
 from plansite.model.records import Indicator, Source
 from plansite.model.repository import Repository
 from plansite.publishing import tables
+from plansite.site import progress as progress_views
 from plansite.site import views
 from plansite.site.paging import LIST_BUDGET, Pager, Paging
 
@@ -31,10 +32,6 @@ if TYPE_CHECKING:
 HOME_BINDING_ROWS = 30
 """The home page lists the binding indicators one by one up to this many."""
 
-DATA_FILES = {"departments": "data/departments.yml", "plan": "data/plans/<plan>/plan.yml",
-              "tasks": "data/plans/<plan>/tasks.yml",
-              "indicators": "data/plans/<plan>/indicators.yml", "portal": "data/portal.yml"}
-"""The data file each schema describes, by kind."""
 
 
 @dataclass(frozen=True)
@@ -241,7 +238,8 @@ def plan_context(r: Renderer, plan_id: str, pager: Pager) -> dict[str, Any]:
     return {"plan": plan, "facts": [(k, str(v)) for k, v in facts if v],
             "chapters": plan.walk_chapters(), "tasks": plan.walk_tasks(), "pager": pager,
             "indicators": pager.part(plan.indicators),
-            "shown": pager.part(plan_parts(plan), len(plan.indicators))}
+            "shown": pager.part(plan_parts(plan), len(plan.indicators)),
+            "periods": [c.period for c in r.findings.progress.periods(plan_id)]}
 
 
 def plan_pages(repo: Repository, lang: str) -> Iterator[Page]:
@@ -251,6 +249,42 @@ def plan_pages(repo: Repository, lang: str) -> Iterator[Page]:
                    tasks=len(plan.walk_tasks()), indicators=len(plan.indicators))
         yield Page("plan", (plan.id,), urls.plan_url(plan.id), _name(plan, lang),
                    " · ".join(x for x in (plan.issuer, plan.period, counts) if x), plan.source)
+
+
+def task_context(r: Renderer, plan_id: str, task_id: str) -> dict[str, Any]:
+    task = r.repo.task(f"{plan_id}:{task_id}")
+    progress = r.findings.progress.tasks[task.key]
+    return {"task": task, "facts": views.task_facts(r, task),
+            "reported": bool(r.repo.plans[plan_id].reports),
+            "attention": progress_views.attention_words(r, progress),
+            "items": progress_views.timeline(r, task.key)}
+
+
+def task_pages(repo: Repository, lang: str) -> Iterator[Page]:
+    for plan in repo.plans.values():
+        for task in plan.walk_tasks():
+            title = f"{task.number}{_name(task, lang)}" if task.number else _name(task, lang)
+            yield Page("task", (plan.id, task.id), urls.task_url(task), title,
+                       f"{title} · {_name(plan, lang)}", task.source)
+
+
+def period_context(r: Renderer, plan_id: str, period: str) -> dict[str, Any]:
+    periods = r.findings.progress.periods(plan_id)
+    changes = next(c for c in periods if c.period.text == period)
+    return {"plan": r.repo.plans[plan_id], "changes": changes,
+            "report_href": progress_views.report_href(r, changes.report),
+            "periods": [c.period for c in periods]}
+
+
+def period_pages(repo: Repository, lang: str) -> Iterator[Page]:
+    for plan in repo.plans.values():
+        for report in plan.reports:
+            if report.as_of.year <= repo.as_of:  # a report after the build's year is not shown
+                title = translate("period_title", lang, plan=_name(plan, lang),
+                                  period=report.period.text)
+                yield Page("period", (plan.id, report.period.text),
+                           urls.period_url(plan.id, report.period.text), title, title,
+                           report.source)
 
 
 def matrix_context(r: Renderer, plan_id: str, pager: Pager) -> dict[str, Any]:
@@ -411,6 +445,8 @@ PAGE_KINDS: dict[str, PageKind] = {kind.name: kind for kind in (
                  repo.plans[plan_id], plan_parts(repo.plans[plan_id])), PLAN_PAGE_TASKS)),
     PageKind("plan-matrix", "matrix.html", "matrix_plan_page", matrix_context, matrix_pages,
              paging=Paging(urls.matrix_url, matrix_weights, MATRIX_BUDGET)),
+    PageKind("task", "task-page.html", "task_page", task_context, task_pages),
+    PageKind("period", "period.html", "period_page", period_context, period_pages),
     PageKind("department", "department.html", "department_page", department_context,
              department_pages, paging=Paging(urls.department_url, department_rows, LIST_BUDGET)),
     PageKind("indicator", "indicator.html", "indicator_page", indicator_context,

@@ -32,6 +32,7 @@ from plansite.model.records import Chapter, Department, Indicator, Plan, Task
 from plansite.model.repository import Repository
 from plansite.site.chart import indicator_chart
 from plansite.site.pages import PAGE_KINDS
+from plansite.site.progress import ProgressParts
 from plansite.site.portal import MemberSite
 from plansite.site import views
 from plansite.site.templates import Safe, Templates
@@ -54,6 +55,9 @@ class Site:
         self.findings = findings or Findings(repo, today)
         self.templates = Templates(overrides)
         self.download_sizes: Callable[[], dict[str, int]] = lambda: {}
+        self.file_link: Callable[[str, int], str] = lambda file, line: ""
+        """The address of a repository file at a line (its edit page), where the site names
+        its repository; nothing by default."""
         self._made: dict[str, dict[tuple[str, str], Any]] = {}
 
     @cached_property
@@ -131,7 +135,7 @@ class Fragments:
             "state_words", "departments", state=state) for state in ("overdue", "due", "")}
 
 
-class Renderer:
+class Renderer(ProgressParts):
     """Renders records for the page at ``page_url`` of ``site``."""
 
     def __init__(self, site: Site, page_url: str = ""):
@@ -355,8 +359,8 @@ class Renderer:
 
     def task_block(self, task: Task, level: int) -> Markup:
         """A task on its plan page, with its sub-tasks."""
-        return self.fragment("task.html", task=task, level=level,
-                             facts=views.task_facts(self, task))
+        return self.fragment("task.html", task=task, level=level, facts=views.task_facts(
+            self, task), reported=bool(self.repo.plans[task.plan].reports))
 
     def chapter_block(self, chapter: Chapter, level: int, sections: bool = True) -> Markup:
         """A chapter on its plan page: its text, indicators' statuses, tasks and sections."""

@@ -21,7 +21,9 @@ from pathlib import Path
 import yaml
 
 from plansite.model.walk import written_chapters, written_tasks
+from plansite.progress import QUIET, Quiet
 from plansite.synthetic.departments import make_departments
+from plansite.synthetic.reports import make_reports
 from plansite.synthetic.words import CHAPTER_THEMES, PERIODS, PLAN_KINDS, REPORTED_UP_TO
 from plansite.synthetic.writer import Writer, split
 
@@ -62,8 +64,10 @@ def _dump(path: Path, data: dict, kind: str, depth: int) -> None:
 
 
 def synth_repository(out: Path | str, tasks: int, departments: int, indicators: int,
-                     seed: int = 1, plans: int | None = None) -> SynthSummary:
-    """Write a synthetic repository with exactly these counts under ``out`` (replacing data/)."""
+                     seed: int = 1, plans: int | None = None,
+                     progress: Quiet = QUIET) -> SynthSummary:
+    """Write a synthetic repository with exactly these counts under ``out`` (replacing data/);
+    the plans written so far are shown on ``progress``."""
     if tasks < 1 or indicators < 0:
         raise ValueError("need at least one task and no negative count")
     out = Path(out)
@@ -81,6 +85,8 @@ def synth_repository(out: Path | str, tasks: int, departments: int, indicators: 
     task_shares = split(tasks, plan_count, rng)
     indicator_shares = split(indicators, plan_count, rng)
     used_ids: set[str] = set()
+    progress.phase("progress-plans", plan_count)
+    every_status = True  # the first plan with reports shows every status
     for index, (n_tasks, n_inds) in enumerate(zip(task_shares, indicator_shares)):
         plan = _plan_meta(index, rng, used_ids)
         chapters = writer.plan_tree(plan, max(n_tasks, 1) if n_tasks else 0) if n_tasks else []
@@ -101,14 +107,23 @@ def synth_repository(out: Path | str, tasks: int, departments: int, indicators: 
         meta = {"id": plan["id"], "title": plan["title"], "issuer": plan["issuer"],
                 "level": plan["level"], "period": plan["period"],
                 "source_document": f"{plan['issuer']}印发的《{plan['title']}》",
-                "summary": writer.paragraph(CHAPTER_THEMES[index % len(CHAPTER_THEMES)][1], 2)}
+                "summary": writer.paragraph(CHAPTER_THEMES[index % len(CHAPTER_THEMES)][1], 2),
+                "reporting_interval": "half" if index % 2 else "year"}
         _dump(folder / "plan.yml", meta, "plan", 3)
+        objects = CHAPTER_THEMES[index % len(CHAPTER_THEMES)][1]
+        reports = make_reports(plan, all_tasks, rng, lambda: writer.sentence(objects),
+                               every_status)
+        every_status = every_status and not reports
+        for period, report in reports.items():
+            _dump(folder / "reports" / f"{period}.yml", report, "report", 4)
         _dump(folder / "tasks.yml", {"chapters": chapters}, "tasks", 3)
         _dump(folder / "indicators.yml", {"indicators": inds}, "indicators", 3)
         summary.plans.append(plan["id"])
         summary.tasks += len(all_tasks)
         summary.indicators += len(inds)
         summary.chapters += sum(1 for _ in written_chapters(chapters))
+        progress.advance()
+    progress.close()
     log.info("wrote %d plans, %d tasks, %d departments, %d indicators to %s",
              len(summary.plans), summary.tasks, summary.departments, summary.indicators, data)
     return summary
