@@ -268,7 +268,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         # The page is one block of finished HTML. It skips Markdown, whose raw-HTML parser
         # cost more than writing it (a third of a 5,000-task build), and MkDocs' own
         # rendering, which makes a Markdown converter for each page.
-        body = self.renderer(page).page(generated.kind, *generated.args)
+        body = self.renderer(page).page(generated.kind, *generated.args,
+                                        number=generated.number)
         page.render = partial(_finished_page, page, str(body))
         return ""
 
@@ -291,8 +292,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         if self.problems:  # every address shows the problems (MkDocs serves 404.html)
             (site / "404.html").write_bytes((site / "index.html").read_bytes())
             return
-        assert self.repo is not None
+        assert self.repo is not None and self.site is not None
         self.progress.phase("progress-finish")
+        self.site.write_chunks(site)
         try:
             broken = self.beside.finish(site, self.repo, base_url(config), self.config.lang)
         except Exception as exc:

@@ -8,6 +8,8 @@ A test fails when a code lacks a language.
 
 from __future__ import annotations
 
+from plansite.catalogue.progress import PROBLEMS as REPORT_PROBLEMS
+
 HINT_LABEL = {"zh": "提示：", "en": "hint: "}
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -345,6 +347,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
+MESSAGES.update(REPORT_PROBLEMS)
 
 SUMMARY = {
     "clean": {"zh": "没有发现问题。", "en": "No problems found."},

@@ -17,6 +17,7 @@ from plansite.catalogue.phrases import Phrase, phrase
 from plansite.language.numerals import normalize_width
 from plansite.language.similar import closest
 from plansite.model import fields as S
+from plansite.model.progress import Period, parse_date
 from plansite.problems import Problem, excerpt, problem
 from plansite.reading.yamlfile import Located, LocatedList
 from plansite.reading.yamlproblems import CONTROL, control_character
@@ -255,6 +256,8 @@ class Checker:
                 self.add("bad-address", file, pos, path, found=_found(value),
                          hint=_address_hint(value), expected=phrase("address-example"))
             return address
+        if kind in _OTHER_KINDS:
+            return _OTHER_KINDS[kind](self, value, path, file, pos)
         if kind == "deadline":
             if self.reads_as_number(value, raw, path, file, pos):
                 return None
@@ -334,6 +337,47 @@ class Checker:
                 return (start, end)
         self.add("bad-period", file, pos, path, found=value, expected=phrase("period-example"))
         return None
+
+
+def _report_period(check: Checker, value: Any, path: str, file: str,
+                   pos: tuple[int, int]) -> str | None:
+    text = str(value).strip() if isinstance(value, (int, str)) else ""
+    if not isinstance(value, bool) and Period.parse(text) is not None:
+        return text
+    check.add("report-bad-period", file, pos, path, found=value, expected=phrase("period-forms"))
+    return None
+
+
+def _date(check: Checker, value: Any, path: str, file: str, pos: tuple[int, int]) -> str | None:
+    if isinstance(value, str) and parse_date(value.strip()) is not None:
+        return value.strip()
+    check.add("bad-date", file, pos, path, found=value, expected=phrase("date-example"))
+    return None
+
+
+def _percent(check: Checker, value: Any, path: str, file: str,
+             pos: tuple[int, int]) -> float | None:
+    number = check.number(value, path, file, pos)
+    if number is not None and not 0 <= number <= 100:
+        check.add("bad-percent", file, pos, path, found=f"{number:g}")
+        return None
+    return number
+
+
+def _address_kind(check: Checker, value: Any, path: str, file: str,
+                  pos: tuple[int, int]) -> str | None:
+    address = _address(value)
+    if address is None:
+        check.add("bad-address", file, pos, path, found=_found(value),
+                  expected=phrase("address-example"))
+    return address
+
+
+_OTHER_KINDS: dict[str, Callable[..., Any]] = {
+    "report-period": _report_period, "date": _date, "percent": _percent,
+    "address": _address_kind}
+"""The kinds checked apart from :meth:`Checker.scalar`: a reporting period, a date, a percent
+(of report files), a web address (of the portal file)."""
 
 
 _AS_WRITTEN: dict[str, Callable[[str, S.Field], bool]] = {
