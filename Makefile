@@ -45,7 +45,7 @@ $(STAMP): $(LOCK) pyproject.toml
 	touch $@
 
 serve: $(STAMP) ## build and serve on http://127.0.0.1:8000 with live reload
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --dirty
 
 # `plansite build` builds into a fresh folder and swaps it in only when the
 # build succeeded, so a failed build never leaves a half-written site/ behind.

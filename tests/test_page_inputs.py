@@ -35,7 +35,8 @@ def built(root: Path) -> tuple[Snapshot, dict[str, str]]:
     site.download_sizes = lambda: {name: len(data) for name, data in files.items()}
     pages = site_pages(repo)
     html = {page.url: str(site.renderer(page.url).page(page.kind, *page.args)) for page in pages}
-    return snapshot(repo, pages, "context"), html
+    sizes = repr(sorted(site.download_sizes().items()))
+    return snapshot(repo, pages, "context", {"downloads": hash(sizes)}), html
 
 
 @pytest.fixture(scope="module")

@@ -25,6 +25,7 @@ from plansite.adapter.authored import (MacroOutputs, escape_front_matter, failur
                                        front_matter_lines, sanitise)
 from plansite.adapter.beside import Beside
 from plansite.adapter.nav import default_nav, source_paths, translate_nav
+from plansite.adapter.serving import DirtyBuildFilter, Rebuilds
 from plansite.catalogue.labels import translate, translate_default
 from plansite.model.repository import Repository
 from plansite.problems import Problem, problem
@@ -67,6 +68,60 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def interface_language(config, lang: str) -> None:
+    """Set the theme's own words (search box, buttons), the site name and the navigation
+    titles to the plugin's ``lang``, where mkdocs.yml holds the shipped Chinese defaults."""
+    if not str(config.theme["language"]).startswith(lang):
+        config.theme["language"] = lang
+    for option, key in (("site_name", "site_name"), ("site_description", "site_description"),
+                        ("repo_name", "edit_source")):
+        if config[option]:
+            config[option] = translate_default(key, config[option], lang)
+    for palette in config.theme.get("palette") or []:
+        toggle = palette.get("toggle") or {}
+        if toggle.get("name"):
+            key = "palette_dark" if palette.get("scheme") == "default" else "palette_light"
+            toggle["name"] = translate_default(key, toggle["name"], lang)
+    if config.nav:
+        config.nav = translate_nav(config.nav, lang)
+
+
+def refuse_outside_links(files: Files, docs: Path, root: Path, lang: str) -> None:
+    """Fail the build when a page or asset is a link out of the repository: MkDocs would
+    copy what it points at (``docs/assets/x.txt -> /etc/passwd``) into the site."""
+    found = []
+    for file in files:
+        if file.abs_src_path is None:
+            continue
+        path = Path(file.abs_src_path)
+        if not path.is_relative_to(docs):  # the theme's own files
+            continue
+        target = outside_link(path, root)
+        if target is not None:
+            found.append(problem("file-outside", _relative(path, root), found=target,
+                                 hint=phrase("copy-into-repository")))
+    if found:
+        report = "\n".join(p.format(lang) for p in found)
+        raise PluginError(f"plansite: {len(found)} problem(s):\n{report}")
+
+
+def edit_url(config, file: str, line: int = 0) -> str:
+    """The editing address of a repository file: ``<repo_url>/edit/<branch>/<file>#L<line>``."""
+    edit_uri = (config.edit_uri or "edit/main/docs/").strip("/")
+    docs = Path(config.docs_dir).name
+    if edit_uri.endswith("/" + docs):
+        edit_uri = edit_uri[: -len(docs) - 1]
+    url = f"{config.repo_url.rstrip('/')}/{edit_uri}/{file}"
+    return f"{url}#L{line}" if line else url
+
+
+def base_url(config) -> str:
+    """The path the site is served under (``/`` or ``/sub/``), from ``site_url``."""
+    path = "/" if not config.site_url else "/" + config.site_url.split("//", 1)[-1] \
+        .split("/", 1)[-1].strip("/") + "/"
+    return path.replace("//", "/")
+
+
 class PlansiteConfig(base.Config):
     """Options of the ``plansite`` plugin in mkdocs.yml."""
 
@@ -90,17 +145,33 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         # first macro of the page that failed
         self.macro_outputs = MacroOutputs()
         self.macro_failure: BaseException | None = None
-        # `mkdocs serve` shows the data's problems in the browser instead of failing
+        # `mkdocs serve` shows the data's problems in the browser instead of failing, and
+        # under --dirty writes again only the pages whose records changed
         self.serving = False
+        self.rebuilds: Rebuilds | None = None
+        self.started_beside = False
         self.problems: list[Problem] = []
         self.overrides: Path | None = None
 
     def on_startup(self, *, command, dirty) -> None:
         self.serving = command == "serve"
+        if self.rebuilds is not None:
+            self.rebuilds.close()
+        self.rebuilds = Rebuilds(dirty) if self.serving else None
+        if self.serving and dirty:
+            build_log = logging.getLogger("mkdocs.commands.build")
+            if not any(isinstance(f, DirtyBuildFilter) for f in build_log.filters):
+                build_log.addFilter(DirtyBuildFilter())
+
+    def on_shutdown(self) -> None:
+        self.beside.stop()
+        if self.rebuilds is not None:
+            self.rebuilds.close()
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
-        repo, problems = load_repository(self.root, as_of=self.config.as_of)
+        repo, problems = load_repository(self.root, as_of=self.config.as_of,
+                                         cache=self.rebuilds.cache if self.rebuilds else None)
         self.problems = []
         if problems.errors and self.serving:
             # the editor sees the problems in the browser, which reloads once they are fixed;
@@ -109,7 +180,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             self.overrides = Path(config.theme.custom_dir) if config.theme.custom_dir else None
             log.info("plansite: the data has %d problem(s); the browser lists them",
                       len(problems.errors))
-            self.interface_language(config)
+            interface_language(config, self.config.lang)
             return config
         if problems.errors:
             report = "\n".join(p.format(self.config.lang) for p in problems.sorted())
@@ -117,41 +188,33 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
                               f"{report}")
         self.repo = repo
         custom_dir = config.theme.custom_dir
-        self.site = Site(repo, self.config.lang,
-                         overrides=Path(custom_dir) if custom_dir else None)
+        self.overrides = Path(custom_dir) if custom_dir else None
+        self.site = Site(repo, self.config.lang, overrides=self.overrides,
+                         templates=self.rebuilds.compiled(self.overrides) if self.rebuilds
+                         else None)
         self.site.download_sizes = self.beside.download_sizes
-        self.interface_language(config)
+        interface_language(config, self.config.lang)
         return config
 
-    def interface_language(self, config) -> None:
-        """Set the theme's own words (search box, buttons), the site name and the navigation
-        titles to the plugin's ``lang``, where mkdocs.yml holds the shipped Chinese defaults."""
-        lang = self.config.lang
-        if not str(config.theme["language"]).startswith(lang):
-            config.theme["language"] = lang
-        for option, key in (("site_name", "site_name"), ("site_description", "site_description"),
-                            ("repo_name", "edit_source")):
-            if config[option]:
-                config[option] = translate_default(key, config[option], lang)
-        for palette in config.theme.get("palette") or []:
-            toggle = palette.get("toggle") or {}
-            if toggle.get("name"):
-                key = "palette_dark" if palette.get("scheme") == "default" else "palette_light"
-                toggle["name"] = translate_default(key, toggle["name"], lang)
-        if config.nav:
-            config.nav = translate_nav(config.nav, lang)
-
     def on_env(self, env, config, files):
-        """Theme templates (overrides/404.html) take their words from the catalogue too."""
+        """Theme templates (overrides/404.html) take their words from the catalogue too. A
+        served site keeps the theme's templates compiled from one build to the next."""
         lang = self.config.lang
+        if self.rebuilds is not None and self.rebuilds.dirty:
+            env = self.rebuilds.theme(env)
         env.globals["plansite_t"] = lambda key, **args: translate(key, lang, **args)
         return env
 
     def on_files(self, files: Files, config) -> Files:
-        self.refuse_outside_links(files, Path(config.docs_dir))
+        refuse_outside_links(files, Path(config.docs_dir), self.root, self.config.lang)
+        site_dir = Path(config.site_dir)
         if self.problems:
+            if self.rebuilds is not None:
+                self.rebuilds.put_aside(site_dir)
             return self.problem_files(files, config)
-        assert self.repo is not None
+        assert self.repo is not None and self.site is not None
+        if self.rebuilds is not None:
+            self.rebuilds.put_back(site_dir)
         self.pages = {}
         pages = site_pages(self.repo, self.config.lang)
         # The downloads page goes last: it shows the sizes of files made beside the rendering.
@@ -164,13 +227,23 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             self.pages[generated] = page
         if config.nav is None:
             config.nav = default_nav(self.config.lang, {f.src_uri for f in files})
-        # The reader-written pages the search index reads from the site once they are written
-        # (documentation pages come first in the build, so the index can finish long before it).
-        self.beside.start(self.repo, Path(config.site_dir), self.base_url(config),
-                          self.config.lang, MATERIAL_LAYOUT, self.config.check_links,
-                          [p.url for p in self.pages.values()],
-                          [f.src_uri for f in files.documentation_pages()
-                           if f.src_uri not in self.pages])
+        authored_pages = [f.src_uri for f in files.documentation_pages()
+                          if f.src_uri not in self.pages]
+        deferred = False
+        if self.rebuilds is not None:
+            context = self.rebuilds.context(self.root, self.config.lang, self.repo.as_of,
+                                            self.overrides, authored_pages,
+                                            config.config_file_path)
+            deferred = self.rebuilds.prepare(self.repo, self.site, self.pages, files, context)
+        self.started_beside = not deferred or self.rebuilds is None \
+            or self.rebuilds.records_changed
+        if self.started_beside:
+            # The reader-written pages the search index reads from the site once they are
+            # written (documentation pages come first in the build, so the index can finish
+            # long before it).
+            self.beside.start(self.repo, site_dir, base_url(config), self.config.lang,
+                              MATERIAL_LAYOUT, self.config.check_links,
+                              [p.url for p in self.pages.values()], authored_pages, deferred)
         return files
 
     def problem_files(self, files: Files, config) -> Files:
@@ -190,26 +263,10 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             problems=[(p.location() + (f": {p.path}" if p.path else ""), p.said(lang))
                       for p in self.problems]))
 
-    def refuse_outside_links(self, files: Files, docs: Path) -> None:
-        """Fail the build when a page or asset is a link out of the repository: MkDocs would
-        copy what it points at (``docs/assets/x.txt -> /etc/passwd``) into the site."""
-        found = []
-        for file in files:
-            if file.abs_src_path is None:
-                continue
-            path = Path(file.abs_src_path)
-            if not path.is_relative_to(docs):  # the theme's own files
-                continue
-            target = outside_link(path, self.root)
-            if target is not None:
-                found.append(problem("file-outside", _relative(path, self.root), found=target,
-                                     hint=phrase("copy-into-repository")))
-        if found:
-            report = "\n".join(p.format(self.config.lang) for p in found)
-            raise PluginError(f"plansite: {len(found)} problem(s):\n{report}")
-
     def on_build_error(self, error) -> None:
         self.beside.stop()
+        if self.rebuilds is not None:
+            self.rebuilds.failed()
 
     def renderer(self, page) -> Renderer:
         """A renderer whose links are relative to ``page``."""
@@ -259,12 +316,14 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         page.meta["title"] = page.title = html.escape(generated.title, quote=True)
         page.meta["description"] = html.escape(generated.description, quote=True)
         if generated.source is not None and config.repo_url:
-            page.edit_url = self.edit_url(config, generated.source.file, generated.source.line)
+            page.edit_url = edit_url(config, generated.source.file, generated.source.line)
         # The page is one block of finished HTML. It skips Markdown, whose raw-HTML parser
         # cost more than writing it (a third of a 5,000-task build), and MkDocs' own
         # rendering, which makes a Markdown converter for each page.
         body = self.renderer(page).page(generated.kind, *generated.args)
         page.render = partial(_finished_page, page, str(body))
+        if self.rebuilds is not None:
+            self.rebuilds.rendered.append(generated.url)
         return ""
 
     on_page_markdown = CombinedEvent(_before_macros, _after_macros)
@@ -274,23 +333,6 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         if page.file.src_uri in self.pages or self.problems:
             return content
         return self.macro_outputs.restore(sanitise(content))
-
-    @staticmethod
-    def edit_url(config, file: str, line: int = 0) -> str:
-        """The editing address of a repository file: ``<repo_url>/edit/<branch>/<file>#L<line>``."""
-        edit_uri = (config.edit_uri or "edit/main/docs/").strip("/")
-        docs = Path(config.docs_dir).name
-        if edit_uri.endswith("/" + docs):
-            edit_uri = edit_uri[: -len(docs) - 1]
-        url = f"{config.repo_url.rstrip('/')}/{edit_uri}/{file}"
-        return f"{url}#L{line}" if line else url
-
-    @staticmethod
-    def base_url(config) -> str:
-        """The path the site is served under (``/`` or ``/sub/``), from ``site_url``."""
-        base_url = "/" if not config.site_url else "/" + config.site_url.split("//", 1)[-1] \
-            .split("/", 1)[-1].strip("/") + "/"
-        return base_url.replace("//", "/")
 
     @event_priority(-100)  # once every other plugin is done with the page: it is written next
     def on_post_page(self, output: str, page, config) -> str:
@@ -303,16 +345,33 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             (site / "404.html").write_bytes((site / "index.html").read_bytes())
             return
         assert self.repo is not None
-        try:
-            broken = self.beside.finish(site, self.repo, self.base_url(config), self.config.lang)
-        except Exception as exc:
-            raise PluginError(f"plansite: the search index could not be written:\n{exc}") from exc
+        broken = self.finish_beside(site, config)
         if broken:
             listing = "\n".join(str(b) for b in broken[:50])
             more = f"\n… and {len(broken) - 50} more" if len(broken) > 50 else ""
             raise PluginError(f"plansite: {len(broken)} broken internal link(s):\n"
                               f"{listing}{more}")
 
+    def finish_beside(self, site: Path, config) -> list:
+        """Finish the side work of the build (waiting for it, unless a served build writes
+        again only what changed); the broken links it found."""
+        assert self.repo is not None
+        if self.rebuilds is not None and self.rebuilds.partial:
+            self.rebuilds.finish(self.beside if self.started_beside else None, site,
+                                 self.repo, base_url(config), self.config.lang)
+            return []
+        try:
+            broken = self.beside.finish(site, self.repo, base_url(config), self.config.lang)
+        except Exception as exc:
+            raise PluginError(f"plansite: the search index could not be written:\n{exc}") \
+                from exc
+        if self.rebuilds is not None and not broken:
+            self.rebuilds.sizes = self.beside.download_sizes()
+            self.rebuilds.succeeded(site)
+        return broken
+
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / "data"))
+        if self.rebuilds is not None:
+            server.watch(str(self.rebuilds.trigger))
         return server

@@ -11,7 +11,8 @@ do, or list it now. Nothing here knows the engine that writes the pages.
 Record keys: ``department:<id>``, ``plan:<id>`` (the plan's own fields), ``chapter:<plan>:<id>``,
 ``task:<plan>:<id>``, ``indicator:<id>``; and for the lists that count rather than show:
 ``who:<plan>:<id>``, what a task assigns (its departments, indicators, chapter and deadline),
-and ``outline:<plan>``, the chapters a plan has.
+and ``outline:<plan>``, the chapters a plan has and where. ``placed:…`` keys hold where a
+department or indicator sits (its parent; an indicator's plan, chapter, departments).
 """
 
 from __future__ import annotations
@@ -28,39 +29,56 @@ _NESTED = {"tasks", "chapters", "indicators"}
 """Fields that hold other records: their order belongs to the holder, their content to them."""
 
 
-def _own(record: Any, skip: Iterable[str] = ()) -> int:
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _own(record: Any) -> int:
     """A fingerprint of ``record``'s own fields: where it was written (its source line, which
     moves when lines are added above it) and the records it holds left out, their ids kept."""
-    skipped = {"source", *skip}
-    values = []
-    for f in dataclasses.fields(record):
-        if f.name in skipped:
-            continue
-        value = getattr(record, f.name)
-        if f.name in _NESTED and isinstance(value, list):
-            value = tuple(getattr(item, "id", item) for item in value)
+    names = _FIELDS.get(type(record))
+    if names is None:
+        names = _FIELDS[type(record)] = tuple(
+            f.name for f in dataclasses.fields(record) if f.name != "source")
+    values: list[Any] = []
+    for name in names:
+        value = getattr(record, name)
+        if isinstance(value, list):
+            value = tuple(item.id for item in value) if name in _NESTED else repr(value)
+        elif hasattr(value, "__dataclass_fields__"):  # a deadline, a target: small, unhashable
+            value = repr(value)
         values.append(value)
-    return hash(repr(values))
+    return hash(tuple(values))
 
 
 def fingerprints(repo: Repository) -> dict[str, int]:
-    """Every record of ``repo`` by its key, with the fingerprint of what it says."""
+    """Every record of ``repo`` by its key, with the fingerprint of what it says; and the
+    structure the pages' inputs are computed from (:data:`STRUCTURE`)."""
     out: dict[str, int] = {}
     for dept in repo.departments.values():
         out[f"department:{dept.id}"] = _own(dept)
+        # what decides which departments a task names as its implementers, and a parent
+        group = (dept.name, dept.aliases) if dept.kind == "group" else ()
+        out[f"placed:department:{dept.id}"] = hash((dept.parent, dept.kind, group))
     for plan in repo.plans.values():
         out[f"plan:{plan.id}"] = _own(plan)
         chapters = plan.walk_chapters()
         for chapter in chapters:
             out[f"chapter:{plan.id}:{chapter.id}"] = _own(chapter)
-        out[f"outline:{plan.id}"] = hash(tuple(chapter.id for chapter in chapters))
+        out[f"outline:{plan.id}"] = hash(tuple((c.id, c.parent) for c in chapters))
     for key, task in repo.tasks.items():
         out[f"task:{key}"] = _own(task)
         out[f"who:{key}"] = hash(repr((task.lead, task.cooperating, task.indicators,
-                                       task.chapter, task.parent, task.deadline)))
+                                       task.implementers, task.chapter, task.parent,
+                                       task.deadline)))
     for ind in repo.indicators.values():
         out[f"indicator:{ind.id}"] = _own(ind)
+        out[f"placed:indicator:{ind.id}"] = hash((ind.plan, ind.chapter, ind.departments))
     return out
+
+
+STRUCTURE = ("who:", "outline:", "placed:")
+"""The keys whose fingerprints decide which records each page shows: while none of them
+changes, and no record is added or removed, every page shows the records it showed."""
 
 
 # -- what each kind of page shows ------------------------------------------------------------------
@@ -143,10 +161,10 @@ def _indicator_inputs(repo: Repository, ind_id: str) -> Iterator[str]:
     yield from _tasks(repo, repo.index.indicator_tasks.get(ind_id, ()))
 
 
-def _all_tasks(repo: Repository) -> Iterator[str]:
+def _deadlines_inputs(repo: Repository) -> Iterator[str]:
+    """Every task with a deadline (a deadline added or removed changes what it assigns)."""
     yield from _everything_listed(repo)
-    yield from (f"task:{key}" for key in repo.tasks)
-    yield from (f"chapter:{key}" for key in repo.index.chapters)
+    yield from (f"task:{key}" for key, task in repo.tasks.items() if task.deadline)
 
 
 _KINDS: dict[str, Callable[..., Iterable[str]]] = {
@@ -155,8 +173,8 @@ _KINDS: dict[str, Callable[..., Iterable[str]]] = {
     "departments": lambda repo: _everything_listed(repo),
     "indicators": lambda repo: _everything_listed(repo),
     "matrix": lambda repo: _everything_listed(repo),
-    "deadlines": _all_tasks,
-    "downloads": _all_tasks,
+    "deadlines": _deadlines_inputs,
+    "downloads": lambda repo: ("downloads",),
     "changes": lambda repo: (),
     "plan": _plan_inputs,
     "plan-matrix": _plan_inputs,
@@ -189,13 +207,27 @@ class Snapshot:
     inputs: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
-def snapshot(repo: Repository, pages: Iterable[Any], context: Any) -> Snapshot:
-    """The snapshot of a build of ``repo`` listing ``pages`` (:class:`plansite.site.pages.Page`)."""
-    shot = Snapshot(context, fingerprints(repo))
+def snapshot(repo: Repository, pages: Iterable[Any], context: Any,
+             made: dict[str, int] | None = None, before: Snapshot | None = None) -> Snapshot:
+    """The snapshot of a build of ``repo`` listing ``pages`` (:class:`plansite.site.pages.Page`).
+    ``made`` fingerprints what pages show beside the records: ``downloads``, the sizes of the
+    download files. The inputs of each page are those of ``before`` (the last build) when the
+    structure they come from is the same (the usual edit of a text or a value)."""
+    shot = Snapshot(context, {**fingerprints(repo), **(made or {})})
+    same = before is not None and _same_structure(before.records, shot.records)
     for page in pages:
         shot.pages[page.url] = page
-        shot.inputs[page.url] = page_inputs(repo, page.kind, *page.args)
+        kept = before.inputs.get(page.url) if same and before is not None else None
+        shot.inputs[page.url] = kept if kept is not None else \
+            page_inputs(repo, page.kind, *page.args)
     return shot
+
+
+def _same_structure(before: dict[str, int], after: dict[str, int]) -> bool:
+    if before.keys() != after.keys():
+        return False
+    return all(before[key] == value for key, value in after.items()
+               if key.startswith(STRUCTURE))
 
 
 def changed_records(before: dict[str, int], after: dict[str, int]) -> set[str]:

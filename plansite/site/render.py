@@ -37,16 +37,18 @@ from plansite.site.templates import Safe, Templates
 class Site:
     """What every page of one build shares: data, findings, language and templates.
 
-    ``overrides`` is the site's folder of template overrides (``overrides/``); ``download_sizes``
+    ``overrides`` is the site's folder of template overrides (``overrides/``), or ``templates``
+    those compiled already (a served site builds again with the same); ``download_sizes``
     tells the downloads page the size of each file, once the files are made.
     """
 
     def __init__(self, repo: Repository, lang: str = "zh", today: datetime.date | None = None,
-                 overrides: Path | None = None, findings: Findings | None = None):
+                 overrides: Path | None = None, findings: Findings | None = None,
+                 templates: Templates | None = None):
         self.repo = repo
         self.lang = lang
         self.findings = findings or Findings(repo, today)
-        self.templates = Templates(overrides)
+        self.templates = templates or Templates(overrides)
         self.download_sizes: Callable[[], dict[str, int]] = lambda: {}
         self._made: dict[str, dict[tuple[str, str], Any]] = {}
 
