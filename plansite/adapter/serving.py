@@ -70,6 +70,7 @@ class Rebuilds:
         self.to_render: set[str] = set()
         self.records_changed = True
         self.stash: Path | None = None
+        self.written_over: set[str] = set()  # files the page of problems took the place of
         self.sizes: dict[str, int] | None = None
         self.trigger = Path(tempfile.mkdtemp(prefix="plansite-serve-")) / "downloads-made"
         self.trigger.write_text("", encoding="utf-8")
@@ -148,6 +149,7 @@ class Rebuilds:
         self.remove_gone(site_dir, self.dests)
         self.current.records["downloads"] = sizes_key(self.sizes)
         self.previous = self.current
+        self.written_over = set()
         log.info("plansite: %d generated page(s) rendered", len(self.rendered))
 
     def plan(self, after: Snapshot) -> set[str]:
@@ -164,7 +166,9 @@ class Rebuilds:
         records changed, an authored page when any record did (its macros may show them)."""
         if not self.partial:
             return
-        if url is not None:
+        if file.dest_uri in self.written_over:
+            modified = True
+        elif url is not None:
             modified = url in self.to_render
         else:
             modified = self.records_changed or file.is_modified()
@@ -189,6 +193,7 @@ class Rebuilds:
     # -- while the data has problems -----------------------------------------------------------
     def put_aside(self, site_dir: Path) -> None:
         """Move the built site aside, so that every address shows the page of problems."""
+        self.rendered = []
         if not self.dirty or self.stash is not None or not site_dir.is_dir():
             return
         self.stash = Path(tempfile.mkdtemp(prefix=".plansite-aside-", dir=site_dir.parent))
@@ -207,8 +212,7 @@ class Rebuilds:
                 continue
             entry.rename(target)
         shutil.rmtree(stash, ignore_errors=True)
-        if self.previous is not None:
-            self.previous.pages.pop("", None)  # the home page: rendered again
+        self.written_over = {"index.html"}
 
     # -- the downloads, made beside -----------------------------------------------------------------
     def downloads_made(self, sizes: dict[str, int]) -> None:

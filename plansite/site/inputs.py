@@ -10,8 +10,9 @@ do, or list it now. Nothing here knows the engine that writes the pages.
 
 Record keys: ``department:<id>``, ``plan:<id>`` (the plan's own fields), ``chapter:<plan>:<id>``,
 ``task:<plan>:<id>``, ``indicator:<id>``; and for the lists that count rather than show:
-``who:<plan>:<id>``, what a task assigns (its departments, indicators, chapter and deadline),
-and ``outline:<plan>``, the chapters a plan has and where. ``placed:…`` keys hold where a
+``who:<plan>:<id>``, what a task assigns (its departments, indicators, chapter and deadline)
+and where it stands (after which task), and ``outline:<plan>``, the chapters a plan has and
+where, and the order of its indicators. ``placed:…`` keys hold where a
 department or indicator sits (its parent; an indicator's plan, chapter, departments).
 """
 
@@ -26,7 +27,8 @@ from plansite.model.records import Chapter, Department, Indicator, Plan, Task
 from plansite.model.repository import Repository
 
 _NESTED = {"tasks", "chapters", "indicators"}
-"""Fields that hold other records: their order belongs to the holder, their content to them."""
+"""Fields that hold other records: their content is theirs, their order the plan's outline's and
+their places' (``who:``)."""
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
@@ -34,7 +36,7 @@ _FIELDS: dict[type, tuple[str, ...]] = {}
 
 def _own(record: Any) -> int:
     """A fingerprint of ``record``'s own fields: where it was written (its source line, which
-    moves when lines are added above it) and the records it holds left out, their ids kept."""
+    moves when lines are added above it) and the records it holds left out."""
     names = _FIELDS.get(type(record))
     if names is None:
         names = _FIELDS[type(record)] = tuple(
@@ -43,7 +45,9 @@ def _own(record: Any) -> int:
     for name in names:
         value = getattr(record, name)
         if isinstance(value, list):
-            value = tuple(item.id for item in value) if name in _NESTED else repr(value)
+            if name in _NESTED:
+                continue
+            value = repr(value)
         elif hasattr(value, "__dataclass_fields__"):  # a deadline, a target: small, unhashable
             value = repr(value)
         values.append(value)
@@ -64,12 +68,17 @@ def fingerprints(repo: Repository) -> dict[str, int]:
         chapters = plan.walk_chapters()
         for chapter in chapters:
             out[f"chapter:{plan.id}:{chapter.id}"] = _own(chapter)
-        out[f"outline:{plan.id}"] = hash(tuple((c.id, c.parent) for c in chapters))
+        out[f"outline:{plan.id}"] = hash((tuple((c.id, c.parent) for c in chapters),
+                                          tuple(ind.id for ind in plan.indicators)))
+        for holder in [*chapters, *plan.walk_tasks()]:
+            before = None  # each task with the one before it: a task moved moves both
+            for task in holder.tasks:
+                out[f"who:{task.key}"] = hash(repr((
+                    task.lead, task.cooperating, task.indicators, task.implementers,
+                    task.chapter, task.parent, task.deadline, before)))
+                before = task.id
     for key, task in repo.tasks.items():
         out[f"task:{key}"] = _own(task)
-        out[f"who:{key}"] = hash(repr((task.lead, task.cooperating, task.indicators,
-                                       task.implementers, task.chapter, task.parent,
-                                       task.deadline)))
     for ind in repo.indicators.values():
         out[f"indicator:{ind.id}"] = _own(ind)
         out[f"placed:indicator:{ind.id}"] = hash((ind.plan, ind.chapter, ind.departments))
@@ -97,7 +106,9 @@ def _tasks(repo: Repository, keys: Iterable[str]) -> Iterator[str]:
         if task is None:
             continue
         yield f"task:{key}"
+        yield f"who:{key}"
         yield f"plan:{task.plan}"
+        yield f"outline:{task.plan}"  # the order of the tasks of several chapters
         for chapter_id in index.task_chapters.get(key, ()):
             yield f"chapter:{task.plan}:{chapter_id}"
         yield from _departments(repo, task.departments)
