@@ -163,10 +163,11 @@ class Rebuilds:
 
     def mark(self, file: Any, url: str | None) -> None:
         """Tell MkDocs whether ``file`` is written again: a generated page (``url``) when its
-        records changed, an authored page when any record did (its macros may show them)."""
-        if not self.partial:
+        records changed, an authored page when any record did (its macros may show them);
+        every page when the build is not partial (the site folder may hold anything)."""
+        if not self.dirty:
             return
-        if file.dest_uri in self.written_over:
+        if not self.partial or file.dest_uri in self.written_over:
             modified = True
         elif url is not None:
             modified = url in self.to_render
