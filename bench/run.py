@@ -39,6 +39,7 @@ from baselines import write_floor, write_plain_material  # noqa: E402
 from factories import copy_site_files  # noqa: E402 - the site files tests build with
 from measure import (Run, SiteFigures, first_search_bytes, run, serve_edit_seconds,  # noqa: E402
                      site_figures, tree_memory_mb)
+from plansite.progress import QUIET, Progress, Quiet  # noqa: E402
 from plansite.reading.repository import load_repository  # noqa: E402
 from plansite.synthetic import synth_repository  # noqa: E402
 
@@ -83,9 +84,14 @@ def _built(rows: list[Row], label: str, root: Path, strict: bool) -> Row:
 
 
 def measure(work: Path, scales: list[int], serve: bool, browser: bool, rows: list[Row],
-            extra: dict, fraction: float = 1.0, references: bool = True) -> None:
-    """Fill ``rows`` and ``extra`` step by step, so a failed step keeps what was measured."""
+            extra: dict, fraction: float = 1.0, references: bool = True,
+            progress: Quiet = QUIET) -> None:
+    """Fill ``rows`` and ``extra`` step by step, so a failed step keeps what was measured.
+    Each scale is a phase of ``progress``, its steps counted."""
     for scale in scales:
+        first = scale == scales[0]
+        progress.phase("progress-bench", 2 + 2 * first + (first and references)
+                       + (browser and scale in scales[:2]) + (serve and first), step=f"{scale}x")
         counts = {k: max(3, round(v * scale * fraction)) for k, v in BASE_SIZE.items()}
         ours = work / f"plansite-{scale}x"
         shutil.rmtree(ours, ignore_errors=True)
@@ -93,6 +99,7 @@ def measure(work: Path, scales: list[int], serve: bool, browser: bool, rows: lis
         print(f"[{scale}x] synth {counts}", flush=True)
         synth_repository(ours, seed=1, **counts)
         copy_site_files(ours)
+        progress.advance()
         if scale == scales[0]:
             # the median of three runs: one run on a shared machine says little
             runs = sorted((run([sys.executable, "-m", "plansite", "--root", str(ours),
@@ -100,21 +107,26 @@ def measure(work: Path, scales: list[int], serve: bool, browser: bool, rows: lis
             rows.append(Row(f"plansite validate ({scale}x data, median of 3)", runs[1],
                             note="clean" if all(r.code == 0 for r in runs) else "PROBLEMS"))
             print(f"  validate: {', '.join(f'{r.seconds:.2f}' for r in runs)} s", flush=True)
+            progress.advance()
         mine = _built(rows, f"plansite {scale}x", ours, strict=True)
+        progress.advance()
         if scale == scales[0]:
             floor = work / f"floor-{scale}x"
             shutil.rmtree(floor, ignore_errors=True)
             write_floor(ours / "site", floor)
             _built(rows, f"engine floor {scale}x", floor, strict=False)
+            progress.advance()
             if references:
                 plain = work / f"material-{scale}x"
                 shutil.rmtree(plain, ignore_errors=True)
                 repo, _ = load_repository(ours)
                 write_plain_material(repo, plain, mine.figures.pages)
                 _built(rows, f"plain Material with search {scale}x", plain, strict=False)
+                progress.advance()
         if browser and scale in scales[:2]:
             print(f"[{scale}x] first search", flush=True)
             mine.figures.search_bytes = first_search_bytes(ours / "site", ours=True)
+            progress.advance()
         if serve and scale == scales[0]:
             print(f"[{scale}x] serve: edit one task's title", flush=True)
             edit = sorted((ours / "data" / "plans").glob("*/tasks.yml"))[0]
@@ -126,6 +138,7 @@ def measure(work: Path, scales: list[int], serve: bool, browser: bool, rows: lis
             extra["serve"] = serve_edit_seconds(ours, edit, old, "修订" + old,
                                                 f"plans/{plan}/")
             print(f"  served updated after {extra['serve']}", flush=True)
+            progress.advance()
 
 
 def _mb(n: float) -> str:
@@ -265,8 +278,9 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
     extra: dict = {}
     try:
-        measure(work, scales, not args.no_serve, not args.no_browser, rows, extra,
-                args.fraction, not args.no_references)
+        with Progress() as progress:
+            measure(work, scales, not args.no_serve, not args.no_browser, rows, extra,
+                    args.fraction, not args.no_references, progress)
     except (Exception, SystemExit) as exc:  # report what was measured before the failure
         extra["failure"] = f"{type(exc).__name__}: {exc}"
     finally:

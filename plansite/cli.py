@@ -10,6 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from plansite import __version__
 from plansite.adapter.build import build_site
 from plansite.analysis.diff import as_json, differences, markdown
 from plansite.catalogue.phrases import Phrase, phrase
@@ -19,10 +20,12 @@ from plansite.importers.progress import import_report
 from plansite.importers.limits import MB, ImportLimits
 from plansite.model.fields import schema_files
 from plansite.problems import PlanError, format_github, format_json
+from plansite.progress import Progress
 from plansite.publishing import tables
 from plansite.publishing.export import json_text
 from plansite.reading.git import WORKING_TREE, extract_data, is_git_repository, revision_exists
 from plansite.reading.repository import load_repository
+from plansite.starter.new import SiteSettings, new_site, remove_example
 from plansite.synthetic import synth_repository
 
 
@@ -54,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="plansite",
         description="Validate, import and export government plans published as a static site.")
     parser.add_argument("--root", help="the plan repository (default: the nearest folder with data/)")
+    parser.add_argument("--version", action="version", version=f"plansite {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
@@ -135,6 +139,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the summary")
     p.set_defaults(func=cmd_diff)
 
+    p = sub.add_parser("new", help="write a new site repository: data, pages, configuration, "
+                                   "pinned requirements, checks and deployment")
+    p.add_argument("folder", help="where the site goes (missing or empty)")
+    p.add_argument("--title", default=SiteSettings.title, help="the site's name (default: %(default)s)")
+    p.add_argument("--issuer", default=SiteSettings.issuer,
+                   help="the government whose plans it publishes (default: %(default)s)")
+    p.add_argument("--level", default=SiteSettings.level, choices=["省", "市", "县", "区", "乡镇"],
+                   help="its level (default: %(default)s)")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="interface language")
+    p.add_argument("--repo-url", default=SiteSettings.repo_url,
+                   help="the repository editors work in (the workflows set it on GitHub)")
+    p.add_argument("--no-example", dest="example", action="store_false",
+                   help="no example plan: an empty registry and no plan")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("remove-example", help="remove the example plan plansite new wrote, and "
+                                              "its departments")
+    p.set_defaults(func=cmd_remove_example)
+
     p = sub.add_parser("schema", help="write the JSON Schema of every kind of data file")
     p.add_argument("--out", default="schema", help="folder for <kind>.schema.json (default: schema/)")
     p.set_defaults(func=cmd_schema)
@@ -145,8 +168,9 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_synth(args: argparse.Namespace) -> int:
     """Write a synthetic repository and say what was written."""
     try:
-        summary = synth_repository(args.out, args.tasks, args.departments, args.indicators,
-                                   seed=args.seed, plans=args.plans)
+        with Progress() as progress:
+            summary = synth_repository(args.out, args.tasks, args.departments, args.indicators,
+                                       seed=args.seed, plans=args.plans, progress=progress)
     except ValueError as exc:
         print(f"plansite synth: {exc}")
         return 2
@@ -159,13 +183,15 @@ def cmd_synth(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     root = _root(args)
     out = Path(args.out) if args.out else root / "data" / "plans" / args.plan
+    limits = ImportLimits(args.max_mb * MB, args.max_unpacked_mb * MB, args.max_rows)
     try:
-        result = import_document(Path(args.source), args.plan, title=args.title, out_dir=out,
-                                 force=args.force, update=args.update, part=args.part,
-                                 registry_path=root / "data" / "departments.yml",
-                                 level=args.level, period=args.period, issuer=args.issuer,
-                                 limits=ImportLimits(args.max_mb * MB, args.max_unpacked_mb * MB,
-                                                     args.max_rows))
+        with Progress(lang=args.lang) as progress:
+            result = import_document(Path(args.source), args.plan, title=args.title,
+                                     out_dir=out, force=args.force, update=args.update,
+                                     part=args.part,
+                                     registry_path=root / "data" / "departments.yml",
+                                     level=args.level, period=args.period, issuer=args.issuer,
+                                     limits=limits, progress=progress)
     except PlanError as exc:
         print(exc.report(args.lang), file=sys.stderr)
         return 1
@@ -178,9 +204,11 @@ def cmd_import_report(args: argparse.Namespace) -> int:
     matched, what is doubtful and what matched no task."""
     root = _root(args)
     try:
-        result = import_report(Path(args.source), root / "data" / "plans" / args.plan,
-                               args.period, reported_by=args.reported_by, as_of=args.as_of,
-                               title=args.title, url=args.url, root=root, force=args.force)
+        with Progress(lang=args.lang) as progress:
+            result = import_report(Path(args.source), root / "data" / "plans" / args.plan,
+                                   args.period, reported_by=args.reported_by, as_of=args.as_of,
+                                   title=args.title, url=args.url, root=root, force=args.force,
+                                   progress=progress)
     except PlanError as exc:
         print(exc.report(args.lang), file=sys.stderr)
         return 1
@@ -191,7 +219,7 @@ def cmd_import_report(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     root = _root(args)
     code, output = build_site(root, Path(args.site_dir) if args.site_dir else None,
-                              strict=not args.no_strict)
+                              strict=not args.no_strict, progress=Progress())
     sys.stderr.write(output)
     if code:
         print("plansite: the build failed; the previous site/ is untouched", file=sys.stderr)
@@ -245,6 +273,27 @@ def cmd_schema(args: argparse.Namespace) -> int:
     for name, text in schema_files().items():
         (out / name).write_text(text, encoding="utf-8")
         print(out / name)
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write a new site and say what to do next."""
+    folder = Path(args.folder)
+    settings = SiteSettings(title=args.title, issuer=args.issuer, level=args.level,
+                            lang=args.lang, repo_url=args.repo_url, example=args.example)
+    try:
+        written = new_site(folder, settings)
+    except FileExistsError as exc:
+        raise UsageError(str(exc)) from exc
+    print(f"{folder}: {len(written)} files. Next:\n  cd {folder}\n  make serve   # "
+          "set up, build and serve\n  make check   # check the data, build strictly")
+    return 0
+
+
+def cmd_remove_example(args: argparse.Namespace) -> int:
+    """Remove the example plan and its departments."""
+    for item in remove_example(_root(args)) or ["nothing: no example plan"]:
+        print(f"removed {item}")
     return 0
 
 

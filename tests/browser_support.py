@@ -55,8 +55,9 @@ def launch_browser(playwright: Playwright) -> Browser:
         executable_path=str(browser_executable()), headless=True, args=BROWSER_ARGS)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Static file handler that logs through ``logging`` instead of stderr and never caches."""
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Static file handler that logs through ``logging`` instead of stderr and never caches; a
+    test that serves with headers of its own subclasses it."""
 
     extensions_map = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
@@ -77,9 +78,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
+def serve_folder(folder: Path, handler_class: type = QuietHandler) -> Iterator[str]:
     """Serve ``folder`` on 127.0.0.1 at a free port; yields the base URL ending in ``/``."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+    handler = functools.partial(handler_class, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name=f"serve {folder}", daemon=True)

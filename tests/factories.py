@@ -55,7 +55,7 @@ def make_repo(root: Path, departments: list | None = None, plan: dict | None = N
     return root
 
 
-SITE_FILES = ("mkdocs.yml", "docs", "macros", "overrides")
+SITE_FILES = ("mkdocs.yml", "docs", "overrides")
 """What a repository needs beside data/ to build the site (theme overrides included)."""
 
 

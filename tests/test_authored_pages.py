@@ -179,6 +179,7 @@ def test_an_asset_linking_out_of_the_repository_stops_the_build(tmp_path, capsys
     copy_site_files(tmp_path)
     secret = tmp_path.parent / f"{tmp_path.name}-secret.txt"
     secret.write_text("root:x:0:0\n", encoding="utf-8")
+    (tmp_path / "docs" / "assets").mkdir(parents=True, exist_ok=True)
     (tmp_path / "docs" / "assets" / "x.txt").symlink_to(secret)
     assert main(["--root", str(tmp_path), "build"]) == 1
     output = capsys.readouterr().err

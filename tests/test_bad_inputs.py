@@ -23,7 +23,7 @@ from plansite.adapter.build import build_site
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).resolve().parent / "bad"
-SITE_FILES = ("mkdocs.yml", "docs", "macros", "overrides")
+SITE_FILES = ("mkdocs.yml", "docs", "overrides")
 
 # The expected output of `plansite validate`, line for line, per case of tests/bad/.
 WRITTEN = {

@@ -25,7 +25,7 @@ INTERFACE_MODULES = ["plansite/site/render.py", "plansite/site/pages.py",
                      "plansite/site/templates.py", "plansite/site/chart.py",
                      "plansite/analysis/matrix.py", "plansite/analysis/deadlines.py",
                      "plansite/adapter/plugin.py", "plansite/adapter/macros.py",
-                     "plansite/adapter/nav.py", "macros/main.py"]
+                     "plansite/adapter/nav.py", "plansite/adapter/theme/__init__.py"]
 
 # a key a template asks for by name: t("key") or r.t('key', ...)
 TEMPLATE_KEY = re.compile(r"""\bt\(\s*(['"])([a-z_0-9-]+)\1\s*[,)]""")

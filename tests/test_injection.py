@@ -27,7 +27,7 @@ from plansite.adapter.build import build_site
 from plansite.site.text import safe_url
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-SITE_FILES = ("mkdocs.yml", "docs", "macros", "overrides")
+SITE_FILES = ("mkdocs.yml", "docs", "overrides")
 
 PAYLOADS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))",
             "{{ config }}", "{% include '/etc/passwd' %}", "{{ 7*7 }}", "{{ ''.__class__.__mro__ }}"]
@@ -141,7 +141,7 @@ def pages(site) -> dict[str, Page]:
 
 def theme_script_hashes() -> set[str]:
     """The inline scripts the Content-Security-Policy allows, by hash."""
-    text = (REPO_ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    text = (REPO_ROOT / "plansite" / "adapter" / "theme" / "main.html").read_text(encoding="utf-8")
     return set(re.findall(r"'sha256-([A-Za-z0-9+/=]+)'", text))
 
 

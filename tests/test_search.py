@@ -39,7 +39,7 @@ def test_chinese_runs_become_overlapping_pairs_the_same_way_as_search_js() -> No
 
 
 def test_search_js_uses_the_same_character_ranges(repo_root: Path) -> None:
-    script = (repo_root / "docs" / "assets" / "search.js").read_text(encoding="utf-8")
+    script = (repo_root / "plansite" / "adapter" / "theme" / "assets" / "search.js").read_text(encoding="utf-8")
     ranges = search.HAN.pattern.encode("unicode_escape").decode()  # [\u3400-\u4dbf...]+
     assert f"/{ranges}/g" in script
 

@@ -77,7 +77,7 @@ def pages(real_site) -> dict[str, Collector]:
 
 
 def allowed_hashes() -> list[str]:
-    text = (REPO_ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    text = (REPO_ROOT / "plansite" / "adapter" / "theme" / "main.html").read_text(encoding="utf-8")
     return re.findall(r"'sha256-([A-Za-z0-9+/=]+)'", text)
 
 
@@ -110,7 +110,7 @@ def test_every_page_carries_the_policy_and_it_allows_exactly_the_theme_scripts(p
             digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
             assert digest in hashes, (
                 f"{name}: an inline script the policy refuses (the theme changed?): add "
-                f"'sha256-{digest}' to overrides/main.html if it is the theme's: {body[:120]}")
+                f"'sha256-{digest}' to plansite/adapter/theme/main.html if it is the theme's: {body[:120]}")
             seen.add(digest)
     assert seen == set(hashes), "a hash in the policy no page needs any more"
 
@@ -145,7 +145,7 @@ def test_a_broken_generated_link_fails_the_build(tmp_path, monkeypatch, caplog):
     from plansite.site.templates import TEMPLATE_DIR
 
     make_repo(tmp_path)
-    for name in ("mkdocs.yml", "docs", "macros", "overrides"):
+    for name in ("mkdocs.yml", "docs", "overrides"):
         source = REPO_ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
     # a site's own link template points at departments/<id>/old/; the pages stay at <id>/

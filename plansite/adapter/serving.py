@@ -97,6 +97,15 @@ class Rebuilds:
         self.theme_env.filters.update(env.filters)
         return self.theme_env
 
+    @classmethod
+    def serving(cls, dirty: bool) -> Rebuilds:
+        """The rebuilds of a ``mkdocs serve`` session (``dirty``: run with ``--dirty``)."""
+        if dirty:
+            build_log = logging.getLogger("mkdocs.commands.build")
+            if not any(isinstance(f, DirtyBuildFilter) for f in build_log.filters):
+                build_log.addFilter(DirtyBuildFilter())
+        return cls(dirty)
+
     @property
     def partial(self) -> bool:
         """Whether this build writes again only what changed (the last one succeeded)."""
@@ -140,12 +149,13 @@ class Rebuilds:
         changed, and nothing was started)."""
         if beside is not None:
             beside.finish_later(site_dir, repo, base_url, lang, self.downloads_made)
-        self.succeeded(site_dir)
+        self.succeeded(site_dir, self.sizes)
 
-    def succeeded(self, site_dir: Path) -> None:
-        """The build succeeded: the pages gone are removed, and the next build compares with
-        this one."""
+    def succeeded(self, site_dir: Path, sizes: dict[str, int] | None) -> None:
+        """The build succeeded (the download files it knows of have ``sizes``): the pages gone
+        are removed, and the next build compares with this one."""
         assert self.current is not None
+        self.sizes = sizes
         self.remove_gone(site_dir, self.dests)
         self.current.records["downloads"] = sizes_key(self.sizes)
         self.previous = self.current

@@ -126,5 +126,19 @@ FIELDS: dict[str, dict[str, str]] = {
     "tasks-file": {"zh": "data/plans/<plan>/tasks.yml：规划的章节和任务",
                    "en": "data/plans/<plan>/tasks.yml: the plan's chapters and tasks"},
     "tasks-file.chapters": {"zh": "各章", "en": "the chapters"},
+    "portal-file": {"zh": "data/portal.yml：门户汇集的成员站点（各地、各部门自己发布的 plansite 站点）",
+                    "en": "data/portal.yml: the member sites a portal gathers (plansite sites each "
+                          "city or department publishes itself)"},
+    "portal-file.members": {"zh": "成员站点", "en": "the member sites"},
+    "member": {"zh": "门户的一个成员站点", "en": "a member site of the portal"},
+    "member.id": {"zh": "稳定的英文编号（小写字母、数字、连字符）",
+                  "en": "a stable id (lower-case letters, digits, hyphens)"},
+    "member.name": {"zh": "站点名称，如 某市规划公开", "en": "the site's name"},
+    "member.url": {"zh": "站点网址，如 https://city.example.gov.cn/plans/；门户从 downloads/data.json 读取它的规划和部门",
+                   "en": "the site's address, e.g. https://city.example.gov.cn/plans/; the portal "
+                         "reads its plans and departments from downloads/data.json there"},
+    "member.data": {"zh": "（可选）该站点 data.json 的本地副本，离线构建时代替网址读取",
+                    "en": "(optional) a local copy of the site's data.json, read instead of the "
+                          "address in builds without the network"},
 }
 """The description of every record (by its name) and field (``record.field``) of the data files."""

@@ -19,6 +19,13 @@ HINTS: dict[str, dict[str, str]] = {
     "check-yaml-line": {"zh": "检查这一行及上一行的缩进、冒号和引号",
                         "en": "check the indentation, colons and quotes of this line and the "
                               "one above"},
+    # a portal's members
+    "member-reachable": {"zh": "在浏览器中打开 {address} 看能否下载；成员站点不在线时，可用 data: 指向一份本地的 data.json 离线构建",
+                         "en": "open {address} in a browser to see whether it downloads; while "
+                               "the member is offline, point data: at a local copy of its data.json"},
+    "member-export": {"zh": "网址应指向 plansite 站点的根目录，其 downloads/data.json 由构建写出",
+                      "en": "the address should be a plansite site's root, whose build writes "
+                            "downloads/data.json"},
     # shapes and values
     "did-you-mean": {"zh": "是否想写“{word}”？", "en": "did you mean '{word}'?"},
     "write-a-list": {"zh": "写成列表，如 {example}", "en": "write a list, e.g. {example}"},

@@ -83,6 +83,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "all_departments": {"zh": "全部部门", "en": "All departments"},
     "all_plans": {"zh": "全部规划", "en": "All plans"},
     "binding_indicators": {"zh": "约束性指标", "en": "Binding indicators"},
+    "members": {"zh": "成员站点", "en": "Member sites"},
+    "members_intro": {"zh": "本门户汇集以下站点。每个站点由所在地区或部门从自己的仓库发布；本站的搜索框同时检索全部站点，结果链接到各站点自己的页面。",
+                      "en": "This portal gathers the sites below. Each is published by its own "
+                            "region or department from its own repository; the search box here "
+                            "searches them all at once, and each result links to the site's own page."},
+    "member_plans": {"zh": "各站点的规划", "en": "Plans of every site"},
+    "member_plans_intro": {"zh": "各成员站点发布的全部规划，链接到各站点自己的页面。",
+                           "en": "Every plan the member sites publish, linked to each site's own page."},
+    "member_intro": {"zh": "{name}（{url}）发布的规划和部门", "en": "The plans and departments {name} ({url}) publishes"},
+    "member_site": {"zh": "站点", "en": "Site"},
+    "member_address": {"zh": "网址", "en": "Address"},
+    "member_read_from": {"zh": "数据来源：{where}", "en": "Read from {where}"},
+    "member_open": {"zh": "打开 {name}", "en": "Open {name}"},
     "all_binding": {"zh": "查看全部 {n} 个约束性指标", "en": "See all {n} binding indicators"},
     "downloads_intro": {"zh": "以下文件包含本站全部数据，每条记录带有编号和网页地址。",
                         "en": "These files hold all data of this site; every record keeps its "

@@ -108,6 +108,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "年份“{found}”不合理；应为 {expected}",
         "en": "year '{found}' does not make sense; expected {expected}",
     },
+    "bad-address": {
+        "zh": "网址不合格：写的是 {found}；应为 {expected}",
+        "en": "the address is not valid: found {found}; expected {expected}",
+    },
+    "member-unreadable": {
+        "zh": "读不到成员站点“{member}”的数据 {found}：{reason}",
+        "en": "the data of member site '{member}' could not be read from {found}: {reason}",
+    },
+    "member-not-plansite": {
+        "zh": "成员站点“{member}”的 {found} 不是 plansite 导出的数据（缺少 {expected}）",
+        "en": "{found} of member site '{member}' is not data plansite exported (it lacks {expected})",
+    },
     "bad-period": {
         "zh": "规划期“{found}”不合格；应为 {expected}",
         "en": "period '{found}' is not valid; expected {expected}",
@@ -209,6 +221,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "段落“{found}”无法归入任何章节或任务（{expected}），已列入导入报告",
         "en": "paragraph '{found}' fits no chapter or task ({expected}); it is listed in the "
               "import report",
+    },
+    "import-project-list": {
+        "zh": "文档是项目清单：{found} 组编号段落下没有编号条目，各组用“；”列举项目；已把 {count} 个项目"
+              "导入为任务，各组标题为（原文无标题）",
+        "en": "the document is a list of projects: {found} numbered groups hold no numbered items "
+              "and list their projects separated by '；'; {count} projects became tasks, each "
+              "group titled （原文无标题） (not in the source)",
     },
     "import-supplied-heading": {
         "zh": "第一个顶级标题编号是 {found}，前面的正文没有标题；已补加标题 {expected}（原文无标题）",

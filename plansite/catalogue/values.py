@@ -27,6 +27,8 @@ VALUES: dict[str, dict[str, str]] = {
     "kind-record": {"zh": "键值对（映射）", "en": "a mapping"},
     "kind-target": {"zh": "目标（键值对或原文，如 不超过5%）",
                     "en": "a target (a mapping, or the phrase as written, e.g. '不超过5%')"},
+    "kind-address": {"zh": "网址（以 http:// 或 https:// 开头）",
+                     "en": "an address starting with http:// or https://"},
     "kind-choice": {"zh": "可选值之一", "en": "one of the choices"},
     "record-mapping": {"zh": "{record}（键值对）", "en": "a mapping: {record}"},
     # what a value should look like
@@ -34,6 +36,9 @@ VALUES: dict[str, dict[str, str]] = {
     "list-example-ids": {"zh": "[...]", "en": "[...]"},
     "slug-example": {"zh": "小写英文字母、数字和连字符，如 zhujianwei",
                      "en": "lower-case letters, digits and hyphens, e.g. zhujianwei"},
+    "address-example": {"zh": "以 http:// 或 https:// 开头的站点网址，如 https://city.example.gov.cn/plans/",
+                        "en": "a site address starting with http:// or https://, "
+                              "e.g. https://city.example.gov.cn/plans/"},
     "local-id-example": {"zh": "数字和字母，用点或连字符分隔，如 2.3.1",
                          "en": "digits and letters separated by dots or hyphens, e.g. 2.3.1"},
     "finite-number": {"zh": "有限的数字（基本单位，如 155800）",

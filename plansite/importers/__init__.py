@@ -39,6 +39,7 @@ from plansite.importers.writer import dump, markdown_paragraphs, write_data_file
 from plansite.language.departments import places_in
 from plansite.language.script import fold
 from plansite.problems import PlanError, Problem, problem
+from plansite.progress import QUIET, Quiet
 from plansite.reading.yamlfile import Located, load_file, plain
 
 log = logging.getLogger(__name__)
@@ -233,8 +234,8 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
                     out_dir: Path | None = None, force: bool = False, update: bool = False,
                     part: str | int | None = None, registry_path: Path | None = None,
                     level: str | None = None, period: str | None = None,
-                    issuer: str | None = None,
-                    limits: ImportLimits | None = None) -> ImportResult:
+                    issuer: str | None = None, limits: ImportLimits | None = None,
+                    progress: Quiet = QUIET) -> ImportResult:
     """Import ``source`` as plan ``plan_id`` into ``out_dir`` (default ``data/plans/<id>/`` of
     the repository around the working folder) and return what was written.
 
@@ -242,7 +243,7 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
     are added to the registry at ``registry_path`` (default ``data/departments.yml`` of the
     repository). Raises :class:`PlanError` for bad input. An existing plan folder is merged
     with the document keeping the editors' work when ``update`` (:mod:`.merge`), replaced when
-    ``force``, and otherwise left alone.
+    ``force``, and otherwise left alone. Its phases are shown on ``progress``.
     """
     source = Path(source)
     if not PLAN_ID.match(plan_id or ""):
@@ -257,6 +258,7 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
     if existing and not (force or update):
         raise PlanError([problem("import-exists", str(out_dir / existing[0]), found=str(out_dir),
                                  hint=phrase("force-import"))])
+    progress.phase("progress-read-document")
     documents = read_source(source, limits or ImportLimits())
     document = choose_part(documents, part, str(source))
     if not any(b.text.strip() or b.row for b in document.blocks):
@@ -268,6 +270,7 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
     plan_period = period if period is not None else _guess_period(plan_title, all_text)
     years = [int(y) for y in re.findall(r"\d{4}", plan_period)]
     convention = find_convention(blocks, plan_title)
+    progress.phase("progress-outline", len(blocks))
     outline = build_outline(blocks, str(source), title=document.title,
                             year=years[-1] if len(years) == 1 else None,
                             period_end=years[-1] if years else None, convention=convention)
@@ -318,6 +321,7 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
     report.warnings += records.warnings
     indicators = {"indicators": found.records}
 
+    progress.phase("progress-write", len(PLAN_FILES))
     out_dir.mkdir(parents=True, exist_ok=True)
     records = {"plan": plan, "tasks": tasks, "indicators": indicators}
     if existing and update:
@@ -342,6 +346,8 @@ def import_document(source: Path, plan_id: str, *, title: str | None = None,
     report.departments_new = [e["id"] for e in registry.new]
     report.indicators = len(found.records)
     report.write(out_dir / REPORT_FILE)
+    progress.advance(len(PLAN_FILES))
+    progress.close()
     log.info("imported %s into %s", source, out_dir)
     return ImportResult(plan_id=plan_id, out_dir=out_dir, report=report, plan=plan, tasks=tasks,
                         indicators=indicators)

@@ -17,6 +17,15 @@ from plansite.problems import problem
 if TYPE_CHECKING:
     from plansite.importers.structure import _Builder
 
+NO_TITLE = "（原文无标题）"
+"""The title of a heading the importer had to supply: the source gives none."""
+# The projects of a list such as a year's 为民办实事 follow one another, separated by ；.
+PROJECT_SEPARATOR = re.compile(r"[；;]")
+# Most projects of such a list count what they will make (新增30个…); a group that starts with a
+# title and a colon (加强组织领导：…) is a measure of a work plan instead.
+QUANTIFIED = re.compile(r"[0-9０-９]")
+TITLED = re.compile(r"^[^，,。；;：:]{2,16}[：:]")
+
 
 def finish(b: _Builder) -> Outline:
     """The outline once every paragraph is placed: responsibilities closed, loose tasks
@@ -43,6 +52,7 @@ def finish(b: _Builder) -> Outline:
                 node.responsibility.implementers += added
                 node.responsibility.notes.append(phrase("names-carried", names=added))
     outline.summary = root.body + [p for g in root.groups for p in g.paragraphs]
+    split_project_lists(b)
     top: list[Node] = []
     loose: list[Node] = []
     for child in root.children:
@@ -83,7 +93,7 @@ def supply_first_heading(b: _Builder) -> None:
     number = first.number
     numeral = re.sub(r"[二2２]", "一" if first.style in ("cn", "paren-cn", "chapter",
                                                      "section", "part") else "1", number, 1)
-    supplied = Node(number=numeral, title="（原文无标题）", style=first.style, ordinal=1,
+    supplied = Node(number=numeral, title=NO_TITLE, style=first.style, ordinal=1,
                     supplied=True, line=root.children[0].line if heads[0] else first.line)
     supplied.rest = ""
     supplied.body = root.body
@@ -97,6 +107,43 @@ def supply_first_heading(b: _Builder) -> None:
     b.outline.warnings.append(problem(
         "import-supplied-heading", b.file, supplied.line, severity="warning",
         found=first.number, expected=numeral))
+
+def split_project_lists(b: _Builder) -> None:
+    """A list of projects, such as a year's 为民办实事 (一、新增…；新增…；打造…。二、开办…):
+    numbered groups with nothing under them, each naming its projects one after another,
+    separated by ；. When no group holds a paragraph, a numbered item or a title of its own, some
+    name several projects and most of those count what they will make, each project becomes a
+    task of its group, and the group, which the list
+    gives no title, a chapter titled （原文无标题）. A project names its own departments
+    （区教育局负责）; a statement after the group's last sentence (…30个。（区住建局负责）) is the
+    group's, for each project that names none."""
+    groups = b.root.children
+    if not groups or any(g.children or g.body or g.groups or g.style in ITEM_STYLES
+                         for g in groups):
+        return
+    projects = [[p.strip() for p in PROJECT_SEPARATOR.split(g.content) if p.strip(" 。.")]
+                for g in groups]
+    listed = [item for items in projects if len(items) > 1 for item in items]
+    if 2 * sum(1 for item in listed if QUANTIFIED.search(item)) <= len(listed) or any(
+            TITLED.match(g.content) for g in groups):
+        return  # measures with titles (加强组织领导：…), not a list of projects
+    for group, items in zip(groups, projects):
+        shared, group.responsibility = group.responsibility, None
+        content = group.content.rstrip()
+        if shared is not None and not (content.endswith(shared.phrase) and content[
+                :-len(shared.phrase)].rstrip().endswith(("。", ".", "；", ";"))):
+            shared = None  # the last project's own
+        group.title, group.rest, group.content, group.supplied = NO_TITLE, "", "", True
+        tasks = [group.add(Node(style="project", line=group.line)) for _ in items]
+        for task, item in zip(tasks, items):
+            set_heading(task, item, b.convention)
+            if shared is not None and (task.responsibility is None or item.endswith(
+                    shared.phrase)):
+                # （区住建局负责） after the group's last sentence is the group's
+                task.responsibility = shared
+    b.outline.warnings.append(problem(
+        "import-project-list", b.file, groups[0].line, severity="warning",
+        count=sum(map(len, projects)), found=len(groups)))
 
 def close_groups(b: _Builder, node: Node) -> None:
     """Turn paragraph groups closed by responsibility lines into the node's own

@@ -31,7 +31,7 @@ STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 RANK = {name: i for i, (name, _) in enumerate(STYLES)}
 HEADING_STYLES = ("part", "chapter", "section", "cn", "paren-cn")
-ITEM_STYLES = ("arabic", "paren-arabic", "circled", "enum", "group", "row")
+ITEM_STYLES = ("arabic", "paren-arabic", "circled", "enum", "group", "row", "project")
 
 # Enumerations inside a paragraph, from the outermost: 一是…二是…, （1）…（2）…, ①…②….
 _AFTER_BREAK = r"(?:(?<=^)|(?<=[。；;：:，,！!？?\s]))"

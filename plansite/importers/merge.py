@@ -23,7 +23,6 @@ and validation keep to :mod:`plansite.reading.yamlfile`; this module only writes
 
 from __future__ import annotations
 
-import io
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +32,7 @@ from plansite.importers.outline import Outline
 from plansite.importers.writer import (BLOCK_KEYS, FLOW_SEQUENCES, markdown_paragraphs,
                                        schema_comment, write_data_file)
 from plansite.problems import PlanError
+from plansite.reading.roundtrip import load_round_trip, round_trip_text
 from plansite.reading.yamlfile import load_file, plain
 
 BASE_FILE = "import-base.yml"
@@ -63,29 +63,9 @@ class MergeReport:
                 "added": self.added, "removed": self.removed, "kept": self.kept}
 
 
-def _yaml():
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.allow_unicode = True
-    return yaml
-
-
-def load_round_trip(path: Path) -> Any:
-    """The file at ``path`` as ruamel's round-trip data (comments attached), or None."""
-    if not path.exists():
-        return None
-    return _yaml().load(path.read_text(encoding="utf-8"))
-
-
 def dump_round_trip(data: Any, path: Path, kind: str, root: Path | None) -> None:
     """Write ``data`` back; a file that lost its schema line gets it again."""
-    out = io.StringIO()
-    _yaml().dump(data, out)
-    text = out.getvalue()
+    text = round_trip_text(data)
     if not text.startswith("# yaml-language-server:"):
         text = schema_comment(path, kind, root) + text
     path.write_text(text, encoding="utf-8")

@@ -29,11 +29,14 @@ from plansite.importers.decode import decode
 from plansite.importers.limits import ImportLimits, check_size
 from plansite.importers.docx import docx_parts
 from plansite.importers.headings import parse_numbering, split_title
-from plansite.importers.table import TABLE_SUFFIXES, sheets
+from plansite.importers.report_cells import (STATUS_WORDS, PlanIndicator, all_done,
+                                             indicator_value, percent_of, plan_indicators)
+from plansite.importers.table import TABLE_SUFFIXES, sheets, text_table
 from plansite.importers.writer import dump, markdown_paragraphs, schema_comment
 from plansite.language.numerals import normalize_width
 from plansite.language.similar import likeness
 from plansite.problems import PlanError, problem
+from plansite.progress import QUIET, Quiet
 from plansite.reading.yamlfile import load_file, plain
 
 REPORT_SUFFIXES = (".txt", ".md", ".docx") + TABLE_SUFFIXES
@@ -49,18 +52,6 @@ COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("lead", re.compile(r"牵头|责任(单位|部门)|承办单位")),
     ("reporter", re.compile(r"填报单位|报送单位")),
     ("task", re.compile(r"任务|项目|事项|名称|工作内容|目标|举措|措施")),
-)
-# A status as the source words it, and the status of the report format it means.
-STATUS_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"不再推进|取消|终止|停止实施"), "dropped"),
-    (re.compile(r"调整后完成|变更后完成"), "done_modified"),
-    (re.compile(r"未启动|尚未启动|未开工|尚未开工"), "not_started"),
-    (re.compile(r"严重滞后|滞后|未达(到)?序时|进度缓慢|落后于序时"), "delayed"),
-    (re.compile(r"超进度|超序时|快于序时"), "ahead"),
-    (re.compile(r"正常推进|正在推进|推进中|进行中|有序推进|按序时|达到序时|达序时|已启动"), "on_track"),
-    # 已完成改造18个 counts what is done; the task is done when nothing follows the words
-    (re.compile(r"全面完成|超额完成|提前完成|已办结|已完工|(?:已经|已)?完成(?:全年)?(?:目标)?(?:任务)?"
-                r"(?=$|[。，,；;！!])"), "done"),
 )
 NEEDS_REASON = ("delayed", "done_modified", "dropped")
 # How sure a match must be to stand without review, and how far ahead of the runner-up.
@@ -78,6 +69,7 @@ class Row:
     cells: dict[str, str] = field(default_factory=dict)
     said: list[tuple[str, str]] = field(default_factory=list)
     more: list[str] = field(default_factory=list)
+    subrows: list[Row] = field(default_factory=list)
 
     def cells_text(self) -> str:
         """The row's cells other than its number and task, each as ``表头：内容``."""
@@ -99,6 +91,7 @@ class PlanTask:
     title: str
     words: str
     path: tuple[tuple[str, int], ...]
+    indicators: tuple[str, ...] = ()
 
 
 @dataclass
@@ -173,6 +166,7 @@ def table_rows(rows: list[list[str]], first_line: int = 1) -> tuple[list[Row], l
         if not row.number and out and "number" in roles.values():
             # a row without its own number goes on the row above: a 序号 merged over sub-rows
             out[-1].more.append(row.text())
+            out[-1].subrows.append(row)
             continue
         out.append(row)
     return out, [" ".join(c for c in r if c) for r in rows[:at] if any(r)]
@@ -206,7 +200,8 @@ def plan_tasks(tasks_file: Path) -> list[PlanTask]:
         own = _path(str(task.get("number") or ""))
         here = path + ((own,) if own else ())
         out.append(PlanTask(str(task.get("id")), str(task.get("title") or ""),
-                            str(task.get("title") or "") + str(task.get("text") or ""), here))
+                            str(task.get("title") or "") + str(task.get("text") or ""), here,
+                            tuple(str(i) for i in task.get("indicators") or [])))
         for sub in task.get("tasks") or []:
             if isinstance(sub, dict):
                 visit(sub, here)
@@ -286,16 +281,6 @@ def _status(row: Row) -> tuple[str, str]:
     return "", ""
 
 
-def _percent(text: str) -> int | float | None:
-    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*[%％]?\s*", normalize_width(text or ""))
-    if not m:
-        return None
-    value = float(m.group(1))
-    if not 0 <= value <= 100:
-        return None
-    return int(value) if value.is_integer() else value
-
-
 def _progress(rows: list[Row]) -> str:
     """What the rows say about the task, as Markdown paragraphs with the source's words: each
     row's cells as ``表头：内容`` (its task's words too when several rows report on the task),
@@ -358,18 +343,25 @@ def read_report(source: Path) -> tuple[list[Row], list[str], bool, str]:
                 return found[0], above + found[1], True, (above or found[1] or [source.stem])[0]
         paragraphs = [(p.number, p.text) for p in parts if p.rows is None and p.text]
     else:
-        text = decode(raw, file).text
-        paragraphs = [(n, line.strip()) for n, line in enumerate(text.split("\n"), 1)
+        lines = decode(raw, file).text.split("\n")
+        table = text_table(lines)
+        found = table_rows(table[2], table[0] + 1) if table else None
+        if found is not None:
+            around = [line.strip() for line in lines[:table[0]] + lines[table[1]:]
                       if line.strip()]
+            return found[0], around, True, (around or [source.stem])[0]
+        paragraphs = [(n, line.strip()) for n, line in enumerate(lines, 1) if line.strip()]
     rows, preamble = text_rows(paragraphs)
     return rows, preamble, False, (preamble[0] if preamble else source.stem)
 
 
 def import_report(source: Path, plan_dir: Path, period: str, *, reported_by: str,
                   as_of: str | None = None, title: str | None = None, url: str | None = None,
-                  root: Path | None = None, force: bool = False) -> ReportImport:
+                  root: Path | None = None, force: bool = False,
+                  progress: Quiet = QUIET) -> ReportImport:
     """Read the progress report at ``source`` and write the report file of the plan in
-    ``plan_dir`` for ``period``; raises :class:`PlanError` for bad input."""
+    ``plan_dir`` for ``period``; raises :class:`PlanError` for bad input. The rows matched so
+    far are shown on ``progress``."""
     source = Path(source)
     file = str(source)
     problems = []
@@ -390,12 +382,19 @@ def import_report(source: Path, plan_dir: Path, period: str, *, reported_by: str
                                 hint=phrase("force-report")))
     if problems:
         raise PlanError(problems)
+    progress.phase("progress-read-document")
     rows, heading, table, found_title = read_report(source)
+    progress.phase("progress-rows", len(rows))
     matcher = Matcher(plan_tasks(plan_dir / "tasks.yml"))
+    indicators = plan_indicators(plan_dir / "indicators.yml")
+    context = Said(int(period[:4]), all_done(heading),
+                {t.id: [indicators[i] for i in t.indicators if i in indicators]
+                 for t in matcher.tasks})
     result = ReportImport(path, plan_dir / f"import-report-{period}.yml", {})
     result.preamble = [] if table else heading
     grouped: dict[str, list[Row]] = {}
     for row in rows:
+        progress.advance()
         path_ = () if table else matcher.follow(row)
         said = {"line": row.line, "row": row.text()}
         if matcher.heading(path_):
@@ -417,12 +416,13 @@ def import_report(source: Path, plan_dir: Path, period: str, *, reported_by: str
     order = [t.id for t in matcher.tasks]
     entries = []
     for task_id in sorted(grouped, key=order.index):
-        entries.append(_entry(task_id, grouped[task_id], result))
+        entries.append(_entry(task_id, grouped[task_id], result, context))
     as_of_date, read = (as_of, True) if as_of else _as_of(period, heading)
     if not read:
         result.warnings.append(problem("report-as-of-guessed", file, severity="warning",
                                        found=as_of_date, hint=phrase("give-as-of")))
-    src: dict = {"title": title or found_title}
+    # a source saved with a header names itself: 标题：…
+    src: dict = {"title": title or re.sub(r"^\s*标题\s*[:：]\s*", "", found_title)}
     if url:
         src["url"] = url
     resolved = source.resolve()
@@ -438,9 +438,21 @@ def import_report(source: Path, plan_dir: Path, period: str, *, reported_by: str
     return result
 
 
-def _entry(task_id: str, rows: list[Row], result: ReportImport) -> dict:
+@dataclass
+class Said:
+    """What the report says for every entry: its year, a statement that every item is done,
+    and the indicators of each task."""
+
+    year: int
+    all_done: str
+    indicators: dict[str, list[PlanIndicator]]
+
+
+def _entry(task_id: str, rows: list[Row], result: ReportImport, said: Said) -> dict:
     entry: dict = {"task": task_id}
     status, words = next((found for found in map(_status, rows) if found[0]), ("", ""))
+    if not status and said.all_done:
+        status, words = "done", said.all_done
     if status:
         entry["status"] = status
         entry["status_phrase"] = words
@@ -453,9 +465,13 @@ def _entry(task_id: str, rows: list[Row], result: ReportImport) -> dict:
     progress = _progress(rows)
     if progress:
         entry["progress"] = progress
-    percents = [_percent(r.cells.get("percent", "")) for r in rows if r.cells.get("percent")]
+    percents = [percent_of(r.cells.get("percent", "")) for r in rows if r.cells.get("percent")]
     if len(rows) == 1 and len(percents) == 1 and percents[0] is not None:
         entry["percent"] = percents[0]
+    values = [indicator_value(r.title, r.cells.get("progress", ""), said.indicators[task_id],
+                              said.year) for row in rows for r in (row, *row.subrows)]
+    if any(values):
+        entry["indicators"] = [v for v in values if v]
     reporters = {r.cells["reporter"] for r in rows if r.cells.get("reporter")}
     if len(reporters) == 1:
         entry["reported_by"] = reporters.pop()

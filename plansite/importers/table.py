@@ -51,6 +51,33 @@ TABLE_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv")
 HEADER_SEARCH = 10
 
 
+# A line of a table written in text: | between the cells (a Markdown table, a web page's table
+# copied as text); a rule of dashes under its header.
+TEXT_ROW = re.compile(r"^\s*\|.*\|\s*$")
+TEXT_RULE = re.compile(r"^[\s|:\-－—]+$")
+
+
+def text_table(lines: list[str]) -> tuple[int, int, list[list[str]]] | None:
+    """The first table written in ``lines`` with | between its cells, at least a header and a
+    row: the index of its first line, of the line after it, and its rows, each line one row (a
+    rule of dashes an empty row, so that row numbers stay line numbers)."""
+    start = 0
+    while start < len(lines):
+        if not TEXT_ROW.match(lines[start]):
+            start += 1
+            continue
+        end = start
+        while end < len(lines) and TEXT_ROW.match(lines[end]):
+            end += 1
+        if end - start >= 2:
+            rows = [[] if TEXT_RULE.match(line) else
+                    [cell.strip() for cell in line.strip()[1:-1].split("|")]
+                    for line in lines[start:end]]
+            return start, end, rows
+        start = end
+    return None
+
+
 def cell_text(value: object) -> str:
     """A cell's value as text: numbers and dates as written, lines trimmed, a cell that says
     there is nothing (无, —) empty."""

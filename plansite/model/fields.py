@@ -35,6 +35,9 @@ TEXT_PATTERN = rf"^{_VISIBLE}$"
 """A text without control characters (YAML escapes such as \\x01 can write them)."""
 REQUIRED_TEXT_PATTERN = rf"^(?=[\s\S]*\S){_VISIBLE}$"
 """A required text: something other than spaces, and no control characters."""
+ADDRESS_PATTERN = r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\s?#\"'<>;]*)?$"
+"""A site's public address: http or https, a host (an international name in its xn-- form), a
+port, a path; no query, fragment or password."""
 
 
 RECORDS: dict[str, "Record"] = {}
@@ -192,6 +195,18 @@ TASKS_FILE = Record("tasks-file", (
     Field("chapters", "list", True, record=CHAPTER),
 ))
 
+MEMBER = Record("member", (
+    Field("id", "slug", True),
+    Field("name", "text", True),
+    Field("url", "address", True),
+    Field("data", "text"),
+))
+
+PORTAL_FILE = Record("portal-file", (
+    Field("members", "list", True, record=MEMBER),
+))
+
+
 def attributes(record: Record, data: Mapping[str, Any], leave: tuple[str, ...] = ()
                ) -> dict[str, Any]:
     """The attributes of the model's record that the checked mapping ``data`` gives: each field
@@ -207,6 +222,7 @@ FILES: dict[str, Record] = {
     "plan": PLAN_FILE,
     "tasks": TASKS_FILE,
     "indicators": INDICATORS_FILE,
+    "portal": PORTAL_FILE,
 }
 
 
@@ -231,6 +247,8 @@ def _kind_schema(kind: str) -> dict:
                           {"type": "string", "pattern": r"^\d{4}\s*[-–—至~]\s*\d{4}$"}]}
     if kind == "deadline":
         return {"type": ["string", "integer"]}
+    if kind == "address":
+        return {"type": "string", "pattern": ADDRESS_PATTERN}
     raise ValueError(f"unknown field kind {kind}")
 
 
@@ -274,7 +292,8 @@ def _record_schema(record: Record, defs: dict[str, dict]) -> dict:
 
 
 def json_schema(kind: str) -> dict:
-    """The JSON Schema (draft 2020-12) of one kind of data file: departments, plan, tasks, indicators."""
+    """The JSON Schema (draft 2020-12) of one kind of data file: departments, plan, tasks,
+    indicators, portal."""
     record = FILES[kind]
     defs: dict[str, dict] = {}
     _record_schema(record, defs)
@@ -286,6 +305,12 @@ def json_schema(kind: str) -> dict:
         **top,
         "$defs": defs,
     }
+
+
+DATA_FILES = {"departments": "data/departments.yml", "plan": "data/plans/<plan>/plan.yml",
+              "tasks": "data/plans/<plan>/tasks.yml",
+              "indicators": "data/plans/<plan>/indicators.yml", "portal": "data/portal.yml"}
+"""The data file each schema describes, by kind."""
 
 
 def schema_files() -> dict[str, str]:

@@ -221,3 +221,19 @@ class Plan:
         """Every task and sub-task of the plan, depth first, in document order."""
         return list(tasks_under(self.chapters, lambda chapter: chapter.chapters,
                                 lambda chapter: chapter.tasks, lambda task: task.tasks))
+
+
+@dataclass(frozen=True)
+class Member:
+    """A member site of a portal: another plansite site, published from its own repository and
+    CI at its own address, whose plans and departments the portal lists and searches.
+
+    ``url`` is the member's address, ending in ``/``; ``data`` a repository-relative copy of
+    its ``data.json`` for builds without the network (tests, a mirror), empty to fetch it.
+    """
+
+    id: str
+    name: str
+    url: str
+    data: str = ""
+    source: Source = field(default_factory=lambda: Source(""))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plansite.model.index import Index
-from plansite.model.records import Chapter, Department, Indicator, Plan, Task
+from plansite.model.records import Chapter, Department, Indicator, Member, Plan, Task
 
 
 @dataclass
@@ -23,6 +23,8 @@ class Repository:
     indicators: dict[str, Indicator] = field(default_factory=dict)
     index: Index = field(default_factory=Index)
     as_of: int = field(default_factory=lambda: _dt.date.today().year)
+    members: list[Member] = field(default_factory=list)
+    """The member sites of a portal (``data/portal.yml``); none for a site of one repository."""
 
     @property
     def tasks(self) -> dict[str, Task]:

@@ -37,6 +37,11 @@ def indicator_url(indicator_id: str) -> str:
     return f"indicators/{indicator_id}/"
 
 
+def member_url(member_id: str) -> str:
+    """A portal's page of one member site: its plans and departments, linked to its pages."""
+    return f"members/{member_id}/"
+
+
 INDEX_URLS = {
     "home": "",
     "plans": "plans/",
@@ -48,6 +53,8 @@ INDEX_URLS = {
     "changes": "changes/",
     "methodology": "methodology/",
     "editing": "editing/",
+    "members": "members/",
+    "member-plans": "member-plans/",
 }
 """The address of each index page and page the site ships, by the page's name."""
 

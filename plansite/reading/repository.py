@@ -25,6 +25,7 @@ from plansite.background import Background, BackgroundError
 from plansite.problems import Problem, Problems, problem
 from plansite.model.index import build_index
 from plansite.model.repository import Repository
+from plansite.reading.portal import read_portal
 from plansite.reading.yamlfile import load_file
 from plansite.model.records import Department, Plan
 from plansite.reading.records import PlanCheck, PlanFiles
@@ -106,6 +107,7 @@ def _load(root: Path, as_of: int | None, parallel: bool | None,
     repo.plans = {p.id: p for p in plans}
     repo.indicators = {i.id: i for p in plans for i in p.indicators}
     repo.index = build_index(repo.departments, repo.plans, repo.indicators)
+    repo.members = read_portal(root, problems)
     return repo, problems
 
 

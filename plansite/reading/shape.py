@@ -23,6 +23,7 @@ from plansite.reading.yamlproblems import CONTROL, control_character
 
 _SLUG_RE = re.compile(S.SLUG_PATTERN)
 _LOCAL_RE = re.compile(S.LOCAL_ID_PATTERN)
+_ADDRESS_RE = re.compile(S.ADDRESS_PATTERN)
 _PERIOD_RE = re.compile(r"^\s*(\d{4})\s*[-–—至~]\s*(\d{4})\s*$")
 
 CHOICE_WORDS = {
@@ -226,6 +227,12 @@ class Checker:
             return value
         if kind == "period":
             return self.period(value, path, file, pos)
+        if kind == "address":
+            address = _address(value)
+            if address is None:
+                self.add("bad-address", file, pos, path, found=_found(value),
+                         hint=_address_hint(value), expected=phrase("address-example"))
+            return address
         if kind == "deadline":
             if self.reads_as_number(value, raw, path, file, pos):
                 return None
@@ -314,8 +321,23 @@ _AS_WRITTEN: dict[str, Callable[[str, S.Field], bool]] = {
     "slug": lambda text, f: len(text) <= S.MAX_ID_CHARS and _SLUG_RE.match(text) is not None,
     "local-id": lambda text, f: len(text) <= S.MAX_ID_CHARS and _LOCAL_RE.match(text) is not None,
     "choice": lambda text, f: text in f.choices,
+    "address": lambda text, f: text.endswith("/") and _ADDRESS_RE.match(text) is not None,
 }
 """For each kind, whether :meth:`Checker.scalar` would return a text unchanged, with no problem."""
+
+
+def _address(value: Any) -> str | None:
+    """A site's address as a folder (ending in ``/``), or None when it is no http(s) address."""
+    text = value.strip() if isinstance(value, str) else ""
+    if not _ADDRESS_RE.match(text):
+        return None
+    return text if text.endswith("/") else text + "/"
+
+
+def _address_hint(value: Any) -> Phrase | None:
+    """The address an editor meant who left out ``https://`` (``plans.city.gov.cn``)."""
+    meant = _address(f"https://{value.strip()}") if isinstance(value, str) else None
+    return _did_you_mean([meant]) if meant else None
 
 
 def _kept_as_written(text: str, kind: str, f: S.Field) -> bool:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from plansite.catalogue.labels import translate
 from plansite.model import urls
-from plansite.model.fields import schema_files
+from plansite.model.fields import DATA_FILES, schema_files
 from plansite.model.records import Indicator, Source
 from plansite.model.repository import Repository
 from plansite.publishing import tables
@@ -27,10 +27,6 @@ if TYPE_CHECKING:
 HOME_BINDING_ROWS = 30
 """The home page lists the binding indicators one by one up to this many."""
 
-DATA_FILES = {"departments": "data/departments.yml", "plan": "data/plans/<plan>/plan.yml",
-              "tasks": "data/plans/<plan>/tasks.yml",
-              "indicators": "data/plans/<plan>/indicators.yml"}
-"""The data file each schema describes, by kind."""
 
 
 @dataclass(frozen=True)
@@ -146,6 +142,30 @@ def changes_context(r: Renderer) -> dict[str, Any]:
     return {"history": r.findings.history}
 
 
+# -- a portal: the member sites, their plans and departments ----------------------------------
+def _portal(pages: Callable[[Repository, str], Iterator[Page]]
+            ) -> Callable[[Repository, str], Iterator[Page]]:
+    """The pages of a portal's kind: only a site with member sites (``data/portal.yml``) has them."""
+    def portal_pages(repo: Repository, lang: str) -> Iterator[Page]:
+        return pages(repo, lang) if repo.members else iter(())
+    return portal_pages
+
+
+def members_context(r: Renderer) -> dict[str, Any]:
+    return {"sites": [(site, r.href(urls.member_url(site.member.id))) for site in r.site.members]}
+
+
+def member_context(r: Renderer, member_id: str) -> dict[str, Any]:
+    return {"site": next(s for s in r.site.members if s.member.id == member_id)}
+
+
+def member_pages(repo: Repository, lang: str) -> Iterator[Page]:
+    for member in repo.members:
+        yield Page("member", (member.id,), urls.member_url(member.id), member.name,
+                   translate("member_intro", lang, name=member.name, url=member.url),
+                   member.source)
+
+
 # -- one page per record -----------------------------------------------------------------------
 def plan_context(r: Renderer, plan_id: str) -> dict[str, Any]:
     plan = r.repo.plans[plan_id]
@@ -248,6 +268,13 @@ PAGE_KINDS: dict[str, PageKind] = {kind.name: kind for kind in (
              _single("downloads", "downloads", "downloads_intro"), "downloads"),
     PageKind("changes", "changes.html", "changes_page", changes_context,
              _single("changes", "recent_changes", "changes_intro"), "recent_changes"),
+    PageKind("members", "members.html", "members_page", members_context,
+             _portal(_single("members", "members", "members_intro", Source("data/portal.yml", 1))),
+             "members"),
+    PageKind("member-plans", "member-plans.html", "member_plans_page", members_context,
+             _portal(_single("member-plans", "member_plans", "member_plans_intro",
+                             Source("data/portal.yml", 1))), "member_plans"),
+    PageKind("member", "member.html", "member_page", member_context, _portal(member_pages)),
     PageKind("plan", "plan.html", "plan_page", plan_context, plan_pages),
     PageKind("plan-matrix", "matrix.html", "matrix_plan_page", matrix_context, matrix_pages),
     PageKind("department", "department.html", "department_page", department_context,
@@ -264,11 +291,15 @@ NAVIGATION: tuple[str, ...] = ("home", "plans", "departments", "indicators", "ma
                                "deadlines", "downloads", "changes", "editing", "methodology")
 """The pages of the navigation, in order: index kinds and authored pages by name."""
 
+PORTAL_NAVIGATION: tuple[str, ...] = ("members", "member-plans")
+"""The pages a portal's navigation adds after its home page."""
 
-def navigation(lang: str) -> list[tuple[str, str]]:
-    """The navigation as (title, site URL) pairs in ``lang``."""
+
+def navigation(lang: str, portal: bool = False) -> list[tuple[str, str]]:
+    """The navigation as (title, site URL) pairs in ``lang``; a portal's with its members."""
     out = []
-    for name in NAVIGATION:
+    names = NAVIGATION[:1] + PORTAL_NAVIGATION + NAVIGATION[1:] if portal else NAVIGATION
+    for name in names:
         label = PAGE_KINDS[name].label if name in PAGE_KINDS else AUTHORED[name]
         out.append((translate(label, lang), urls.INDEX_URLS[name]))
     return out

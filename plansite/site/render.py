@@ -30,6 +30,7 @@ from plansite.model.records import Chapter, Department, Indicator, Plan, Task
 from plansite.model.repository import Repository
 from plansite.site.chart import indicator_chart
 from plansite.site.pages import PAGE_KINDS
+from plansite.site.portal import MemberSite
 from plansite.site import views
 from plansite.site.templates import Safe, Templates
 
@@ -39,13 +40,15 @@ class Site:
 
     ``overrides`` is the site's folder of template overrides (``overrides/``), or ``templates``
     those compiled already (a served site builds again with the same); ``download_sizes``
-    tells the downloads page the size of each file, once the files are made.
+    tells the downloads page the size of each file, once the files are made. ``members`` are a
+    portal's member sites with their plans and departments (:mod:`plansite.site.portal`).
     """
 
     def __init__(self, repo: Repository, lang: str = "zh", today: datetime.date | None = None,
                  overrides: Path | None = None, findings: Findings | None = None,
-                 templates: Templates | None = None):
+                 members: list[MemberSite] | None = None, templates: Templates | None = None):
         self.repo = repo
+        self.members = members or []
         self.lang = lang
         self.findings = findings or Findings(repo, today)
         self.templates = templates or Templates(overrides)

@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from plansite.model.walk import written_chapters, written_tasks
+from plansite.progress import QUIET, Quiet
 from plansite.synthetic.departments import make_departments
 from plansite.synthetic.words import CHAPTER_THEMES, PERIODS, PLAN_KINDS, REPORTED_UP_TO
 from plansite.synthetic.writer import Writer, split
@@ -62,8 +63,10 @@ def _dump(path: Path, data: dict, kind: str, depth: int) -> None:
 
 
 def synth_repository(out: Path | str, tasks: int, departments: int, indicators: int,
-                     seed: int = 1, plans: int | None = None) -> SynthSummary:
-    """Write a synthetic repository with exactly these counts under ``out`` (replacing data/)."""
+                     seed: int = 1, plans: int | None = None,
+                     progress: Quiet = QUIET) -> SynthSummary:
+    """Write a synthetic repository with exactly these counts under ``out`` (replacing data/);
+    the plans written so far are shown on ``progress``."""
     if tasks < 1 or indicators < 0:
         raise ValueError("need at least one task and no negative count")
     out = Path(out)
@@ -81,6 +84,7 @@ def synth_repository(out: Path | str, tasks: int, departments: int, indicators: 
     task_shares = split(tasks, plan_count, rng)
     indicator_shares = split(indicators, plan_count, rng)
     used_ids: set[str] = set()
+    progress.phase("progress-plans", plan_count)
     for index, (n_tasks, n_inds) in enumerate(zip(task_shares, indicator_shares)):
         plan = _plan_meta(index, rng, used_ids)
         chapters = writer.plan_tree(plan, max(n_tasks, 1) if n_tasks else 0) if n_tasks else []
@@ -109,6 +113,8 @@ def synth_repository(out: Path | str, tasks: int, departments: int, indicators: 
         summary.tasks += len(all_tasks)
         summary.indicators += len(inds)
         summary.chapters += sum(1 for _ in written_chapters(chapters))
+        progress.advance()
+    progress.close()
     log.info("wrote %d plans, %d tasks, %d departments, %d indicators to %s",
              len(summary.plans), summary.tasks, summary.departments, summary.indicators, data)
     return summary

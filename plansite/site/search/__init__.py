@@ -6,7 +6,7 @@ Chinese segmenter at build time but the query with the browser's (Intl.Segmenter
 time: 森林蓄积量, 公积金中心 and 节能减排 found nothing, because the two cut them differently.
 So this module does not segment words at all. Every run of Chinese characters is indexed as the
 overlapping pairs of characters it holds (森林蓄积量 -> 森林 林蓄 蓄积 积量 量), and the search box
-(``docs/assets/search.js``) turns the query into pairs the same way (:func:`search_tokens`), so a
+(``plansite/adapter/theme/assets/search.js``) turns the query into pairs the same way (:func:`search_tokens`), so a
 query finds every record holding all its pairs, whatever a segmenter would make of them. Three
 more things make results right:
 

@@ -7,6 +7,12 @@
  * says what it is (任务 / 部门 / 指标 / 章节 / 规划) and which plan it belongs to. Keyboard: "/"
  * or "s" opens the box, arrows move through the results, Enter opens the first one, Escape
  * closes. A page opened with ?q=words searches at once.
+ *
+ * A portal (data/portal.yml) lists its member sites in data-ps-members: their indexes are
+ * merged into this one (Pagefind's mergeIndex), so one query searches every site, and each
+ * result links to the member's own page and names its site. A member's host must allow this
+ * site to read its pagefind/ folder (Access-Control-Allow-Origin); a member that does not answer
+ * is left out, and the others still answer.
  */
 (function () {
   "use strict";
@@ -22,6 +28,7 @@
   /* an address like http://host//page/ would make the index's own paths protocol-relative */
   root = new URL(root.pathname.replace(/\/{2,}/g, "/"), root.origin);
   var words = box.dataset;
+  var members = JSON.parse(box.getAttribute("data-ps-members") || "[]");
   var engine = null;
   var latest = 0;
   var MAX_RESULTS = 10;
@@ -32,14 +39,37 @@
       engine = import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
         /* Pairs repeat in long texts; a lower weight on how often a pair occurs lets names and
            titles (weighted in the index) decide, as readers expect. */
-        var options = { baseUrl: "/", ranking: { termFrequency: 0.5 } };
-        return pagefind.options(options).then(function () {
+        var ranking = { termFrequency: 0.5 };
+        return pagefind.options({ baseUrl: "/", ranking: ranking }).then(function () {
+          return Promise.all(members.map(function (member) {
+            return merge(pagefind, member, ranking);
+          }));
+        }).then(function () {
           return pagefind;
         });
       });
       engine.catch(function () { engine = null; });
     }
     return engine;
+  }
+
+  /* A member's index, searched with this site's: its records' addresses are made absolute
+     on the member's site. Its entry file is read first: Pagefind fails every search when one
+     merged index cannot load, and a member may be offline. */
+  function merge(pagefind, member, ranking) {
+    var bundle = new URL("pagefind/", member.url).href;
+    return fetch(bundle + "pagefind-entry.json", { mode: "cors" }).then(function (answer) {
+      if (!answer.ok) throw new Error(answer.status);
+      return pagefind.mergeIndex(bundle, { baseUrl: member.url, ranking: ranking });
+    }).catch(function () { /* left out of this page's searches */ });
+  }
+
+  /* The member site a result belongs to, by its address; none for this site's own records. */
+  function memberOf(url) {
+    for (var i = 0; i < members.length; i++) {
+      if (url.indexOf(members[i].url) === 0) return members[i];
+    }
+    return null;
   }
 
   function open(on) {
@@ -113,6 +143,8 @@
     var head = element("div", "ps-result__head");
     var kind = data.meta.kind_id || "page";
     head.appendChild(element("span", "ps-kind ps-kind-" + kind, data.meta.kind || ""));
+    var member = memberOf(link.href);
+    if (member) head.appendChild(element("span", "ps-result__site", member.name));
     if (data.meta.plan) head.appendChild(element("span", "ps-result__plan", data.meta.plan));
     article.appendChild(head);
     article.appendChild(element("h2", "ps-result__title", data.meta.title || data.url));
