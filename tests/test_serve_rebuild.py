@@ -7,6 +7,7 @@ plugin instance kept, ``build(dirty=True)`` into one site folder."""
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -153,3 +154,33 @@ def test_the_factory_tasks_are_what_these_tests_edit():
     # the tests above name the departments of the second task of the factory's plan
     second = TASKS["chapters"][0]["tasks"][1]
     assert second["lead"] == ["jiaoyuju"] and second["cooperating"] == ["住建委"]
+
+
+def wait_until(condition, seconds: float = 300) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_the_downloads_and_the_search_index_follow_the_edit_beside(served):
+    served.build()
+    entry = served.site / "pagefind" / "pagefind-entry.json"
+    indexed_at = entry.stat().st_mtime_ns
+    data = served.site / "downloads" / "data.json"
+    downloads_page = served.page("downloads")
+
+    def retitle(tasks):
+        tasks[1]["title"] = "优先发展教育事业，办好人民满意的教育"
+    edit_tasks(served.root, retitle)
+    assert "downloads/" not in served.build()  # the build does not wait for the files
+    assert wait_until(lambda: "办好人民满意的教育" in data.read_text(encoding="utf-8"))
+    assert wait_until(lambda: entry.exists() and entry.stat().st_mtime_ns != indexed_at)
+    assert not (served.site / ".pagefind-next").exists()
+    # the files' sizes changed: the server is asked for one more build, which writes the
+    # downloads page alone
+    assert wait_until(lambda: served.plugin.rebuilds.trigger.read_text(encoding="utf-8"))
+    assert served.build() == ["downloads/"]
+    assert served.page("downloads") != downloads_page

@@ -10,6 +10,7 @@ import logging
 import re
 import threading
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 from plansite.background import Background
@@ -58,6 +59,9 @@ class Beside:
         # the downloads and the link check of the last deferred finish, perhaps still at work
         self.later: Background | None = None
         self.later_links: LinkCheckJob | None = None
+        # the work of a deferred build, started once its pages (``written``) are written
+        self.pending: Callable[[], None] | None = None
+        self.written: list[str] = []
 
     def start(self, repo: Repository, site_dir: Path, base_url: str, lang: str,
               layout: PageLayout, check_links: bool, generated_urls: Iterable[str],
@@ -66,17 +70,34 @@ class Beside:
         pages whose words the search records hold already; ``authored`` the source paths of
         the reader-written pages the index reads once they are written.
 
-        ``deferred`` (a served site written again in part): the link check reads the pages this
-        build writes, and the build does not wait for the downloads and the search index,
-        which replace the site's once made (:meth:`finish_later`)."""
+        ``deferred`` (a served site written again in part): the work starts once the pages
+        are written (:meth:`finish_later`), the link check reads the pages this build wrote,
+        and the build does not wait for the downloads and the search index, which replace the
+        site's once made."""
         self.stop()
+        self.generated_urls = list(generated_urls)
+        self.authored_left = set(authored)
+        self.search_told = False
+        self.written = []
+        self.pending = partial(self._start_jobs, repo, site_dir, base_url, lang, layout,
+                               check_links, deferred)
+        if not deferred:
+            self._start_jobs_now()
+
+    def _start_jobs_now(self) -> None:
+        if self.pending is not None:
+            start, self.pending = self.pending, None
+            start()
+
+    def _start_jobs(self, repo: Repository, site_dir: Path, base_url: str, lang: str,
+                    layout: PageLayout, check_links: bool, deferred: bool) -> None:
         self.downloads_job = Background(lambda receive: download_files(repo, base_url, lang))
         self.search_job = SearchIndexJob(site_dir, repo, layout, lang, swap=deferred)
         if check_links:
             self.link_job = LinkCheckJob(site_dir, written_only=deferred)
-        self.generated_urls = list(generated_urls)
-        self.authored_left = set(authored)
-        self.search_told = False
+        if self.link_job is not None:
+            for dest_uri in self.written:
+                self.link_job.page_written(dest_uri)
 
     def stop(self) -> None:
         for job in (self.downloads_job, self.search_job, self.link_job, self.later,
@@ -84,7 +105,7 @@ class Beside:
             if job is not None:
                 job.cancel()
         self.downloads_job = self.search_job = self.link_job = None
-        self.later = self.later_links = None
+        self.later = self.later_links = self.pending = None
         self.download_files = None
 
     def downloads(self) -> dict[str, bytes]:
@@ -100,6 +121,8 @@ class Beside:
 
     def page_written(self, src_uri: str, dest_uri: str) -> None:
         """The page of ``src_uri`` is being written to ``dest_uri``."""
+        if self.pending is not None:  # the work starts later: it will read what was written
+            self.written.append(dest_uri)
         if self.link_job is not None:
             self.link_job.page_written(dest_uri)
         if not self.authored_left:  # every one was named before this page, so is written
@@ -152,6 +175,7 @@ class Beside:
         the pages written (in the terminal: the pages are served already) and write the files
         once the downloads are made, then tell ``made`` their sizes. A later build's
         :meth:`start` stops what is left of it."""
+        self._start_jobs_now()
         self.tell_search()  # it swaps its index in when whole, unless the next start stops it
         job, self.downloads_job = self.downloads_job, None
         links, self.link_job = self.link_job, None
