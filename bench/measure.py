@@ -25,12 +25,15 @@ QUERY = "住建委"
 
 @dataclass
 class Run:
-    """One measured command: wall time, peak memory of its process tree, exit code, output."""
+    """One measured command: wall time, peak memory of its process tree, exit code, output,
+    and the processor time it and every process it waited for used (user and system): on a
+    shared machine the wall time also counts the others' work, the processor time does not."""
 
     seconds: float
     peak_mb: float
     code: int
     output: str = ""
+    cpu_seconds: float = 0.0
 
 
 @dataclass
@@ -108,7 +111,8 @@ def run(command: list[str], cwd: Path, timeout: float = 1800) -> Run:
         out.seek(0)
         output = out.read().decode("utf-8", "replace")
     # ru_maxrss of a reaped child covers its own reaped children too (kilobytes on Linux)
-    return Run(seconds, max(peak_tree, usage.ru_maxrss / 1024), process.returncode, output)
+    return Run(seconds, max(peak_tree, usage.ru_maxrss / 1024), process.returncode, output,
+               usage.ru_utime + usage.ru_stime)
 
 
 
@@ -184,6 +188,59 @@ class ServeEdit:
     seconds: float | None
     reloaded: bool = False
     rendered: int | None = None
+
+
+def unique_queries(repo, queries: list[tuple[str, tuple[str, ...]]], sample: int = 40
+                   ) -> list[tuple[str, tuple[str, ...]]]:
+    """The search queries to ask of a synthetic site: each query of the project's own set
+    (tests/test_search_quality.py) that names exactly one record there (a department by its
+    name or alias, an indicator or a plan by its name), then up to ``sample`` department and
+    ``sample`` indicator names that no other record of the site bears, each expecting its
+    record's page."""
+    from plansite.model import urls
+
+    names: dict[str, set[str]] = {}
+    for dept in repo.departments.values():
+        for name in (dept.name, *dept.aliases):
+            names.setdefault(name, set()).add(urls.department_url(dept.id))
+    for ind in repo.indicators.values():
+        names.setdefault(ind.name, set()).add(urls.indicator_url(ind.id))
+    for plan in repo.plans.values():
+        names.setdefault(plan.title, set()).add(urls.plan_url(plan.id))
+    chosen = [(query, tuple(names[query])) for query, _ in queries
+              if len(names.get(query, ())) == 1]
+    for kind in ("departments/", "indicators/"):
+        unique = [(name, tuple(found)) for name, found in names.items()
+                  if len(found) == 1 and next(iter(found)).startswith(kind)
+                  and name not in dict(chosen)]
+        step = max(1, len(unique) // sample)
+        chosen += unique[::step][:sample]
+    return chosen
+
+
+def search_hits(site: Path, queries: list[tuple[str, tuple[str, ...]]]
+                ) -> tuple[int, list[tuple[str, tuple[str, ...], list[str]]]]:
+    """Each query typed into the site's search box as a reader would: how many find one of
+    their expected addresses in the first three results, and the misses."""
+    from playwright.sync_api import sync_playwright
+
+    from browser_support import launch_browser, serve_folder
+    from test_search_quality import run_query
+
+    misses = []
+    with serve_folder(site) as base, sync_playwright() as playwright:
+        browser = launch_browser(playwright)
+        try:
+            page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 900})
+            page.goto(base)
+            page.locator("#ps-search-input").click()
+            for query, expected in queries:
+                got = run_query(page, query)[:3]
+                if not set(expected) & set(got):
+                    misses.append((query, expected, got))
+        finally:
+            browser.close()
+    return len(queries) - len(misses), misses
 
 
 def serve_edit_seconds(root: Path, edit: Path, old: str, new: str, page: str,

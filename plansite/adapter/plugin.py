@@ -25,8 +25,8 @@ from mkdocs.structure.toc import get_toc
 
 from plansite.adapter.authored import (MacroOutputs, escape_front_matter, failure_line,
                                        front_matter_lines, sanitise)
-from plansite.adapter.beside import Beside
 from plansite import __version__
+from plansite.adapter.beside import Beside
 from plansite.adapter.addresses import (base_url, edit_url, refuse_outside_links,
                                         repository_name)
 from plansite.adapter.nav import default_nav, source_paths, translate_nav
@@ -34,6 +34,7 @@ from plansite.adapter.serving import Rebuilds
 from plansite.adapter.theme import install, with_generator
 from plansite.catalogue.labels import translate, translate_default
 from plansite.model.repository import Repository
+from plansite.model.urls import INDEX_URLS
 from plansite.problems import Problem, problem
 from plansite.progress import ENVIRONMENT, QUIET, EventWriter
 from plansite.reading.repository import load_repository
@@ -92,6 +93,13 @@ def interface_language(config, lang: str) -> None:
             toggle["name"] = translate_default(key, toggle["name"], lang)
     if config.nav:
         config.nav = translate_nav(config.nav, lang)
+
+
+def _broken_links(broken: list) -> PluginError:
+    """The error that fails a build with broken internal links (the first 50 listed)."""
+    listing = "\n".join(str(b) for b in broken[:50])
+    more = f"\n… and {len(broken) - 50} more" if len(broken) > 50 else ""
+    return PluginError(f"plansite: {len(broken)} broken internal link(s):\n{listing}{more}")
 
 
 class PlansiteConfig(base.Config):
@@ -300,7 +308,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         # The page is one block of finished HTML. It skips Markdown, whose raw-HTML parser
         # cost more than writing it (a third of a 5,000-task build), and MkDocs' own
         # rendering, which makes a Markdown converter for each page.
-        body = self.renderer(page).page(generated.kind, *generated.args)
+        body = self.renderer(page).page(generated.kind, *generated.args,
+                                        number=generated.number)
         page.render = partial(_finished_page, page, str(body))
         if self.rebuilds is not None:
             self.rebuilds.rendered.append(generated.url)
@@ -325,15 +334,14 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         if self.problems:  # every address shows the problems (MkDocs serves 404.html)
             (site / "404.html").write_bytes((site / "index.html").read_bytes())
             return
-        assert self.repo is not None
+        assert self.repo is not None and self.site is not None
         self.progress.phase("progress-finish")
+        if self.rebuilds is None or self.rebuilds.renders(INDEX_URLS["indicators"]):
+            self.site.write_chunks(site)  # the rows of the indicator list's filter
         broken = self.finish_beside(site, config)
         self.progress.close()
         if broken:
-            listing = "\n".join(str(b) for b in broken[:50])
-            more = f"\n… and {len(broken) - 50} more" if len(broken) > 50 else ""
-            raise PluginError(f"plansite: {len(broken)} broken internal link(s):\n"
-                              f"{listing}{more}")
+            raise _broken_links(broken)
 
     def finish_beside(self, site: Path, config) -> list:
         """The side work finished (unless a served build wrote only what changed); broken links."""

@@ -171,6 +171,10 @@ class Rebuilds:
         self.rendered = []
         return self.to_render
 
+    def renders(self, url: str) -> bool:
+        """Whether this build renders the page at ``url`` (and what goes with it) again."""
+        return not self.partial or url in self.to_render
+
     def mark(self, file: Any, url: str | None) -> None:
         """Tell MkDocs whether ``file`` is written again: a generated page (``url``) when its
         records changed, an authored page when any record did (its macros may show them);

@@ -29,6 +29,7 @@ from plansite.reading.portal import read_portal
 from plansite.reading.yamlfile import load_file
 from plansite.model.records import Department, Plan
 from plansite.reading.records import PlanCheck, PlanFiles
+from plansite.reading.reports import REPORTS_DIR
 from plansite.reading.validate import Validator
 from plansite.language.deadlines import parse_deadline
 from plansite.language.targets import parse_target
@@ -149,9 +150,16 @@ def read_plan_folder(root: Path, folder: Path, validator: Validator) -> PlanFold
         if loaded.data is None:
             unreadable = True
         parts[name] = (loaded.file, loaded.data)
+    reports = []
+    for path in sorted((folder / REPORTS_DIR).glob("*.yml")):
+        loaded, found = load_file(path, root)
+        problems.extend(found)
+        if loaded.data is not None:
+            reports.append((loaded.file, loaded.data))
     if unreadable:
         return PlanFolder(rel, problems, None)
-    files = PlanFiles(rel, parts["plan.yml"], parts["tasks.yml"], parts["indicators.yml"])
+    files = PlanFiles(rel, parts["plan.yml"], parts["tasks.yml"], parts["indicators.yml"],
+                      reports, str(root))
     return PlanFolder(rel, problems, validator.check_plan(files))
 
 
@@ -172,14 +180,17 @@ class FolderCache:
 
     @staticmethod
     def signature(folder: Path) -> tuple:
+        """The size, time and inode of each file the folder's reading reads (its reports too)."""
         out = []
-        for name in PLAN_FILES:
+        names = [*PLAN_FILES, *(f"{REPORTS_DIR}/{path.name}"
+                                for path in sorted((folder / REPORTS_DIR).glob("*.yml")))]
+        for name in names:
             try:
                 stat = (folder / name).stat()
             except OSError:
-                out.append(None)
+                out.append((name, None))
                 continue
-            out.append((stat.st_mtime_ns, stat.st_size, stat.st_ino))
+            out.append((name, stat.st_mtime_ns, stat.st_size, stat.st_ino))
         return tuple(out)
 
     def get(self, folder: Path) -> PlanFolder | None:

@@ -10,7 +10,8 @@ do, or list it now. Nothing here knows the engine that writes the pages.
 
 Record keys: ``department:<id>``, ``plan:<id>`` (the plan's own fields), ``chapter:<plan>:<id>``,
 ``task:<plan>:<id>``, ``indicator:<id>``; and for the lists that count rather than show:
-``who:<plan>:<id>``, what a task assigns (its departments, indicators, chapter and deadline)
+``at:<plan>:<id>``, the page of a long plan that holds a task; ``reports:<plan>``, a plan's
+progress reports; ``who:<plan>:<id>``, what a task assigns (its departments, indicators, chapter and deadline)
 and where it stands (after which task), and ``outline:<plan>``, the chapters a plan has and
 where, and the order of its indicators. ``placed:…`` keys hold where a
 department or indicator sits (its parent; an indicator's plan, chapter, departments).
@@ -26,7 +27,7 @@ from typing import Any
 from plansite.model.records import Chapter, Department, Indicator, Plan, Task
 from plansite.model.repository import Repository
 
-_NESTED = {"tasks", "chapters", "indicators"}
+_NESTED = {"tasks", "chapters", "indicators", "reports"}
 """Fields that hold other records: their content is theirs, their order the plan's outline's and
 their places' (``who:``)."""
 
@@ -70,6 +71,7 @@ def fingerprints(repo: Repository) -> dict[str, int]:
             out[f"chapter:{plan.id}:{chapter.id}"] = _own(chapter)
         out[f"outline:{plan.id}"] = hash((tuple((c.id, c.parent) for c in chapters),
                                           tuple(ind.id for ind in plan.indicators)))
+        out[f"reports:{plan.id}"] = hash(repr(plan.reports))
         for holder in [*chapters, *plan.walk_tasks()]:
             before = None  # each task with the one before it: a task moved moves both
             for task in holder.tasks:
@@ -79,6 +81,7 @@ def fingerprints(repo: Repository) -> dict[str, int]:
                 before = task.id
     for key, task in repo.tasks.items():
         out[f"task:{key}"] = _own(task)
+        out[f"at:{key}"] = hash(repo.task_anchor_url(task))  # the page of its plan that holds it
     for ind in repo.indicators.values():
         out[f"indicator:{ind.id}"] = _own(ind)
         out[f"placed:indicator:{ind.id}"] = hash((ind.plan, ind.chapter, ind.departments))
@@ -107,8 +110,10 @@ def _tasks(repo: Repository, keys: Iterable[str]) -> Iterator[str]:
             continue
         yield f"task:{key}"
         yield f"who:{key}"
+        yield f"at:{key}"
         yield f"plan:{task.plan}"
         yield f"outline:{task.plan}"  # the order of the tasks of several chapters
+        yield f"reports:{task.plan}"  # the progress reported on it
         for chapter_id in index.task_chapters.get(key, ()):
             yield f"chapter:{task.plan}:{chapter_id}"
         yield from _departments(repo, task.departments)
@@ -126,6 +131,7 @@ def _indicators(repo: Repository, ids: Iterable[str]) -> Iterator[str]:
             continue
         yield f"indicator:{ind_id}"
         yield f"plan:{ind.plan}"
+        yield f"reports:{ind.plan}"  # the values reported
         if ind.chapter:
             yield f"chapter:{ind.plan}:{ind.chapter}"
         elif index.indicator_tasks.get(ind_id):  # shown in the chapter of its first task
@@ -140,6 +146,7 @@ def _everything_listed(repo: Repository) -> Iterator[str]:
     assigns (they count tasks; they do not show their words)."""
     yield from (f"plan:{p}" for p in repo.plans)
     yield from (f"outline:{p}" for p in repo.plans)
+    yield from (f"reports:{p}" for p in repo.plans)
     yield from (f"department:{d}" for d in repo.departments)
     yield from (f"who:{key}" for key in repo.tasks)
     yield from _indicators(repo, repo.indicators)
@@ -167,6 +174,18 @@ def _department_inputs(repo: Repository, dept_id: str) -> Iterator[str]:
     yield from _indicators(repo, repo.index.department_indicators.get(dept_id, ()))
 
 
+def _task_inputs(repo: Repository, plan_id: str, task_id: str) -> Iterator[str]:
+    """A task's page: it, the tasks above and below it, its indicators."""
+    task = repo.tasks.get(f"{plan_id}:{task_id}")
+    if task is None:
+        return
+    near = [task.key, *(sub.key for sub in task.tasks)]
+    if task.parent:
+        near.append(f"{plan_id}:{task.parent}")
+    yield from _tasks(repo, near)
+    yield from _indicators(repo, task.indicators)
+
+
 def _indicator_inputs(repo: Repository, ind_id: str) -> Iterator[str]:
     yield from _indicators(repo, (ind_id,))
     yield from _tasks(repo, repo.index.indicator_tasks.get(ind_id, ()))
@@ -189,6 +208,8 @@ _KINDS: dict[str, Callable[..., Iterable[str]]] = {
     "changes": lambda repo: (),
     "plan": _plan_inputs,
     "plan-matrix": _plan_inputs,
+    "period": lambda repo, plan_id, period: _plan_inputs(repo, plan_id),
+    "task": _task_inputs,
     "department": _department_inputs,
     "indicator": _indicator_inputs,
 }

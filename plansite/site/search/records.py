@@ -187,7 +187,7 @@ def task_record(repo: Repository, task: Task, lang: str = "zh") -> SearchRecord:
         (t("deadline"), task.deadline.phrase if task.deadline else ""),
         (t("progress"), task.progress),
     ])
-    return SearchRecord(urls.task_url(task), "task", title, plan.title,
+    return SearchRecord(repo.task_url(task), "task", title, plan.title,
                         _chapter_trail(repo, plan, repo.index.task_chapters[task.key]),
                         text=f"{text} {facts}".strip())
 
@@ -199,7 +199,7 @@ def chapter_record(repo: Repository, plan: Plan, chapter: Chapter) -> SearchReco
     while parent:
         trail.append(parent)
         parent = repo.index.chapters[f"{plan.id}:{parent}"].parent
-    return SearchRecord(urls.chapter_url(chapter), "chapter",
+    return SearchRecord(repo.chapter_url(chapter), "chapter",
                         f"{chapter.number}{chapter.title}", plan.title,
                         _chapter_trail(repo, plan, trail[::-1]),
                         text=text_of(markdown_html(chapter.text)))
