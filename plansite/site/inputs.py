@@ -191,6 +191,12 @@ def _indicator_inputs(repo: Repository, ind_id: str) -> Iterator[str]:
     yield from _tasks(repo, repo.index.indicator_tasks.get(ind_id, ()))
 
 
+def _progress_inputs(repo: Repository) -> Iterator[str]:
+    """The pages that sum up the progress of every task (the home page, the list of plans)."""
+    yield from _everything_listed(repo)
+    yield from (f"task:{key}" for key in repo.tasks)
+
+
 def _deadlines_inputs(repo: Repository) -> Iterator[str]:
     """Every task with a deadline (a deadline added or removed changes what it assigns)."""
     yield from _everything_listed(repo)
@@ -198,8 +204,8 @@ def _deadlines_inputs(repo: Repository) -> Iterator[str]:
 
 
 _KINDS: dict[str, Callable[..., Iterable[str]]] = {
-    "home": lambda repo: _everything_listed(repo),
-    "plans": lambda repo: _everything_listed(repo),
+    "home": _progress_inputs,
+    "plans": _progress_inputs,
     "departments": lambda repo: _everything_listed(repo),
     "indicators": lambda repo: _everything_listed(repo),
     "matrix": lambda repo: _everything_listed(repo),
