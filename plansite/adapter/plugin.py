@@ -26,7 +26,7 @@ from mkdocs.structure.toc import get_toc
 from plansite.adapter.authored import (MacroOutputs, escape_front_matter, failure_line,
                                        front_matter_lines, sanitise)
 from plansite import __version__
-from plansite.adapter.beside import Beside
+from plansite.adapter.beside import Beside, write_feeds
 from plansite.adapter.addresses import (base_url, edit_url, refuse_outside_links,
                                         repository_name)
 from plansite.adapter.nav import default_nav, source_paths, translate_nav
@@ -38,6 +38,7 @@ from plansite.progress import ENVIRONMENT, QUIET, EventWriter
 from plansite.reading.repository import load_repository
 from plansite.site.pages import Page, site_pages
 from plansite.site.portal import FETCH_TIMEOUT, MemberSite, read_members
+from plansite.site.progress import page_feeds
 from plansite.site.render import Renderer, Site
 from plansite.site.templates import Templates
 from plansite.site.search import PageLayout
@@ -73,6 +74,23 @@ def portal_settings(members: list[MemberSite]) -> dict:
                             for site in members)
     return {"members": [{"name": site.member.name, "url": site.member.url} for site in members],
             "origins": " ".join(origins)}
+
+
+def edit_url(config, file: str, line: int = 0) -> str:
+    """The editing address of a repository file: ``<repo_url>/edit/<branch>/<file>#L<line>``."""
+    edit_uri = (config.edit_uri or "edit/main/docs/").strip("/")
+    docs = Path(config.docs_dir).name
+    if edit_uri.endswith("/" + docs):
+        edit_uri = edit_uri[: -len(docs) - 1]
+    url = f"{config.repo_url.rstrip('/')}/{edit_uri}/{file}"
+    return f"{url}#L{line}" if line else url
+
+
+def base_url(config) -> str:
+    """The path the site is served under (``/`` or ``/sub/``), from ``site_url``."""
+    path = "/" if not config.site_url else "/" + config.site_url.split("//", 1)[-1] \
+        .split("/", 1)[-1].strip("/") + "/"
+    return path.replace("//", "/")
 
 
 class PlansiteConfig(base.Config):
@@ -140,6 +158,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         if members:
             config.extra["plansite_portal"] = portal_settings(members)
         self.site.download_sizes = self.beside.download_sizes
+        if config.repo_url:
+            self.site.file_link = partial(edit_url, config)
         self.interface_language(config)
         return config
 
@@ -265,13 +285,23 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         page.meta["description"] = html.escape(generated.description, quote=True)
         if generated.source is not None and config.repo_url:
             page.edit_url = edit_url(config, generated.source.file, generated.source.line)
+        page.meta["plansite_feeds"] = page_feeds(self.repo, generated, self.config.lang)
         # The page is one block of finished HTML. It skips Markdown, whose raw-HTML parser
         # cost more than writing it (a third of a 5,000-task build), and MkDocs' own
-        # rendering, which makes a Markdown converter for each page.
-        body = self.renderer(page).page(generated.kind, *generated.args,
-                                        number=generated.number)
-        page.render = partial(_finished_page, page, str(body))
+        # rendering, which makes a Markdown converter for each page. It is made when the
+        # theme writes the page (on_page_context): MkDocs reads every page before it writes
+        # the first, and keeps each page's content to the end of the build.
+        page.render = partial(_finished_page, page, "")
         return ""
+
+    @event_priority(100)  # before any other plugin reads the page's content
+    def on_page_context(self, context, page, config, nav):
+        """A generated page's HTML, made just before the theme writes the page."""
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            page.content = str(self.renderer(page).page(generated.kind, *generated.args,
+                                                        number=generated.number))
+        return context
 
     on_page_markdown = CombinedEvent(_before_macros, _after_macros)
 
@@ -285,6 +315,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
     def on_post_page(self, output: str, page, config) -> str:
         self.beside.page_written(page.file.src_uri, page.file.dest_uri)
         self.progress.advance()
+        if page.file.src_uri in self.pages:
+            # written next: a generated page's HTML is not held to the end of the build
+            page.content = ""
         return with_generator(output, __version__)
 
     def on_post_build(self, config) -> None:
@@ -295,6 +328,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         assert self.repo is not None and self.site is not None
         self.progress.phase("progress-finish")
         self.site.write_chunks(site)
+        write_feeds(site, self.repo, self.site.findings.progress,
+                    config.site_url or base_url(config), self.config.lang)
         try:
             broken = self.beside.finish(site, self.repo, base_url(config), self.config.lang)
         except Exception as exc:
