@@ -25,12 +25,15 @@ QUERY = "住建委"
 
 @dataclass
 class Run:
-    """One measured command: wall time, peak memory of its process tree, exit code, output."""
+    """One measured command: wall time, peak memory of its process tree, exit code, output,
+    and the processor time it and every process it waited for used (user and system): on a
+    shared machine the wall time also counts the others' work, the processor time does not."""
 
     seconds: float
     peak_mb: float
     code: int
     output: str = ""
+    cpu_seconds: float = 0.0
 
 
 @dataclass
@@ -108,7 +111,8 @@ def run(command: list[str], cwd: Path, timeout: float = 1800) -> Run:
         out.seek(0)
         output = out.read().decode("utf-8", "replace")
     # ru_maxrss of a reaped child covers its own reaped children too (kilobytes on Linux)
-    return Run(seconds, max(peak_tree, usage.ru_maxrss / 1024), process.returncode, output)
+    return Run(seconds, max(peak_tree, usage.ru_maxrss / 1024), process.returncode, output,
+               usage.ru_utime + usage.ru_stime)
 
 
 
@@ -170,23 +174,94 @@ def first_search_bytes(site: Path, ours: bool) -> dict[str, int]:
     return loaded
 
 
+SERVE_ARGS = ["--livereload", "--dirty"]
+"""How `make serve` runs ``mkdocs serve`` (see the Makefile): live reload, and only the pages
+whose records changed written again."""
+
+
+@dataclass
+class ServeEdit:
+    """One edit timed while ``mkdocs serve`` runs: seconds until the page showed it (None when
+    it never did), whether the server told the browser to reload, and how many generated pages
+    the build after the save rendered."""
+
+    seconds: float | None
+    reloaded: bool = False
+    rendered: int | None = None
+
+
+def unique_queries(repo, queries: list[tuple[str, tuple[str, ...]]], sample: int = 40
+                   ) -> list[tuple[str, tuple[str, ...]]]:
+    """The search queries to ask of a synthetic site: each query of the project's own set
+    (tests/test_search_quality.py) that names exactly one record there (a department by its
+    name or alias, an indicator or a plan by its name), then up to ``sample`` department and
+    ``sample`` indicator names that no other record of the site bears, each expecting its
+    record's page."""
+    from plansite.model import urls
+
+    names: dict[str, set[str]] = {}
+    for dept in repo.departments.values():
+        for name in (dept.name, *dept.aliases):
+            names.setdefault(name, set()).add(urls.department_url(dept.id))
+    for ind in repo.indicators.values():
+        names.setdefault(ind.name, set()).add(urls.indicator_url(ind.id))
+    for plan in repo.plans.values():
+        names.setdefault(plan.title, set()).add(urls.plan_url(plan.id))
+    chosen = [(query, tuple(names[query])) for query, _ in queries
+              if len(names.get(query, ())) == 1]
+    for kind in ("departments/", "indicators/"):
+        unique = [(name, tuple(found)) for name, found in names.items()
+                  if len(found) == 1 and next(iter(found)).startswith(kind)
+                  and name not in dict(chosen)]
+        step = max(1, len(unique) // sample)
+        chosen += unique[::step][:sample]
+    return chosen
+
+
+def search_hits(site: Path, queries: list[tuple[str, tuple[str, ...]]]
+                ) -> tuple[int, list[tuple[str, tuple[str, ...], list[str]]]]:
+    """Each query typed into the site's search box as a reader would: how many find one of
+    their expected addresses in the first three results, and the misses."""
+    from playwright.sync_api import sync_playwright
+
+    from browser_support import launch_browser, serve_folder
+    from test_search_quality import run_query
+
+    misses = []
+    with serve_folder(site) as base, sync_playwright() as playwright:
+        browser = launch_browser(playwright)
+        try:
+            page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 900})
+            page.goto(base)
+            page.locator("#ps-search-input").click()
+            for query, expected in queries:
+                got = run_query(page, query)[:3]
+                if not set(expected) & set(got):
+                    misses.append((query, expected, got))
+        finally:
+            browser.close()
+    return len(queries) - len(misses), misses
+
+
 def serve_edit_seconds(root: Path, edit: Path, old: str, new: str, page: str,
-                       timeout: float = 1200) -> float | None:
-    """Seconds from replacing ``old`` by ``new`` in ``edit`` while ``mkdocs serve`` runs in
-    ``root`` until the served page at ``page`` (site-relative) shows ``new``; None when it never
-    does within ``timeout``."""
+                       timeout: float = 1200) -> ServeEdit:
+    """Time from replacing ``old`` by ``new`` in ``edit`` while ``mkdocs serve`` runs in
+    ``root`` as `make serve` runs it, until the served page at ``page`` (site-relative) shows
+    ``new``."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
-         "--livereload"], cwd=root, stdout=subprocess.PIPE,
+         *SERVE_ARGS], cwd=root, stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     ready = threading.Event()
+    lines: list[str] = []
 
     def read() -> None:
         assert process.stdout is not None
         for line in process.stdout:
+            lines.append(line)
             if "Serving on" in line:
                 ready.set()
 
@@ -201,19 +276,27 @@ def serve_edit_seconds(root: Path, edit: Path, old: str, new: str, page: str,
             return False
 
     text = edit.read_text(encoding="utf-8")
+    result = ServeEdit(None)
     try:
         if not ready.wait(timeout) or not shows(old):
-            return None
+            return result
         time.sleep(1.0)  # let the file watcher settle
+        seen = len(lines)
         started = time.perf_counter()
         edit.write_text(text.replace(old, new, 1), encoding="utf-8")
         while time.perf_counter() - started < timeout:
             if shows(new):
-                return time.perf_counter() - started
+                result.seconds = time.perf_counter() - started
+                break
             if process.poll() is not None:
-                return None
+                return result
             time.sleep(0.1)
-        return None
+        time.sleep(2.0)  # the server's own lines after the build
+        after = lines[seen:]
+        result.reloaded = any("Reloading browsers" in line for line in after)
+        counts = [re.search(r"plansite: (\d+) generated page", line) for line in after]
+        result.rendered = next((int(m.group(1)) for m in counts if m), None)
+        return result
     finally:
         process.terminate()
         with contextlib.suppress(subprocess.TimeoutExpired):

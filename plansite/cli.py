@@ -18,12 +18,13 @@ from plansite.catalogue.messages import summary
 from plansite.importers import import_document
 from plansite.importers.progress import import_report
 from plansite.importers.limits import MB, ImportLimits
-from plansite.model.fields import schema_files
+from plansite.model.fields import DATA_FORMAT, schema_files
 from plansite.problems import PlanError, format_github, format_json
 from plansite.progress import Progress
 from plansite.publishing import tables
 from plansite.publishing.export import json_text
 from plansite.reading.git import WORKING_TREE, extract_data, is_git_repository, revision_exists
+from plansite.reading.migrate import migrate
 from plansite.reading.repository import load_repository
 from plansite.starter.new import SiteSettings, new_site, remove_example
 from plansite.synthetic import synth_repository
@@ -157,6 +158,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("remove-example", help="remove the example plan plansite new wrote, and "
                                               "its departments")
     p.set_defaults(func=cmd_remove_example)
+
+    p = sub.add_parser("migrate", help="upgrade data files of an older format to this "
+                                       "plansite's, keeping comments")
+    p.set_defaults(func=cmd_migrate)
 
     p = sub.add_parser("schema", help="write the JSON Schema of every kind of data file")
     p.add_argument("--out", default="schema", help="folder for <kind>.schema.json (default: schema/)")
@@ -295,6 +300,25 @@ def cmd_remove_example(args: argparse.Namespace) -> int:
     for item in remove_example(_root(args)) or ["nothing: no example plan"]:
         print(f"removed {item}")
     return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    """Upgrade the data to this plansite's format and say what changed (1: a unit is newer)."""
+    root = _root(args)
+    done = migrate(root)
+    for item in done:
+        if item.unknown:
+            print(f"{item.file}: format {item.found} is " + (
+                f"newer than this plansite's ({DATA_FORMAT}); upgrade plansite" if item.newer
+                else "older than any this plansite upgrades; upgrade it with an older release"),
+                file=sys.stderr)
+            continue
+        print(f"{item.file}: format {item.found} -> {item.to}")
+        for said in item.said:
+            print(f"  {said}")
+    if not done:
+        print(f"the data is in format {DATA_FORMAT}: nothing to do")
+    return 1 if any(item.unknown for item in done) else 0
 
 
 def cmd_diff(args: argparse.Namespace) -> int:

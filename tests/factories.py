@@ -35,6 +35,21 @@ INDICATORS = {"indicators": [
 ]}
 
 
+REPORT = {
+    "period": "2013", "as_of": "2013-12-31", "reported_by": "市发展改革委",
+    "source": {"title": "2013年规划实施情况", "url": "https://example.gov.cn/2013.html"},
+    "entries": [
+        {"task": "1.1", "status": "on_track", "progress": "完成片区规划编制。", "percent": 60,
+         "reported_by": "市住建委",
+         "evidence": [{"title": "片区规划批复", "url": "https://example.gov.cn/pf.html"}],
+         "indicators": [{"indicator": "chengzhenhualv", "year": 2013, "value": 51.2}]},
+        {"task": "1.2", "status": "delayed", "reason": "校舍用地未落实。",
+         "assessment": {"by": "市人大常委会", "rating": "滞后", "note": "建议加快用地审批。"}},
+    ],
+}
+"""A good progress report on the fixture's plan (the body that reported 1.1 leads it)."""
+
+
 def write_yaml(path: Path, data: object) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -43,8 +58,9 @@ def write_yaml(path: Path, data: object) -> Path:
 
 def make_repo(root: Path, departments: list | None = None, plan: dict | None = None,
               tasks: dict | None = None, indicators: dict | None = None,
-              plan_id: str = "demo") -> Path:
-    """Write a small valid repository under ``root``; each part can be replaced."""
+              plan_id: str = "demo", reports: dict[str, dict] | None = None) -> Path:
+    """Write a small valid repository under ``root``; each part can be replaced. ``reports``
+    are report files by period (none unless given)."""
     write_yaml(root / "data" / "departments.yml",
                {"departments": copy.deepcopy(DEPARTMENTS if departments is None else departments)})
     folder = root / "data" / "plans" / plan_id
@@ -52,6 +68,8 @@ def make_repo(root: Path, departments: list | None = None, plan: dict | None = N
     write_yaml(folder / "tasks.yml", copy.deepcopy(TASKS if tasks is None else tasks))
     write_yaml(folder / "indicators.yml",
                copy.deepcopy(INDICATORS if indicators is None else indicators))
+    for period, report in (reports or {}).items():
+        write_yaml(folder / "reports" / f"{period}.yml", copy.deepcopy(report))
     return root
 
 

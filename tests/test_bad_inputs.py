@@ -69,9 +69,9 @@ WRITTEN = {
         "数据里只能有文字、空格和换行; 提示：删去这个字符（编辑器里可能看不见；可搜索 U+0001）"],
     "number-and-bool-keys": [
         "data/plans/demo/plan.yml:2:1: 1: 未知字段“1”；可用字段：id、title、issuer、issued、level、"
-        "period、source_document、summary、note、title_en、short_title",
+        "period、source_document、summary、note、title_en、short_title、reporting_interval、format",
         "data/plans/demo/plan.yml:3:1: true: 未知字段“true”；可用字段：id、title、issuer、issued、"
-        "level、period、source_document、summary、note、title_en、short_title; "
+        "level、period、source_document、summary、note、title_en、short_title、reporting_interval、format; "
         "提示：是否想写“note”？"],
     "deadline-read-as-number": [
         "data/plans/demo/tasks.yml:24:15: chapters[0].tasks[1].deadline: 不加引号时 YAML 把"
@@ -117,6 +117,13 @@ WRITTEN = {
         "（“城镇化率”是它的名称）"],
     "empty-chapters": [
         "data/plans/demo/tasks.yml:1:10: chapters: 值为空；应为 各章"],
+    # progress reports
+    "report-reason-missing": [
+        "data/plans/demo/reports/2013.yml:10:11: entries[0].reason: 状态为“不再推进”的进展必须写明原因"
+        "（reason）; 提示：写明滞后、调整或不再推进的原因，如 reason: 征地未完成"],
+    "report-bad-status": [
+        "data/plans/demo/reports/2013-Q2.yml:10:11: entries[0].status: 值“滞后”不在可选范围内；应为 "
+        "not_started | on_track | ahead | delayed | done | done_modified | dropped"],
     "anchor-clash": [
         "data/plans/demo/tasks.yml:4:7: chapters[1].id: 编号“1.2”与“1-2”"
         "（data/plans/demo/tasks.yml:2）在网页上是同一个锚点 #chapter-1-2，链接会指错；两个编号须有别"],
@@ -305,7 +312,7 @@ SCHEMA_SEES = {"syntax", "tab", "duplicate-key", "wrong-type", "missing-field", 
                "control-escape", "control-raw", "number-and-bool-keys", "deadline-read-as-number",
                "id-read-as-number", "id-exponent", "blank-title", "blank-department-name",
                "long-id", "gbk", "bom", "empty", "binary", "huge", "missing-colon",
-               "empty-chapters"}
+               "empty-chapters", "report-bad-status"}
 """The cases a JSON Schema can see: the shape of one file. The others are about meaning across
 values and files (an unknown department, a cycle, two equal ids, a depth the schema does not
 count, a link), which only `plansite validate` checks; for those the schema finds nothing wrong
@@ -333,7 +340,8 @@ def schema_files_flagged(root: Path) -> set[str]:
              "indicators.yml": "indicators"}
     flagged = set()
     for path in sorted((root / "data").rglob("*.yml")):
-        if path.name not in kinds or path.is_symlink():
+        kind = "report" if path.parent.name == "reports" else kinds.get(path.name)
+        if kind is None or path.is_symlink():
             continue
         name = path.relative_to(root).as_posix()
         raw = path.read_bytes()
@@ -346,7 +354,7 @@ def schema_files_flagged(root: Path) -> set[str]:
         if text.startswith("\ufeff") or len(raw) > 5 * 1024 * 1024 or data is None:
             flagged.add(name)  # editors refuse a BOM, a 50 MB file and nothing as well
             continue
-        if next(Draft202012Validator(json_schema(kinds[path.name])).iter_errors(data), None):
+        if next(Draft202012Validator(json_schema(kind)).iter_errors(data), None):
             flagged.add(name)
     return flagged
 

@@ -46,3 +46,18 @@ def test_memory_counts_the_forked_children_of_the_build():
     assert result.code == 0 and time.perf_counter() - started < 60
     assert result.peak_mb > 150  # the child's memory, though the parent never held it
     assert bench.tree_memory_mb(os.getpid()) > 0
+
+
+def test_processor_time_counts_the_children_and_not_the_waiting():
+    code = ("import os, time\n"
+            "pid = os.fork()\n"
+            "if pid == 0:\n"
+            "    end = time.process_time() + 0.6\n"
+            "    while time.process_time() < end: pass\n"
+            "    os._exit(0)\n"
+            "os.waitpid(pid, 0)\n"
+            "time.sleep(1.0)\n")
+    result = bench.run([sys.executable, "-c", code], ROOT)
+    assert result.code == 0
+    assert result.cpu_seconds >= 0.6  # the child's work
+    assert result.cpu_seconds < result.seconds - 0.5  # the parent's sleep is no work

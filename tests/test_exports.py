@@ -6,6 +6,8 @@ the data (a lost unit, a wrong id, a page URL that moved) fails here.
 
 from __future__ import annotations
 
+import datetime
+
 import copy
 import csv
 import hashlib
@@ -184,7 +186,8 @@ def test_xlsx_has_one_sheet_per_table_frozen_header_and_every_record(exported):
 
 
 CASTS = {"string": str, "integer": int, "number": float, "year": int,
-         "boolean": {"true": True, "false": False}.__getitem__}
+         "boolean": {"true": True, "false": False}.__getitem__,
+         "date": datetime.date.fromisoformat}
 
 
 def test_datapackage_describes_the_csv_files_with_types_and_units(exported):

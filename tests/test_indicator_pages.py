@@ -183,3 +183,74 @@ def test_a_chart_comes_with_its_numbers_as_a_table_and_a_sentence(real_site, rep
         # every number of the table is said in the one sentence too
         assert all(r[2] in sentence for r in rows), (ind.id, rows, sentence)
     assert charts >= 10 and {"目标", "实际值"} <= kinds_seen
+
+
+@pytest.fixture(scope="module")
+def long_site(tmp_path_factory) -> tuple[Path, object]:
+    """A synthetic site whose indicator list runs over several pages."""
+    from factories import copy_site_files
+    from plansite.adapter.build import build_site
+    from plansite.synthetic import synth_repository
+
+    root = tmp_path_factory.mktemp("long-list")
+    synth_repository(root, seed=3, tasks=200, departments=30, indicators=460, plans=3)
+    copy_site_files(root)
+    code, output = build_site(root)
+    assert code == 0, output[-3000:]
+    many, _ = load_repository(root)
+    return root / "site", many
+
+
+@pytest.mark.browser
+def test_a_long_indicator_list_filters_by_loading_the_plans_it_needs(page, long_site,
+                                                                     serve_site):
+    from plansite.site.paging import ROWS_PER_PAGE
+
+    site, many = long_site
+    base = serve_site(site).rstrip("/")
+    page.goto(base + "/indicators/")
+    rows = page.locator("table.ps-indicators tbody tr:not([hidden])")
+    assert rows.count() == ROWS_PER_PAGE
+    assert page.locator(".ps-pager a[href$='page/2/']").first.is_visible()
+    plan = list(many.plans)[1]
+    page.select_option("select[name=plan]", plan)
+    expected = [i for i in many.indicators.values() if i.plan == plan]
+    page.wait_for_function("n => document.querySelectorAll("
+                           "'table.ps-indicators tbody tr:not([hidden])').length === n",
+                           arg=len(expected))
+    assert not page.locator(".ps-pager").first.is_visible()
+    assert page.locator("form.ps-filters output").inner_text() == \
+        f"显示 {len(expected)} / {len(many.indicators)} 个指标"
+    # the loaded rows' links lead where the page's own rows do
+    link = rows.first.locator("a.ps-indicator-link")
+    assert link.inner_text() == expected[0].name
+    link.click()
+    page.wait_for_url(f"**/indicators/{expected[0].id}/")
+    page.go_back()
+    page.select_option("select[name=plan]", "")
+    dept = next(d for d in many.departments
+                if sum(d in many.index.indicator_departments[i] for i in many.indicators) > 3)
+    page.select_option("select[name=departments]", dept)
+    owned = sum(dept in many.index.indicator_departments[i] for i in many.indicators)
+    page.wait_for_function("n => document.querySelectorAll("
+                           "'table.ps-indicators tbody tr:not([hidden])').length === n",
+                           arg=owned)
+    page.select_option("select[name=departments]", "")
+    page.wait_for_function("n => document.querySelectorAll("
+                           "'table.ps-indicators tbody tr:not([hidden])').length === n",
+                           arg=ROWS_PER_PAGE)
+    assert page.locator(".ps-pager").first.is_visible()
+
+
+def test_without_javascript_a_long_list_is_walked_by_its_page_links(long_site):
+    site, many = long_site
+    seen = []
+    url = "indicators/"
+    while url:
+        tree = lxml_html.fromstring((site / url / "index.html").read_text(encoding="utf-8"))
+        seen += tree.xpath("//table[contains(@class,'ps-indicators')]/tbody/tr//a"
+                           "[contains(@class,'ps-indicator-link')]/text()")
+        following = tree.xpath("//nav[contains(@class,'ps-pager')]//a[@rel='next']/@href")
+        url = str((site / url / following[0]).resolve().relative_to(site.resolve())) \
+            if following else ""
+    assert seen == [i.name for i in many.indicators.values()]

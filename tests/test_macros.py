@@ -66,10 +66,10 @@ def test_author_page_embeds_tables_and_links(site):
     for table in tables[:3]:
         assert 'href="../indicators/chengzhenhualv/"' in table
     # the department's tasks, and the co-operated tasks of 市住建委 with their lead department
-    assert 'href="../plans/demo/#task-1-2"' in tables[3]
-    assert 'href="../plans/demo/#task-1-2"' in tables[4] and "市教育局" in tables[4]
+    assert 'href="../plans/demo/tasks/1.2/"' in tables[3]
+    assert 'href="../plans/demo/tasks/1.2/"' in tables[4] and "市教育局" in tables[4]
     assert '<a class="ps-dept" href="../departments/guihuaju/">市城乡规划局</a>' in html
-    assert '<a class="ps-task-link" href="../plans/demo/#task-1-2">优先发展教育</a>' in html
+    assert '<a class="ps-task-link" href="../plans/demo/tasks/1.2/">优先发展教育</a>' in html
     assert '<a class="ps-indicator-link" href="../indicators/chengzhenhualv/">城镇化率</a>' in html
     assert '<a href="../plans/demo/">示例规划</a>' in html
 

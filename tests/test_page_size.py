@@ -5,18 +5,27 @@ writes every record's link on every page, so each page grows with the site and t
 with its square (DESIGN.md: 550 KB a page at 2,000 pages in one flat section). Two synthetic
 sites, one four times the other, are built; the page frame (everything but the article) of the
 same department page and of the median page must stay the same size.
+
+Nor may a page grow with the data: long lists (indicators, departments, deadlines, a plan's
+tasks, its matrix) go on over numbered pages, so the largest page of a repository four times
+larger, with plans four times longer, is about as large.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import statistics
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
 from factories import copy_site_files
 from plansite.adapter.build import build_site
+from plansite.reading.repository import load_repository
+from plansite.site.pages import site_pages
+from plansite.site.render import Site
 from plansite.synthetic import synth_repository
 
 ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
@@ -65,3 +74,57 @@ def test_the_median_page_does_not_grow_with_the_site(sites) -> None:
     assert frames[1] <= frames[0] * 1.02, f"median frame {frames[0]} -> {frames[1]} bytes"
     sizes = [statistics.median(p.stat().st_size for p in pages(s)) for s in (small, large)]
     assert sizes[1] <= sizes[0] * 1.10, f"median page {sizes[0]} -> {sizes[1]} bytes"
+
+
+# -- long lists: no page grows with the data ----------------------------------------------------
+def rendered(root: Path, scale: int) -> dict[str, int]:
+    """The size of every generated page's content for a synthetic repository of two plans,
+    ``scale`` times 240 tasks: the plans themselves grow, not only their number."""
+    synth_repository(root, tasks=240 * scale, departments=40 * scale, indicators=120 * scale,
+                     plans=2, seed=5)
+    repo, problems = load_repository(root)
+    assert not problems.errors
+    site = Site(repo)
+    site.download_sizes = lambda: defaultdict(int)
+    return {page.url: len(str(site.renderer(page.url).page(
+        page.kind, *page.args, number=page.number)).encode("utf-8"))
+        for page in site_pages(repo)}
+
+
+@pytest.fixture(scope="module")
+def contents(tmp_path_factory) -> tuple[dict[str, int], dict[str, int]]:
+    return (rendered(tmp_path_factory.mktemp("one"), 1),
+            rendered(tmp_path_factory.mktemp("four"), 4))
+
+
+def test_the_largest_page_does_not_grow_with_the_data(contents) -> None:
+    small, large = contents
+    before, after = max(small.values()), max(large.values())
+    largest = max(large, key=large.__getitem__)
+    assert after <= before * 1.5, f"largest page {before} -> {after} bytes ({largest})"
+    assert after < 1024 * 1024
+
+
+def test_every_long_list_goes_on_over_numbered_pages(contents) -> None:
+    _, large = contents
+    assert "indicators/page/2/" in large
+    assert "indicators/page/1/" not in large  # the first page is the list's own address
+    plans = [url for url in large if re.fullmatch(r"plans/[a-z0-9-]+/", url)]
+    assert len(plans) == 2
+    for plan in plans:
+        assert f"{plan}page/2/" in large, plan
+        assert f"matrix/{plan[len('plans/'):]}page/2/" in large, plan
+
+
+def test_each_plans_indicator_rows_are_a_file_of_their_own(tmp_path) -> None:
+    synth_repository(tmp_path, tasks=300, departments=40, indicators=150, plans=2, seed=5)
+    repo, _ = load_repository(tmp_path)
+    written = Site(repo).write_chunks(tmp_path / "site")
+    assert written == len(repo.plans)
+    for plan in repo.plans.values():
+        chunk = json.loads((tmp_path / "site" / "indicators" / "rows" / f"{plan.id}.json")
+                           .read_text(encoding="utf-8"))
+        assert chunk["plan"] == plan.id
+        assert len(chunk["rows"]) == len(plan.indicators)
+        # links are relative to the file, two folders below the site's root
+        assert all('href="../../indicators/' in row for row in chunk["rows"])

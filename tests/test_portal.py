@@ -9,11 +9,13 @@ served without it, as a host that was not told, and the portal's search leaves i
 from __future__ import annotations
 
 import contextlib
+import json
 import socket
 import threading
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from browser_support import QuietHandler, serve_folder
 from factories import copy_site_files, make_repo
@@ -22,6 +24,7 @@ from plansite.model.records import Member, Source
 from plansite.problems import Problems
 from plansite.reading.portal import read_portal
 from plansite.site.portal import member_link, read_member, read_members
+from test_a11y import serious
 
 
 class CorsHandler(QuietHandler):
@@ -137,6 +140,7 @@ def test_a_file_that_is_not_plansite_data_says_what_it_lacks(tmp_path):
         "downloads/data.json")
 
 
+@pytest.mark.slow
 def test_the_build_stops_when_a_member_cannot_be_read(tmp_path):
     root = copy_site_files(write_portal(tmp_path / "portal", """members:
   - id: jia
@@ -189,6 +193,7 @@ def portal(tmp_path_factory):
         yield root / "site", dict(zip(names, addresses))
 
 
+@pytest.mark.slow
 def test_the_portal_lists_every_members_plans_linked_to_their_pages(portal):
     site, addresses = portal
     plans = (site / "member-plans" / "index.html").read_text(encoding="utf-8")
@@ -202,6 +207,7 @@ def test_the_portal_lists_every_members_plans_linked_to_their_pages(portal):
     assert f"数据来源：{addresses['乙市规划公开']}downloads/data.json" in member
 
 
+@pytest.mark.slow
 def test_the_portal_may_fetch_from_its_members_only(portal):
     site, addresses = portal
     home = (site / "index.html").read_text(encoding="utf-8")
@@ -209,6 +215,7 @@ def test_the_portal_may_fetch_from_its_members_only(portal):
     assert f"connect-src 'self' {origins}\"" in home
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_one_search_answers_from_both_members_with_links_to_their_pages(portal, page,
                                                                          serve_site):
@@ -230,3 +237,28 @@ def test_one_search_answers_from_both_members_with_links_to_their_pages(portal, 
     assert not any(href.startswith(bing) for href, _ in found)
     page.locator("#ps-search-results a", has_text="均衡发展义务教育").first.click()
     page.wait_for_url(yi + "plans/yishi/**")
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@pytest.mark.parametrize("address", ["members/", "member-plans/", "members/m1/"])
+def test_the_portals_pages_have_no_serious_accessibility_violation(portal, page, serve_site,
+                                                                   address):
+    page.goto(serve_site(portal[0]) + address)
+    assert not serious(Axe(), page)
+
+
+def test_a_members_data_is_read_as_text_and_kept_on_its_site(tmp_path):
+    (tmp_path / "odd.json").write_text(json.dumps({
+        "plans": [1, ["x"], {"id": "p", "title": "<script>甲</script>", "url": "javascript:x()",
+                             "period_start": 2021, "period_end": 2025}],
+        "departments": [None, {"id": "d", "name": 7, "led": 3, "cooperating": ["a", "b"],
+                               "url": "//evil.example/departments/d/"}],
+        "tasks": "none"}), encoding="utf-8")
+    site, problems = read_member(Member("jia", "甲", "https://jia.example/", data="odd.json"),
+                                 tmp_path)
+    assert not problems
+    assert [(p.name, p.href, p.facts) for p in site.plans] == [
+        ("<script>甲</script>", "https://jia.example/", ("2021–2025",))]
+    assert [(d.name, d.href, d.tasks, d.cooperating) for d in site.departments] == [
+        ("7", "https://jia.example/", 0, 2)]

@@ -1,101 +1,167 @@
-"""Long commands say where they are: live on a terminal, a few plain lines in a log."""
+"""The reported progress of tasks: current status, overdue, stale, contradiction, roll-ups and
+the changes between periods, each rule pinned on a small plan."""
 
 from __future__ import annotations
 
-import io
-import re
-import subprocess
-import sys
+import copy
+import datetime as _dt
 
-from factories import copy_site_files, make_repo
-from plansite.progress import EVENT, EventWriter, Progress, replay
+import pytest
 
-LINE = re.compile(r"^plansite \[ *\d+\.\d s\] \S.*$")
-"""A plain progress line: the time since the command started, then the phase and its count."""
+from factories import INDICATORS, PLAN, TASKS, make_repo
+from plansite.analysis.findings import Findings
+from plansite.analysis.progress import add_months
+from plansite.reading.repository import load_repository
 
-
-def plain_lines(text: str) -> list[str]:
-    return [line for line in text.splitlines() if line.startswith("plansite [")]
+TODAY = _dt.date(2026, 12, 1)
 
 
-def test_without_a_terminal_a_phase_is_a_few_plain_lines():
-    stream = io.StringIO()
-    with Progress(stream, lang="zh") as progress:
-        progress.phase("progress-pages", 1000)
-        for _ in range(1000):
-            progress.advance()
-    text = stream.getvalue()
-    assert "\r" not in text and "\x1b" not in text
-    lines = text.splitlines()
-    assert all(LINE.match(line) for line in lines), lines
-    # its start, each quarter, its end: not a line per page
-    counts = [line.split("] ", 1)[1] for line in lines]
-    assert counts[0] == "写页面 0/1000" and counts[-1].startswith("写页面 1000/1000 完成 (")
-    assert counts[1:-1] == ["写页面 250/1000", "写页面 500/1000", "写页面 750/1000"]
+def report(period: str, as_of: str, *entries: dict) -> dict:
+    return {"period": period, "as_of": as_of, "reported_by": "市发展改革委",
+            "source": {"title": f"{period}年进展", "url": f"https://example.gov.cn/{period}.html"},
+            "entries": list(entries)}
 
 
-def test_on_a_terminal_the_display_is_live():
-    class Terminal(io.StringIO):
-        def isatty(self) -> bool:
-            return True
-
-    stream = Terminal()
-    with Progress(stream) as progress:
-        assert progress.live
-        progress.phase("progress-plans", 4)
-        progress.advance(4)
-    assert "4/4" in stream.getvalue() and "写规划" in stream.getvalue()
-    assert "plansite [" not in stream.getvalue()
+def progress(tmp_path, reports: dict, as_of: int = 2014, plan: dict | None = None,
+             indicators: dict | None = None, deadlines: dict | None = None):
+    tasks = copy.deepcopy(TASKS)
+    for task in tasks["chapters"][0]["tasks"]:
+        if task["id"] in (deadlines or {}):
+            task["deadline"] = deadlines[task["id"]]
+    root = make_repo(tmp_path, plan=plan, tasks=tasks, indicators=indicators, reports=reports)
+    repo, problems = load_repository(root, as_of=as_of)
+    assert [p.format() for p in problems.errors] == []
+    return Findings(repo, TODAY).progress
 
 
-def test_a_childs_progress_is_read_back_and_its_other_lines_kept():
-    sent = io.StringIO()
-    child = EventWriter(sent)
-    child.phase("progress-pages", 400)
-    for _ in range(400):
-        child.advance()
-    child.close()
-    lines = sent.getvalue().splitlines()
-    assert all(line.startswith(EVENT) for line in lines)
-    assert len(lines) <= 202  # batched: about two hundred steps a phase at most
-    shown = io.StringIO()
-    progress = Progress(shown, live=False)
-    assert not replay("INFO    -  Building documentation\n", progress)
-    for line in lines:
-        assert replay(line, progress)
-    progress.close()
-    assert plain_lines(shown.getvalue())[-1].split("] ", 1)[1].startswith("写页面 400/400 完成")
+TWO_YEARS = {
+    "2012": report("2012", "2012-12-31", {"task": "1.1", "status": "on_track"},
+                   {"task": "1.2", "status": "not_started"}),
+    "2013": report("2013", "2013-12-31", {"task": "1.1", "status": "done"},
+                   {"task": "1.2", "status": "delayed", "reason": "用地未落实"}),
+}
 
 
-def test_the_build_without_a_terminal_reports_in_plain_lines(tmp_path):
-    copy_site_files(make_repo(tmp_path))
-    done = subprocess.run([sys.executable, "-m", "plansite", "build"], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr
-    assert "\r" not in done.stderr and "\x1b[?25l" not in done.stderr  # no live display
-    lines = plain_lines(done.stderr)
-    assert all(LINE.match(line) for line in lines), lines
-    phases = [line.split("] ", 1)[1] for line in lines]
-    pages = [p for p in phases if p.startswith("写页面")]
-    total = int(pages[0].split("/")[1])
-    assert total > 10 and pages[0] == f"写页面 0/{total}"
-    assert pages[-1].startswith(f"写页面 {total}/{total} 完成")
-    assert len(pages) <= 6  # sparse
-    assert phases[0] == "读取数据" and phases[-1].startswith("搜索索引、下载文件和链接检查 完成")
-    # the child's progress lines are shown, not repeated as output
-    assert EVENT not in done.stderr
+def test_the_current_status_is_the_latest_entry_and_the_timeline_is_newest_first(tmp_path):
+    found = progress(tmp_path, TWO_YEARS)
+    first = found.tasks["demo:1.1"]
+    assert first.status == "done"
+    assert [e.period.text for e in first.entries] == ["2013", "2012"]
+    assert found.tasks["demo:1.2"].status == "delayed"
 
 
-def test_synth_and_import_report_their_phases_in_plain_lines(tmp_path, capsys):
-    from plansite.cli import main
+def test_a_report_after_the_build_date_is_left_out(tmp_path):
+    found = progress(tmp_path, TWO_YEARS, as_of=2012)
+    assert found.tasks["demo:1.1"].status == "on_track"
+    assert [c.period.text for c in found.periods("demo")] == ["2012"]
 
-    assert main(["synth", "--tasks", "40", "--departments", "10", "--indicators", "10",
-                 "--plans", "2", "--out", str(tmp_path)]) == 0
-    phases = [line.split("] ", 1)[1] for line in plain_lines(capsys.readouterr().err)]
-    assert phases[0] == "写规划 0/2" and phases[-1].startswith("写规划 2/2 完成")
-    source = tmp_path / "plan.txt"
-    source.write_text("某市工作方案\n\n一、总体要求\n\n（一）加快建设。由市住建委负责。\n",
-                      encoding="utf-8")
-    assert main(["--root", str(tmp_path), "import", str(source), "--plan", "work-plan"]) == 0
-    phases = [line.split("] ", 1)[1] for line in plain_lines(capsys.readouterr().err)]
-    assert phases[0] == "读取文档" and phases[-1].startswith("写数据文件 3/3 完成")
+
+def test_overdue_is_a_passed_deadline_not_done(tmp_path):
+    found = progress(tmp_path, TWO_YEARS, deadlines={"1.1": "2012年", "1.2": "2013年6月"})
+    assert found.tasks["demo:1.1"].overdue is False  # done
+    assert found.tasks["demo:1.2"].overdue is True
+    assert found.tasks["demo:1.2"].due == _dt.date(2013, 6, 30)
+
+
+def test_a_deadline_not_yet_passed_is_not_overdue(tmp_path):
+    found = progress(tmp_path, TWO_YEARS, deadlines={"1.2": "2015年"})
+    assert found.tasks["demo:1.2"].overdue is False
+
+
+def test_without_reports_nothing_is_overdue_or_stale(tmp_path):
+    found = progress(tmp_path, {}, deadlines={"1.2": "2012年"})
+    task = found.tasks["demo:1.2"]
+    assert (task.status, task.overdue, task.stale) == ("unreported", False, False)
+    assert found.plan("demo").reported is False
+
+
+@pytest.mark.parametrize("interval, stale", [("year", False), ("quarter", True)])
+def test_stale_is_no_entry_for_longer_than_the_reporting_interval(tmp_path, interval, stale):
+    reports = {"2013-H2": report("2013-H2", "2013-12-31", {"task": "1.2", "status": "on_track"})}
+    found = progress(tmp_path, reports, plan={**PLAN, "reporting_interval": interval},
+                     as_of=2014)
+    assert found.tasks["demo:1.2"].stale is stale
+    # never reported: counted from the start of the first reporting period
+    assert found.tasks["demo:1.1"].stale is True
+    assert found.tasks["demo:1.1"].stale_since == _dt.date(2013, 7, 1)
+
+
+def test_a_finished_task_is_never_stale(tmp_path):
+    found = progress(tmp_path, TWO_YEARS, plan={**PLAN, "reporting_interval": "month"})
+    assert found.tasks["demo:1.1"].stale is False
+    assert found.tasks["demo:1.2"].stale is True
+
+
+def test_on_track_while_its_indicator_is_off_track_is_a_contradiction(tmp_path):
+    indicators = copy.deepcopy(INDICATORS)
+    indicators["indicators"][0]["actuals"] = [{"year": 2014, "value": 44}]
+    reports = {"2014": report("2014", "2014-12-31", {"task": "1.1", "status": "on_track"},
+                              {"task": "1.2", "status": "on_track"})}
+    found = progress(tmp_path, reports, indicators=indicators, as_of=2014)
+    assert found.statuses["chengzhenhualv"].status == "off-track"
+    assert found.tasks["demo:1.1"].contradicted_by == ("chengzhenhualv",)
+    assert found.tasks["demo:1.2"].contradicted_by == ()  # serves no indicator
+    assert [t.key for t in found.plan("demo").attention] == ["demo:1.1"]
+
+
+def test_rollups_count_every_status(tmp_path):
+    found = progress(tmp_path, TWO_YEARS)
+    rollup = found.plan("demo")
+    assert {k: v for k, v in rollup.counts.items() if v} == {"done": 1, "delayed": 1}
+    assert (rollup.total, rollup.done, rollup.share("done")) == (2, 1, 0.5)
+    assert found.department("jiaoyuju").counts["delayed"] == 1
+    assert found.department("jiaoyuju").counts["done"] == 0
+    assert found.department("zhujianwei").total == 2  # leads 1.1, co-operates on 1.2
+    assert found.chapter("demo", "1").counts == rollup.counts
+    assert found.site().counts == rollup.counts
+
+
+def test_each_period_says_what_changed_since_the_one_before(tmp_path):
+    reports = {**TWO_YEARS, "2014": report(
+        "2014", "2014-12-31", {"task": "1.2", "status": "dropped", "reason": "并入其他任务"})}
+    found = progress(tmp_path, reports)
+    first, second, third = found.periods("demo")
+    assert first.previous is None and second.previous.text == "2012"
+    assert [e.task for e in second.newly_done] == ["1.1"]
+    assert [e.task for e in second.newly_late] == ["1.2"]
+    assert [(e.task, e.reason) for e in third.dropped] == [("1.2", "并入其他任务")]
+    assert (third.reported, third.tasks) == (1, 2)
+    assert [(e.task, was) for e, was in second.changed] == [("1.1", "on_track"),
+                                                           ("1.2", "not_started")]
+
+
+def test_add_months_keeps_the_day_or_the_months_last():
+    assert add_months(_dt.date(2013, 12, 31), 2) == _dt.date(2014, 2, 28)
+    assert add_months(_dt.date(2013, 1, 15), 12) == _dt.date(2014, 1, 15)
+
+
+def test_rollups_count_only_plans_with_reports(tmp_path):
+    from factories import write_yaml
+
+    root = make_repo(tmp_path, reports=TWO_YEARS)
+    other = root / "data" / "plans" / "other"
+    write_yaml(other / "plan.yml", {**PLAN, "id": "other"})
+    write_yaml(other / "tasks.yml", {"chapters": [{"id": "1", "title": "其他", "tasks": [
+        {"id": "1.1", "title": "另一项任务", "lead": ["市教育局"]}]}]})
+    repo, problems = load_repository(root, as_of=2014)
+    assert problems.errors == []
+    found = Findings(repo, TODAY).progress
+    assert found.site().total == 2
+    assert found.tasks["other:1.1"].status == "unreported"
+    assert found.department("jiaoyuju").total == 1  # 1.2 of demo; the other plan is not counted
+    assert found.plan("other").reported is False
+
+
+def test_the_method_page_states_every_status_and_rule():
+    from pathlib import Path
+
+    from plansite.analysis.progress import STATUSES
+    from plansite.catalogue.labels import translate
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "methodology.md").read_text(
+        encoding="utf-8")
+    for status in STATUSES:
+        assert f"| {translate('report_status_' + status)} |" in text, status
+    for rule in ("**当前状态。**", "**逾期。**", "**久未报告。**", "**自报与指标矛盾。**",
+                 "reporting_interval", "**每个报告期。**", "独立评估"):
+        assert rule in text, rule

@@ -111,7 +111,7 @@ def test_changes_page_lists_the_target_and_the_lead_department(site):
         "2021-06-301. 优化城镇空间布局牵头部门市住建委、规划局市住建委、市教育局提高城镇化率目标",
     ]
     assert 'href="../indicators/chengzhenhualv/"' in rows[0]
-    assert 'href="../plans/demo/#task-1-1"' in rows[1]
+    assert 'href="../plans/demo/tasks/1.1/"' in rows[1]
 
 
 def test_workflows_point_edit_links_and_site_url_at_the_published_repository():

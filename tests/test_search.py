@@ -63,7 +63,7 @@ def test_every_record_kind_and_address(repo) -> None:
     records = {r.url: r for r in search_records(repo)}
     assert records["plans/demo/"].kind == "plan"
     assert records["plans/demo/#chapter-1"].kind == "chapter"
-    task = records["plans/demo/#task-1-1"]
+    task = records["plans/demo/tasks/1.1/"]
     assert task.kind == "task" and task.plan == "示例规划"
     assert task.context == "一、统筹城乡发展"
     assert "牵头部门：市住建委、市城乡规划局" in task.text

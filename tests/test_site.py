@@ -59,7 +59,7 @@ def test_department_pages_list_exactly_their_tasks(real_site, repo):
         for anchor, keys in (("led", repo.index.led[dept]),
                              ("cooperating", repo.index.cooperated[dept])):
             shown = [site_url(url, h) for h in TASK_LINK.findall(section(html, anchor))]
-            expected = [f"plans/{repo.task(k).plan}/#{repo.task(k).anchor}" for k in keys]
+            expected = [f"plans/{repo.task(k).plan}/tasks/{repo.task(k).id}/" for k in keys]
             assert shown == expected, (dept, anchor)
 
 
@@ -88,7 +88,7 @@ def test_indicator_pages_link_back_to_tasks_and_departments(real_site, repo):
         url = f"indicators/{ind.id}/"
         html = page_html(real_site, url)
         tasks = [site_url(url, h) for h in TASK_LINK.findall(section(html, "tasks"))]
-        assert tasks == [f"plans/{ind.plan}/#{repo.task(k).anchor}"
+        assert tasks == [f"plans/{ind.plan}/tasks/{repo.task(k).id}/"
                          for k in repo.index.indicator_tasks[ind.id]]
         depts = [site_url(url, h) for h in DEPT_LINK.findall(section(html, "departments"))]
         assert depts == [f"departments/{d}/" for d in repo.index.indicator_departments[ind.id]]

@@ -90,3 +90,24 @@ def test_command_writes_a_repository_that_validates(tmp_path: Path, capsys) -> N
 def test_too_few_departments_is_a_usage_error(tmp_path: Path) -> None:
     assert main(["synth", "--tasks", "5", "--departments", "2", "--indicators", "1",
                  "--out", str(tmp_path)]) == 2
+
+
+def test_reports_cover_every_status_and_every_case_of_attention(synthetic: Path) -> None:
+    import datetime
+
+    from plansite.analysis.findings import Findings
+    from plansite.analysis.progress import STATUSES
+
+    repo, _ = load_repository(synthetic)
+    assert sum(len(p.reports) for p in repo.plans.values()) >= 3
+    periods = {r.period.text for p in repo.plans.values() for r in p.reports}
+    assert any("-H" in p for p in periods) and any(len(p) == 4 for p in periods)
+    progress = Findings(repo, datetime.date(2026, 12, 1)).progress
+    tasks = progress.tasks.values()
+    assert {t.status for t in tasks} >= set(STATUSES) - {"unstated"}
+    assert any(t.overdue for t in tasks)
+    assert any(t.stale for t in tasks)
+    assert any(t.contradicted_by for t in tasks)
+    entries = [e for p in repo.plans.values() for r in p.reports for e in r.entries]
+    assert any(e.assessment for e in entries) and any(e.evidence for e in entries)
+    assert all(e.reason for e in entries if e.status in ("delayed", "done_modified", "dropped"))

@@ -139,7 +139,7 @@ YAML_CASES = {
     "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", ["data/departments.yml:1:1: 这不是文本文件"
                                                       "（含有二进制字节）；应为 UTF-8 编码的 YAML 文本"]),
     "alias": (b"a: &x [1]\ndepartments: *x\n", [
-        "data/departments.yml:1:1: a: 未知字段“a”；可用字段：departments; 提示：是否想写“departments”？",
+        "data/departments.yml:1:1: a: 未知字段“a”；可用字段：departments、format; 提示：是否想写“format”？",
         "data/departments.yml:1:4: 不支持 YAML 锚点和别名（*alias）；请直接写出内容"]),
 }
 

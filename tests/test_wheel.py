@@ -48,7 +48,7 @@ def test_the_wheel_carries_everything_a_site_needs(wheel):
                    "plansite/site/templates/plansite/home.html", "plansite/starter/pins.txt",
                    "plansite/starter/files/mkdocs.yml.j2", "plansite/starter/files/docs/editing.md",
                    "plansite/starter/files/.github/workflows/pr.yml",
-                   "plansite/starter/files/.vscode/settings.json",
+                   "plansite/starter/files/.vscode/settings.json.j2",
                    "plansite/starter/files/.editorconfig", "plansite/starter/files/.gitignore"):
         assert needed in names, needed
     # the pages are files, not links to this repository's docs/

@@ -13,6 +13,7 @@ from functools import cached_property
 
 from plansite.analysis.deadlines import DeadlineGroup, build_date, repository_deadlines
 from plansite.analysis.history import History, load_history
+from plansite.analysis.progress import Progress
 from plansite.analysis.matrix import Matrix, Pair, compute_matrix, shared_tasks
 from plansite.analysis.status import StatusResult, compute_status, rollup
 from plansite.model.repository import Repository
@@ -64,6 +65,11 @@ class Findings:
         if pairs is None:
             pairs = self._pairs[plan_id] = shared_tasks(self.repo, plan_id)
         return pairs
+
+    @cached_property
+    def progress(self) -> Progress:
+        """What the progress reports say of every task at the build date."""
+        return Progress(self.repo, self.build_date, self.statuses)
 
     @cached_property
     def history(self) -> History:

@@ -42,6 +42,11 @@ FIELDS: dict[str, dict[str, str]] = {
                            "en": "data/abbreviations.yml: the site's own short forms (search finds "
                                  "either form by the other)"},
     "abbreviations-file.abbreviations": {"zh": "所有简称", "en": "every short form"},
+    "departments-file.format": {"zh": "数据格式版本（plansite migrate 升级旧格式）",
+                                "en": "the data format version (plansite migrate upgrades older ones)"},
+    "plan-file.format": {"zh": "本规划文件夹的数据格式版本（plansite migrate 升级旧格式）",
+                         "en": "the data format version of this plan's folder (plansite migrate "
+                               "upgrades older ones)"},
     "plan-file": {"zh": "data/plans/<plan>/plan.yml：规划的基本信息",
                   "en": "data/plans/<plan>/plan.yml: what the plan is"},
     "plan-file.id": {"zh": "规划编号，与文件夹名相同，用于网址 /plans/<id>/",
@@ -138,6 +143,68 @@ FIELDS: dict[str, dict[str, str]] = {
     "tasks-file": {"zh": "data/plans/<plan>/tasks.yml：规划的章节和任务",
                    "en": "data/plans/<plan>/tasks.yml: the plan's chapters and tasks"},
     "tasks-file.chapters": {"zh": "各章", "en": "the chapters"},
+    "plan-file.reporting_interval": {"zh": "进展报告的周期：month 每月 / quarter 每季度 / half 每半年 / "
+                                          "year 每年（默认）；超过一个周期没有进展的任务标为“久未报告”",
+                                    "en": "how often progress is reported: month / quarter / half / "
+                                          "year (the default); a task with no entry for longer is "
+                                          "stale"},
+    "report-file": {"zh": "data/plans/<plan>/reports/<报告期>.yml：一个报告期的进展报告",
+                    "en": "data/plans/<plan>/reports/<period>.yml: the progress report of one "
+                          "period"},
+    "report-file.period": {"zh": "报告期：2013、2013-H1、2013-Q2 或 2013-05，与文件名相同",
+                           "en": "the period: 2013, 2013-H1, 2013-Q2 or 2013-05, the same as the "
+                                 "file's name"},
+    "report-file.as_of": {"zh": "报告所述情况的截止日期，如 2013-06-30",
+                          "en": "the date the report's facts are at, e.g. 2013-06-30"},
+    "report-file.reported_by": {"zh": "发布报告的单位", "en": "the body that published the report"},
+    "report-file.source": {"zh": "报告原文：标题，以及网址或 sources/ 下的文件",
+                           "en": "the report as published: its title, and its address or a file "
+                                 "under sources/"},
+    "report-file.entries": {"zh": "每个任务一条进展", "en": "one entry per task reported on"},
+    "report-file.note": {"zh": "备注", "en": "a note"},
+    "document": {"zh": "一份公开文件：标题，以及网址或仓库中的文件",
+                 "en": "a published document: its title, and its address or a file of the "
+                       "repository"},
+    "document.title": {"zh": "标题", "en": "the title"},
+    "document.url": {"zh": "网址", "en": "the address"},
+    "document.file": {"zh": "仓库中的文件（sources/ 下），如 sources/2013年进展.pdf",
+                      "en": "a file of the repository (under sources/), e.g. "
+                            "'sources/2013年进展.pdf'"},
+    "report-entry": {"zh": "报告对一个任务的进展", "en": "what the report says of one task"},
+    "report-entry.task": {"zh": "任务编号（tasks.yml 中的 id）", "en": "the task's id in tasks.yml"},
+    "report-entry.status": {"zh": "状态：not_started 未启动 / on_track 正常推进 / ahead 超进度 / "
+                                  "delayed 滞后 / done 已完成 / done_modified 调整后完成 / "
+                                  "dropped 不再推进",
+                            "en": "the status: not_started / on_track / ahead / delayed / done / "
+                                  "done_modified / dropped"},
+    "report-entry.status_phrase": {"zh": "报告原文对状态的写法", "en": "the status as the report words it"},
+    "report-entry.reason": {"zh": "原因；滞后、调整后完成、不再推进时必填",
+                            "en": "the reason; required when delayed, done as modified or dropped"},
+    "report-entry.progress": {"zh": "进展情况（Markdown）", "en": "what was done (Markdown)"},
+    "report-entry.percent": {"zh": "完成百分比（0–100）", "en": "percent complete (0-100)"},
+    "report-entry.reported_by": {"zh": "填报单位（应为牵头或配合单位）",
+                                 "en": "the body that reported it (a lead or co-operating one)"},
+    "report-entry.evidence": {"zh": "佐证材料", "en": "evidence"},
+    "report-entry.indicators": {"zh": "本期的指标数值，计入指标的实际值",
+                                "en": "indicator values of the period; they join the actuals"},
+    "report-entry.assessment": {"zh": "独立评估（人大、审计、第三方评估），与自报状态并列显示",
+                                "en": "an independent assessment (people's congress, audit, third "
+                                      "party), shown beside the self-reported status"},
+    "report-entry.note": {"zh": "备注", "en": "a note"},
+    "indicator-value": {"zh": "指标在某年的数值", "en": "an indicator's value in a year"},
+    "indicator-value.indicator": {"zh": "指标编号", "en": "the indicator's id"},
+    "indicator-value.year": {"zh": "年份", "en": "the year"},
+    "indicator-value.value": {"zh": "数值（基本单位）", "en": "the value in base units"},
+    "indicator-value.unit": {"zh": "单位（与指标单位相同时可省略）",
+                             "en": "the unit (left out when it is the indicator's)"},
+    "indicator-value.phrase": {"zh": "原文写法", "en": "the words as written"},
+    "assessment": {"zh": "独立评估", "en": "an independent assessment"},
+    "assessment.by": {"zh": "评估者，如 市人大常委会、市审计局、第三方评估机构",
+                      "en": "who assessed, e.g. the people's congress, the audit office, a third "
+                            "party"},
+    "assessment.rating": {"zh": "评估结论，如 基本完成", "en": "the rating as given"},
+    "assessment.note": {"zh": "一句说明", "en": "a sentence"},
+    "assessment.url": {"zh": "评估报告的网址", "en": "the address of the assessment"},
     "portal-file": {"zh": "data/portal.yml：门户汇集的成员站点（各地、各部门自己发布的 plansite 站点）",
                     "en": "data/portal.yml: the member sites a portal gathers (plansite sites each "
                           "city or department publishes itself)"},
@@ -153,4 +220,3 @@ FIELDS: dict[str, dict[str, str]] = {
                     "en": "(optional) a local copy of the site's data.json, read instead of the "
                           "address in builds without the network"},
 }
-"""The description of every record (by its name) and field (``record.field``) of the data files."""

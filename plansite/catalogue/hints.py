@@ -48,6 +48,11 @@ HINTS: dict[str, dict[str, str]] = {
     "not-a-text-file": {"zh": "这看起来不是文本文件；请导入 .txt、.docx、.xlsx、.csv 或 .tsv",
                         "en": "this does not look like a text file; import a .txt, .docx, .xlsx, "
                               ".csv or .tsv file"},
+    "upgrade-plansite": {"zh": "升级 plansite（用新版本 plansite new 生成的 requirements.txt）",
+                         "en": "upgrade plansite (take requirements.txt from a newer plansite new)"},
+    "run-migrate": {"zh": "运行 plansite migrate 升级数据文件（保留注释），再检查改动后提交",
+                    "en": "run plansite migrate to upgrade the data files (comments are kept), "
+                          "then review and commit"},
     "force-import": {"zh": "加 --update 合并修订后的文件（保留编辑者的修改和注释），或加 --force 覆盖"
                            "（未改动的任务保留原编号）",
                      "en": "add --update to merge a revised document into it (editors' changes "

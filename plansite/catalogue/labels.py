@@ -7,6 +7,7 @@ shown when the interface is English. A test fails when a key lacks a language.
 from __future__ import annotations
 
 from plansite.catalogue.accessibility import ACCESSIBILITY
+from plansite.catalogue.progress import LABELS as PROGRESS_LABELS
 
 LANGUAGES = ("zh", "en")
 
@@ -167,6 +168,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "shared_count": {"zh": "共同任务数", "en": "Shared"},
     "no_pairs": {"zh": "没有部门共同承担任务。", "en": "No two departments share a task."},
     "deadlines": {"zh": "完成时限", "en": "Deadlines"},
+    "page_of": {"zh": "{title}（第{n}页）", "en": "{title} (page {n})"},
+    "pages": {"zh": "分页", "en": "Pages"},
+    "page_n": {"zh": "第{n}页", "en": "Page {n}"},
+    "previous_page": {"zh": "上一页", "en": "Previous"},
+    "next_page": {"zh": "下一页", "en": "Next"},
+    "rows_shown": {"zh": "第{start}–{stop}条，共{total}条", "en": "{start}–{stop} of {total}"},
+    "filter_loading": {"zh": "正在载入…", "en": "Loading…"},
+    "deadline_quarters": {"zh": "各季度", "en": "Quarters"},
     "deadlines_intro": {"zh": "写明完成时限的任务，按季度排列；已过完成时限的任务标为“已逾期”（按 {date} 计）。",
                         "en": "Tasks with a deadline, by quarter; those past their deadline are "
                               "marked overdue (as of {date})."},
@@ -452,6 +461,7 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+STRINGS.update(PROGRESS_LABELS)
 
 
 STRINGS.update(ACCESSIBILITY)

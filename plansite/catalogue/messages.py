@@ -8,6 +8,8 @@ A test fails when a code lacks a language.
 
 from __future__ import annotations
 
+from plansite.catalogue.progress import PROBLEMS as REPORT_PROBLEMS
+
 HINT_LABEL = {"zh": "提示：", "en": "hint: "}
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -75,6 +77,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "unknown-field": {
         "zh": "未知字段“{found}”；可用字段：{expected}",
         "en": "unknown field '{found}'; known fields: {expected}",
+    },
+    "format-newer": {
+        "zh": "数据格式 {found} 比这个 plansite 能读的格式 {expected} 新",
+        "en": "data format {found} is newer than the format {expected} this plansite reads",
+    },
+    "format-older": {
+        "zh": "数据格式 {found} 已过时；当前格式为 {expected}",
+        "en": "data format {found} is out of date; the current format is {expected}",
     },
     "wrong-type": {
         "zh": "类型不对：写的是 {found}；应为 {expected}",
@@ -242,7 +252,7 @@ MESSAGES: dict[str, dict[str, str]] = {
               "导入为任务，各组标题为（原文无标题）",
         "en": "the document is a list of projects: {found} numbered groups hold no numbered items "
               "and list their projects separated by '；'; {count} projects became tasks, each "
-              "group titled （原文无标题） (not in the source)",
+              "group titled '（原文无标题）' (not in the source)",
     },
     "import-supplied-heading": {
         "zh": "第一个顶级标题编号是 {found}，前面的正文没有标题；已补加标题 {expected}（原文无标题）",
@@ -352,6 +362,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
+MESSAGES.update(REPORT_PROBLEMS)
 
 SUMMARY = {
     "clean": {"zh": "没有发现问题。", "en": "No problems found."},

@@ -17,6 +17,7 @@ from plansite.catalogue.fields import FIELDS
 from plansite.catalogue.hints import HINTS
 from plansite.catalogue.imports import REPORT
 from plansite.catalogue.messages import MESSAGES
+from plansite.catalogue.phases import PHASES
 from plansite.catalogue.progress import PROGRESS
 from plansite.catalogue.values import VALUES
 from plansite.catalogue.reasons import REASONS
@@ -28,7 +29,7 @@ LIST_SEPARATOR = {"zh": "、", "en": ", "}
 
 TABLES: dict[str, dict[str, dict[str, str]]] = {
     "messages": MESSAGES, "hints": HINTS, "values": VALUES, "reasons": REASONS, "fields": FIELDS,
-    "report": REPORT, "changes": CHANGES, "progress": PROGRESS,
+    "report": REPORT, "changes": CHANGES, "progress": PROGRESS, "phases": PHASES,
 }
 """Every table of phrase templates by name; a code belongs to exactly one of them."""
 

@@ -20,6 +20,7 @@ VALUES: dict[str, dict[str, str]] = {
     "kind-local-id": {"zh": "编号（如 2.3.1）", "en": "an id such as 2.3.1"},
     "kind-number": {"zh": "数字", "en": "a number"},
     "kind-year": {"zh": "四位年份（如 2015）", "en": "a year, e.g. 2015"},
+    "kind-format": {"zh": "数据格式版本号（正整数，如 1）", "en": "a data format version, e.g. 1"},
     "kind-bool": {"zh": "true 或 false", "en": "true or false"},
     "kind-period": {"zh": "规划期（如 2011-2015）", "en": "a period such as 2011-2015"},
     "kind-deadline": {"zh": "完成时限（如 2015年）", "en": "a deadline such as '2015年'"},

@@ -35,13 +35,12 @@ from plansite.importers.table import TABLE_SUFFIXES, sheets, text_table
 from plansite.importers.writer import dump, markdown_paragraphs, schema_comment
 from plansite.language.numerals import normalize_width
 from plansite.language.similar import likeness
+from plansite.model.progress import NEEDS_REASON, Period
 from plansite.problems import PlanError, problem
 from plansite.progress import QUIET, Quiet
 from plansite.reading.yamlfile import load_file, plain
 
 REPORT_SUFFIXES = (".txt", ".md", ".docx") + TABLE_SUFFIXES
-PERIOD = re.compile(r"^(?P<year>(?:19|20)\d\d)(?:-(?:(?P<half>H[12])|(?P<quarter>Q[1-4])"
-                    r"|(?P<month>0[1-9]|1[0-2])))?$")
 COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"^(序号|编号|序)$")),
     ("status", re.compile(r"状态|是否完成|是否达序|完成状态|进度评价")),
@@ -53,7 +52,6 @@ COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("reporter", re.compile(r"填报单位|报送单位")),
     ("task", re.compile(r"任务|项目|事项|名称|工作内容|目标|举措|措施")),
 )
-NEEDS_REASON = ("delayed", "done_modified", "dropped")
 # How sure a match must be to stand without review, and how far ahead of the runner-up.
 SURE, MARGIN, LEAST = 0.8, 0.1, 0.5
 AS_OF = re.compile(r"截[至止](?:(?P<year>(?:19|20)\d\d)年)?(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日|底)")
@@ -106,6 +104,7 @@ class ReportImport:
     doubtful: list[dict] = field(default_factory=list)
     merged: list[dict] = field(default_factory=list)
     preamble: list[str] = field(default_factory=list)
+    by_statement: list[str] = field(default_factory=list)
     warnings: list = field(default_factory=list)
 
     def text(self, lang: str = "zh") -> str:
@@ -123,6 +122,7 @@ class ReportImport:
         return {"report": self.path.name, "entries": len(self.data["entries"]),
                 "rows_matched": self.matched, "unmatched": self.unmatched,
                 "doubtful": self.doubtful, "merged": self.merged, "preamble": self.preamble,
+                "done_by_statement": self.by_statement,
                 "warnings": [w.format("zh") for w in self.warnings]}
 
 
@@ -296,8 +296,8 @@ def _progress(rows: list[Row]) -> str:
 def _as_of(period: str, lines: list[str]) -> tuple[str, bool]:
     """The date the report states its facts at: a 截至…月…日 in its heading lines, else the
     last day of the period (then the second value is False: it was not read)."""
-    m = PERIOD.match(period)
-    year = int(m.group("year"))
+    read = Period.parse(period)
+    year = read.start.year
     for line in lines:
         found = AS_OF.search(normalize_width(line))
         if found:
@@ -305,15 +305,7 @@ def _as_of(period: str, lines: list[str]) -> tuple[str, bool]:
             month = int(found.group("month"))
             day = int(found.group("day") or calendar.monthrange(y, month)[1])
             return f"{y:04d}-{month:02d}-{day:02d}", True
-    if m.group("month"):
-        month = int(m.group("month"))
-    elif m.group("quarter"):
-        month = 3 * int(m.group("quarter")[1])
-    elif m.group("half"):
-        month = 6 * int(m.group("half")[1])
-    else:
-        month = 12
-    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}", False
+    return read.end.isoformat(), False
 
 
 def read_report(source: Path) -> tuple[list[Row], list[str], bool, str]:
@@ -370,7 +362,7 @@ def import_report(source: Path, plan_dir: Path, period: str, *, reported_by: str
     elif source.suffix.lower() not in REPORT_SUFFIXES:
         problems.append(problem("import-format", file, found=source.suffix or phrase("no-extension"),
                                 expected=REPORT_SUFFIXES))
-    if not PERIOD.match(period or ""):
+    if Period.parse(period or "") is None:
         problems.append(problem("report-bad-period", file, found=period,
                                 expected=phrase("period-forms")))
     if not (plan_dir / "tasks.yml").exists():
@@ -413,10 +405,14 @@ def import_report(source: Path, plan_dir: Path, period: str, *, reported_by: str
         if task.id in grouped:
             result.merged.append({**said, "task": task.id})
         grouped.setdefault(task.id, []).append(row)
-    order = [t.id for t in matcher.tasks]
     entries = []
-    for task_id in sorted(grouped, key=order.index):
-        entries.append(_entry(task_id, grouped[task_id], result, context))
+    for task in matcher.tasks:
+        if task.id in grouped:
+            entries.append(_entry(task.id, grouped[task.id], result, context))
+        elif context.all_done:
+            # 所有项目均已完成 holds for the tasks the report has no row of, too
+            entries.append({"task": task.id, "status": "done", "status_phrase": context.all_done})
+            result.by_statement.append(task.id)
     as_of_date, read = (as_of, True) if as_of else _as_of(period, heading)
     if not read:
         result.warnings.append(problem("report-as-of-guessed", file, severity="warning",

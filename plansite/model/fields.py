@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from plansite.catalogue.fields import FIELDS
-from plansite.model.records import COMPARATORS, DEPARTMENT_KINDS, INDICATOR_TYPES, TARGET_KINDS
+from plansite.model.progress import DATE_PATTERN, PERIOD_PATTERN, REPORT_STATUSES
+from plansite.model.records import (COMPARATORS, DEPARTMENT_KINDS, INDICATOR_TYPES,
+                                    REPORTING_INTERVALS, TARGET_KINDS)
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LOCAL_ID_PATTERN = r"^(?![0-9]+[eE][0-9]+$)[0-9A-Za-z]+([.-][0-9A-Za-z]+)*$"
@@ -102,8 +104,14 @@ DEPARTMENT = Record("department", (
     Field("name_en", "text"),
 ))
 
+DATA_FORMAT = 1
+"""The data format this plansite reads: ``format:`` of ``departments.yml`` and of each
+``plan.yml`` (for its whole plan folder). A file without it is of format 1; ``plansite migrate``
+upgrades older files, and a newer one asks for a newer plansite."""
+
 DEPARTMENTS_FILE = Record("departments-file", (
     Field("departments", "list", True, record=DEPARTMENT),
+    Field("format", "format"),
 ))
 
 ABBREVIATION = Record("abbreviation", (
@@ -128,6 +136,8 @@ PLAN_FILE = Record("plan-file", (
     Field("note", "text"),
     Field("title_en", "text"),
     Field("short_title", "text"),
+    Field("reporting_interval", "choice", choices=tuple(REPORTING_INTERVALS)),
+    Field("format", "format"),
 ))
 
 QUANTITY = Record("quantity", (
@@ -205,6 +215,51 @@ TASKS_FILE = Record("tasks-file", (
     Field("chapters", "list", True, record=CHAPTER),
 ))
 
+DOCUMENT = Record("document", (
+    Field("title", "text", True),
+    Field("url", "text"),
+    Field("file", "text"),
+))
+"""A published document: a report's source, a piece of evidence."""
+
+INDICATOR_VALUE = Record("indicator-value", (
+    Field("indicator", "slug", True),
+    Field("year", "year", True),
+    Field("value", "number", True),
+    Field("unit", "text"),
+    Field("phrase", "text"),
+))
+
+ASSESSMENT = Record("assessment", (
+    Field("by", "text", True),
+    Field("rating", "text", True),
+    Field("note", "text"),
+    Field("url", "text"),
+))
+
+REPORT_ENTRY = Record("report-entry", (
+    Field("task", "local-id", True),
+    Field("status", "choice", choices=REPORT_STATUSES),
+    Field("status_phrase", "text"),
+    Field("reason", "text"),
+    Field("progress", "markdown"),
+    Field("percent", "percent"),
+    Field("reported_by", "text"),
+    Field("evidence", "list", record=DOCUMENT),
+    Field("indicators", "list", record=INDICATOR_VALUE),
+    Field("assessment", "record", record=ASSESSMENT),
+    Field("note", "text"),
+))
+
+REPORT_FILE = Record("report-file", (
+    Field("period", "report-period", True),
+    Field("as_of", "date", True),
+    Field("reported_by", "text", True),
+    Field("source", "record", True, record=DOCUMENT),
+    Field("entries", "list", True, record=REPORT_ENTRY),
+    Field("note", "text"),
+))
+
 MEMBER = Record("member", (
     Field("id", "slug", True),
     Field("name", "text", True),
@@ -233,6 +288,7 @@ FILES: dict[str, Record] = {
     "tasks": TASKS_FILE,
     "indicators": INDICATORS_FILE,
     "abbreviations": ABBREVIATIONS_FILE,
+    "report": REPORT_FILE,
     "portal": PORTAL_FILE,
 }
 
@@ -251,6 +307,8 @@ def _kind_schema(kind: str) -> dict:
         return {"type": "number"}
     if kind == "year":
         return {"type": "integer", "minimum": 1900, "maximum": 2200}
+    if kind == "format":
+        return {"type": "integer", "minimum": 1, "maximum": DATA_FORMAT}
     if kind == "bool":
         return {"type": "boolean"}
     if kind == "period":
@@ -258,6 +316,13 @@ def _kind_schema(kind: str) -> dict:
                           {"type": "string", "pattern": r"^\d{4}\s*[-–—至~]\s*\d{4}$"}]}
     if kind == "deadline":
         return {"type": ["string", "integer"]}
+    if kind == "report-period":
+        return {"anyOf": [{"type": "integer", "minimum": 1900, "maximum": 2099},
+                          {"type": "string", "pattern": PERIOD_PATTERN}]}
+    if kind == "date":
+        return {"type": "string", "pattern": DATE_PATTERN, "format": "date"}
+    if kind == "percent":
+        return {"type": "number", "minimum": 0, "maximum": 100}
     if kind == "address":
         return {"type": "string", "pattern": ADDRESS_PATTERN}
     raise ValueError(f"unknown field kind {kind}")
@@ -304,7 +369,7 @@ def _record_schema(record: Record, defs: dict[str, dict]) -> dict:
 
 def json_schema(kind: str) -> dict:
     """The JSON Schema (draft 2020-12) of one kind of data file: departments, plan, tasks,
-    indicators, portal."""
+    indicators, report, portal."""
     record = FILES[kind]
     defs: dict[str, dict] = {}
     _record_schema(record, defs)
@@ -321,7 +386,8 @@ def json_schema(kind: str) -> dict:
 DATA_FILES = {"departments": "data/departments.yml", "plan": "data/plans/<plan>/plan.yml",
               "tasks": "data/plans/<plan>/tasks.yml",
               "indicators": "data/plans/<plan>/indicators.yml", "portal": "data/portal.yml",
-              "abbreviations": "data/abbreviations.yml"}
+              "abbreviations": "data/abbreviations.yml",
+              "report": "data/plans/<plan>/reports/<period>.yml"}
 """The data file each schema describes, by kind."""
 
 

@@ -6,9 +6,73 @@ searching the records again.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from plansite.model.records import Chapter, Department, Indicator, Plan, Task
+from plansite.model.walk import depth_first, tasks_under
+
+PLAN_PAGE_TASKS = 150
+"""The tasks one page of a plan shows at most: a longer plan goes on over numbered pages, whole
+chapters each (a chapter with more tasks is split into its own tasks and its sections, and a
+section with more tasks of its own is a page of its own)."""
+
+
+@dataclass(frozen=True)
+class PlanPart:
+    """A piece of a plan's pages: a chapter with everything in it (``whole``), or only its
+    heading, text and own tasks when its sections are pieces of their own; ``level`` is its
+    heading's level, ``weight`` its tasks and itself."""
+
+    chapter: Chapter
+    whole: bool
+    level: int
+    weight: int
+
+
+def plan_parts(plan: Plan, budget: int = PLAN_PAGE_TASKS) -> list[PlanPart]:
+    """A plan's chapters in document order as pieces no heavier than ``budget`` where a
+    chapter can be split, for :func:`cut` to lay out on pages."""
+    parts: list[PlanPart] = []
+
+    def add(chapter: Chapter, level: int) -> None:
+        weight = 1 + _tasks_in([chapter])
+        if weight <= budget or not chapter.chapters:
+            parts.append(PlanPart(chapter, True, level, weight))
+            return
+        own = 1 + sum(1 for _ in depth_first(chapter.tasks, lambda t: t.tasks))
+        parts.append(PlanPart(chapter, False, level, own))
+        for section in chapter.chapters:
+            add(section, level + 1)
+
+    for chapter in plan.chapters:
+        add(chapter, 2)
+    return parts
+
+
+def plan_weights(plan: Plan, parts: list[PlanPart]) -> list[int]:
+    """What a plan's pages list, one after the other: its indicators (a table row each),
+    then the pieces of its chapters."""
+    return [1] * len(plan.indicators) + [part.weight for part in parts]
+
+
+def _tasks_in(chapters: list[Chapter]) -> int:
+    return sum(1 for _ in tasks_under(chapters, lambda c: c.chapters, lambda c: c.tasks,
+                                      lambda t: t.tasks))
+
+
+def cut(weights: Sequence[int], budget: int) -> list[tuple[int, int]]:
+    """Consecutive items cut into parts weighing at most ``budget`` each (an item heavier than
+    the budget is a part of its own), as (start, stop) pairs; one part when there is nothing."""
+    parts: list[tuple[int, int]] = []
+    start = load = 0
+    for i, weight in enumerate(weights):
+        if i > start and load + weight > budget:
+            parts.append((start, i))
+            start, load = i, 0
+        load += weight
+    parts.append((start, len(weights)))
+    return parts
 
 
 @dataclass
@@ -25,6 +89,11 @@ class Index:
     task_chapters: dict[str, list[str]] = field(default_factory=dict)
     chapter_indicators: dict[str, list[str]] = field(default_factory=dict)
     group_implementers: dict[str, str] = field(default_factory=dict)
+    chapter_pages: dict[str, int] = field(default_factory=dict)
+
+    def page_of(self, plan: str, chapter_id: str | None) -> int:
+        """The page of its plan a chapter (and its tasks) is on: 1 but in a long plan."""
+        return self.chapter_pages.get(f"{plan}:{chapter_id}", 1)
 
     def department_tasks(self, dept: str) -> list[str]:
         """Task keys the department leads or co-operates on, led first, without repeats."""
@@ -48,6 +117,16 @@ def build_index(departments: dict[str, Department], plans: dict[str, Plan],
     for plan in plans.values():
         for chapter in plan.walk_chapters():
             index.chapters[f"{plan.id}:{chapter.id}"] = chapter
+        parts = plan_parts(plan)
+        before = len(plan.indicators)
+        for number, (start, stop) in enumerate(cut(plan_weights(plan, parts),
+                                                   PLAN_PAGE_TASKS), 1):
+            if number == 1:
+                continue
+            for part in parts[max(0, start - before):max(0, stop - before)]:
+                for chapter in depth_first([part.chapter],
+                                           lambda c: c.chapters if part.whole else []):
+                    index.chapter_pages[f"{plan.id}:{chapter.id}"] = number
         chains: dict[str, list[str]] = {}  # a chapter and those above it, for its tasks
         for task in plan.walk_tasks():
             key = task.key

@@ -22,6 +22,9 @@ COMPARATORS: tuple[str, ...] = (">=", "<=", "=", ">", "<", "~", "range")
 """``~`` is "about" (约, 左右, 力争): met within a tolerance (plansite.analysis.status)."""
 TARGET_KINDS: tuple[str, ...] = ("level", "change", "annual-growth", "ratio")
 DEPARTMENT_KINDS: tuple[str, ...] = ("department", "group", "company", "party", "organization")
+REPORTING_INTERVALS: dict[str, int] = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+"""How often a plan's tasks are reported on, and that interval in months: a task with no entry
+for longer is stale (plansite.analysis.progress)."""
 
 
 @dataclass(frozen=True)
@@ -216,8 +219,14 @@ class Plan:
     note: str = ""
     title_en: str = ""
     short_title: str = ""
+    reporting_interval: str = "year"
+    format: int = 1
+    """The data format its folder is written in (:data:`plansite.model.fields.DATA_FORMAT`)."""
     chapters: list[Chapter] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
+    reports: list = field(default_factory=list)
+    """The plan's progress reports (:class:`plansite.model.progress.ProgressReport`), oldest
+    period first."""
     source: Source = field(default_factory=lambda: Source(""))
 
     @property

@@ -9,6 +9,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plansite.model import urls
 from plansite.model.index import Index
 from plansite.model.records import (Abbreviation, Chapter, Department, Indicator, Member, Plan,
                                      Task)
@@ -39,3 +40,16 @@ class Repository:
 
     def chapter(self, plan: str, chapter_id: str) -> Chapter:
         return self.index.chapters[f"{plan}:{chapter_id}"]
+
+    def task_url(self, task: Task) -> str:
+        """A task's address: its own page."""
+        return urls.task_url(task)
+
+    def task_anchor_url(self, task: Task) -> str:
+        """A task in its place in its plan: the page of the plan that holds it (a long plan
+        has several), and its anchor."""
+        return urls.task_anchor_url(task, self.index.page_of(task.plan, task.chapter))
+
+    def chapter_url(self, chapter: Chapter) -> str:
+        """A chapter's address: the page of its plan that holds it, and its anchor."""
+        return urls.chapter_url(chapter, self.index.page_of(chapter.plan, chapter.id))

@@ -12,21 +12,49 @@ from functools import lru_cache
 from plansite.model.records import Chapter, Task
 
 
-def plan_url(plan_id: str) -> str:
-    return f"plans/{plan_id}/"
+def numbered_url(base: str, number: int) -> str:
+    """The address of page ``number`` of a long list (or plan) whose first page is ``base``."""
+    return base if number == 1 else f"{base}page/{number}/"
 
 
-def chapter_url(chapter: Chapter) -> str:
-    return f"{plan_url(chapter.plan)}#{chapter.anchor}"
+def plan_url(plan_id: str, page: int = 1) -> str:
+    """A plan's page, or page ``page`` of a long plan
+    (:meth:`plansite.model.index.Index.page_of` says which holds a chapter)."""
+    return numbered_url(f"plans/{plan_id}/", page)
+
+
+def chapter_url(chapter: Chapter, page: int = 1) -> str:
+    return f"{plan_url(chapter.plan, page)}#{chapter.anchor}"
 
 
 def task_url(task: Task) -> str:
-    return f"{plan_url(task.plan)}#{task.anchor}"
+    """A task's own page: its text, departments, deadline and the timeline of its reports."""
+    return task_page_url(task.plan, task.id)
+
+
+def task_page_url(plan_id: str, task_id: str) -> str:
+    """The page of the task ``task_id`` of the plan ``plan_id``."""
+    return f"{plan_url(plan_id)}tasks/{task_id}/"
+
+
+def task_anchor_url(task: Task, page: int = 1) -> str:
+    """A task in its place on its plan page (page ``page`` of a long plan)."""
+    return f"{plan_url(task.plan, page)}#{task.anchor}"
+
+
+def period_url(plan_id: str, period: str) -> str:
+    """A plan's reporting period: what changed since the period before."""
+    return f"{plan_url(plan_id)}reports/{period}/"
 
 
 def matrix_url(plan_id: str) -> str:
     """The responsibility matrix of one plan (``/matrix/`` lists the plans)."""
     return f"matrix/{plan_id}/"
+
+
+def indicator_rows_url(plan_id: str) -> str:
+    """The file of one plan's rows of the indicator list, which its filter loads on demand."""
+    return f"indicators/rows/{plan_id}.json"
 
 
 def department_url(dept_id: str) -> str:
@@ -40,6 +68,17 @@ def indicator_url(indicator_id: str) -> str:
 def member_url(member_id: str) -> str:
     """A portal's page of one member site: its plans and departments, linked to its pages."""
     return f"members/{member_id}/"
+
+
+def feed_url(scope: str, key: str = "") -> str:
+    """The address of an Atom feed of progress: ``feeds/all.xml`` (``scope`` site),
+    ``feeds/plans/<id>.xml``, ``feeds/departments/<id>.xml``."""
+    return "feeds/all.xml" if scope == "site" else f"feeds/{scope}s/{key}.xml"
+
+
+def calendar_url(dept_id: str) -> str:
+    """The iCalendar file of a department's deadlines."""
+    return f"calendars/{dept_id}.ics"
 
 
 INDEX_URLS = {

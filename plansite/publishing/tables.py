@@ -107,7 +107,25 @@ def _task_rows(data: dict) -> list[dict]:
             "cooperating_names": _joined(names[d] for d in t["cooperating"]),
             "implementers": _joined(t["implementers"]), "indicators": _joined(t["indicators"]),
             "deadline": t["deadline"], "responsibility": t["responsibility"], "text": t["text"],
-            "url": t["url"]})
+            "status": t["status"], "url": t["url"]})
+    return rows
+
+
+def _report_rows(data: dict) -> list[dict]:
+    rows = []
+    for r in data["reports"]:
+        for e in r["entries"]:
+            assessment = e["assessment"] or {}
+            rows.append({
+                "plan": r["plan"], "period": r["period"], "as_of": r["as_of"], "task": e["task"],
+                "status": e["status"], "reason": e["reason"], "progress": e["progress"],
+                "percent": e["percent"], "reported_by": e["reported_by"],
+                "evidence": _joined(d["url"] or d["file"] for d in e["evidence"]),
+                "assessment_by": assessment.get("by"),
+                "assessment_rating": assessment.get("rating"),
+                "assessment_note": assessment.get("note"),
+                "report_title": r["title"], "report_url": r["source_url"] or r["source_file"],
+                "url": e["url"]})
     return rows
 
 
@@ -174,6 +192,7 @@ TABLES: tuple[Table, ...] = (
         Column("deadline", "string"),
         Column("responsibility", "string"),
         Column("text", "string"),
+        Column("status", "string"),
         _URL), _task_rows, ("plan", "id")),
     Table("indicators", (
         _PLAN,
@@ -207,12 +226,31 @@ TABLES: tuple[Table, ...] = (
         Column("source", "string"),
         Column("phrase", "string"),
         Column("url", "string")), _actual_rows, ()),
+    Table("reports", (
+        _PLAN,
+        Column("period", "string"),
+        Column("as_of", "date"),
+        Column("task", "string"),
+        Column("status", "string"),
+        Column("reason", "string"),
+        Column("progress", "string"),
+        Column("percent", "number"),
+        Column("reported_by", "string"),
+        Column("evidence", "string"),
+        Column("assessment_by", "string"),
+        Column("assessment_rating", "string"),
+        Column("assessment_note", "string"),
+        Column("report_title", "string"),
+        Column("report_url", "string"),
+        Column("url", "string")), _report_rows, ("plan", "period", "task")),
 )
 
 FOREIGN_KEYS: dict[str, list[dict]] = {
     "tasks": [{"fields": "plan", "reference": {"resource": "plans", "fields": "id"}}],
     "indicators": [{"fields": "plan", "reference": {"resource": "plans", "fields": "id"}}],
     "actuals": [{"fields": "indicator", "reference": {"resource": "indicators", "fields": "id"}}],
+    "reports": [{"fields": ["plan", "task"],
+                 "reference": {"resource": "tasks", "fields": ["plan", "id"]}}],
 }
 
 

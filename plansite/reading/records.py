@@ -12,7 +12,7 @@ process (:class:`PlanCheck`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, NamedTuple
 
 from plansite.catalogue.phrases import Phrase, phrase
@@ -20,6 +20,7 @@ from plansite.language.plausible import implausible, measures_change, year_range
 from plansite.model import fields as S
 from plansite.model.records import (Chapter, Deadline, Indicator, Plan, Quantity, Source, Target,
                                     Task)
+from plansite.model.progress import ReportEntry
 from plansite.problems import Problem
 from plansite.reading.shape import Checker
 from plansite.reading.yamlfile import Located, LocatedList
@@ -82,6 +83,10 @@ class PlanFiles:
     plan: tuple[str, Any] | None
     tasks: tuple[str, Any] | None
     indicators: tuple[str, Any] | None
+    reports: list[tuple[str, Any]] = field(default_factory=list)
+    """The report files of ``reports/``, as read, by name."""
+    root: str = ""
+    """The repository's folder, where a report's source files must be."""
 
 
 @dataclass
@@ -96,7 +101,7 @@ class PlanCheck:
 
     plan: Plan | None
     problems: list[Problem]
-    mentions: list[tuple[Task | Indicator, dict[str, Mention]]]
+    mentions: list[tuple[Task | Indicator | ReportEntry, dict[str, Mention]]]
 
 
 class PlanBuilder:

@@ -125,6 +125,26 @@ class References:
             chapters = {c.id for c in plan.walk_chapters()}
             for ind in plan.indicators:
                 self._indicator(ind, chapters)
+            self._reporters(plan)
+
+    def _reporters(self, plan: Plan) -> None:
+        """Resolve the body each report entry names; warn when it neither leads nor co-operates
+        on the task (the report's own body, often the office compiling it, is not checked)."""
+        tasks = {t.id: t for t in plan.walk_tasks()}
+        names = {d.id: d.name for d in self.register.departments}
+        for report in plan.reports:
+            for entry in report.entries:
+                mention = self.mentions.get(id(entry), {}).get("reported_by")
+                if mention is None:
+                    continue
+                entry.reported_by_id = self.registry.resolve(entry.reported_by).id or ""
+                task = tasks[entry.task]
+                if not self.register.read or entry.reported_by_id in task.departments:
+                    continue
+                expected = tuple(names[d] for d in task.departments) or phrase("no-departments")
+                self.check.add("report-reporter-not-responsible", entry.source.file,
+                               mention.places[0], mention.path, severity="warning",
+                               found=entry.reported_by, task=entry.task, expected=expected)
 
     def _unique_indicators(self, plans: list[Plan]
                            ) -> tuple[dict[str, Indicator], set[tuple[str, str]]]:

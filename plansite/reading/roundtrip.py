@@ -36,3 +36,14 @@ def round_trip_text(data: Any) -> str:
     out = io.StringIO()
     round_trip_yaml().dump(data, out)
     return out.getvalue()
+
+
+def rename_key(data: Any, old: str, new: str) -> None:
+    """Key ``old`` of a round-trip mapping renamed ``new`` where it stands, with its comment (a
+    migration's usual change)."""
+    if old not in data:
+        return
+    comment = data.ca.items.pop(old, None)
+    data.insert(list(data).index(old), new, data.pop(old))
+    if comment is not None:
+        data.ca.items[new] = comment

@@ -17,6 +17,7 @@ from plansite.catalogue.phrases import Phrase, phrase
 from plansite.language.numerals import normalize_width
 from plansite.language.similar import closest
 from plansite.model import fields as S
+from plansite.model.progress import Period, parse_date
 from plansite.problems import Problem, excerpt, problem
 from plansite.reading.yamlfile import Located, LocatedList
 from plansite.reading.yamlproblems import CONTROL, control_character
@@ -38,6 +39,33 @@ CHOICE_WORDS = {
 def _kind_words(kind: str) -> Phrase:
     """What a field of ``kind`` expects, as the catalogue words it."""
     return phrase(f"kind-{kind}")
+
+
+def unknown_fields(data: Located, record: S.Record, path: str, file: str,
+                   pos: tuple[int, int]) -> list[Problem]:
+    """Each key of ``data`` that is no field of ``record``, in the order written."""
+    found = []
+    for key in data:
+        if record.get(str(key)) is None:
+            where = data.key_pos.get(key, pos)
+            found.append(problem("unknown-field", file, where[0], where[1], path=join(path, key),
+                                 hint=_did_you_mean(closest(str(key), record.names, 1)),
+                                 found=key, expected=record.names))
+    return found
+
+
+def format_problems(value: Any, path: str, file: str, pos: tuple[int, int]) -> list:
+    """What is wrong with a file's data ``format``: not this plansite's (an older one
+    ``plansite migrate`` upgrades, a newer one needs a newer plansite), or no number."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return [problem("wrong-type", file, pos[0], pos[1], path=path, found=_found(value),
+                        expected=_kind_words("format"))]
+    if value == S.DATA_FORMAT:
+        return []
+    newer = value > S.DATA_FORMAT
+    return [problem("format-newer" if newer else "format-older", file, pos[0], pos[1], path=path,
+                    found=value, expected=S.DATA_FORMAT,
+                    hint=phrase("upgrade-plansite" if newer else "run-migrate"))]
 
 
 def _found(value: Any) -> Phrase:
@@ -81,7 +109,7 @@ class Checker:
         out = Located(file, data.line, data.column)
         out.key_pos, out.value_pos, out.raw = data.key_pos, data.value_pos, data.raw
         if not record.by_name.keys() >= data.keys():
-            self.unknown_fields(data, record, path, file, pos)
+            self.problems.extend(unknown_fields(data, record, path, file, pos))
         for f in record.fields:
             given = data.get(f.name)
             if given is None:
@@ -114,15 +142,6 @@ class Checker:
             self.problems.append(control_character(file, pos[0], pos[1], control.group(), path))
         else:
             self.add("empty-value", file, pos, path, expected=expected or _kind_words("text"))
-
-    def unknown_fields(self, data: Located, record: S.Record, path: str, file: str,
-                       pos: tuple[int, int]) -> None:
-        """Report each key of ``data`` that is no field of ``record``, in the order written."""
-        for key in data:
-            if record.get(str(key)) is None:
-                near = closest(str(key), record.names, 1)
-                self.add("unknown-field", file, data.key_pos.get(key, pos), join(path, key),
-                         hint=_did_you_mean(near), found=key, expected=record.names)
 
     def value(self, value: Any, f: S.Field, path: str, file: str, pos: tuple[int, int],
               raw: str | None) -> Any:
@@ -211,6 +230,10 @@ class Checker:
             return self.number(value, path, file, pos)
         if kind == "year":
             return self.year(value, path, file, pos)
+        if kind == "format":
+            found = format_problems(value, path, file, pos)
+            self.problems += found
+            return None if found else value
         if kind == "bool":
             if not isinstance(value, bool):
                 self.add("wrong-type", file, pos, path, found=_found(value),
@@ -233,6 +256,8 @@ class Checker:
                 self.add("bad-address", file, pos, path, found=_found(value),
                          hint=_address_hint(value), expected=phrase("address-example"))
             return address
+        if kind in _OTHER_KINDS:
+            return _OTHER_KINDS[kind](self, value, path, file, pos)
         if kind == "deadline":
             if self.reads_as_number(value, raw, path, file, pos):
                 return None
@@ -312,6 +337,47 @@ class Checker:
                 return (start, end)
         self.add("bad-period", file, pos, path, found=value, expected=phrase("period-example"))
         return None
+
+
+def _report_period(check: Checker, value: Any, path: str, file: str,
+                   pos: tuple[int, int]) -> str | None:
+    text = str(value).strip() if isinstance(value, (int, str)) else ""
+    if not isinstance(value, bool) and Period.parse(text) is not None:
+        return text
+    check.add("report-bad-period", file, pos, path, found=value, expected=phrase("period-forms"))
+    return None
+
+
+def _date(check: Checker, value: Any, path: str, file: str, pos: tuple[int, int]) -> str | None:
+    if isinstance(value, str) and parse_date(value.strip()) is not None:
+        return value.strip()
+    check.add("bad-date", file, pos, path, found=value, expected=phrase("date-example"))
+    return None
+
+
+def _percent(check: Checker, value: Any, path: str, file: str,
+             pos: tuple[int, int]) -> float | None:
+    number = check.number(value, path, file, pos)
+    if number is not None and not 0 <= number <= 100:
+        check.add("bad-percent", file, pos, path, found=f"{number:g}")
+        return None
+    return number
+
+
+def _address_kind(check: Checker, value: Any, path: str, file: str,
+                  pos: tuple[int, int]) -> str | None:
+    address = _address(value)
+    if address is None:
+        check.add("bad-address", file, pos, path, found=_found(value),
+                  expected=phrase("address-example"))
+    return address
+
+
+_OTHER_KINDS: dict[str, Callable[..., Any]] = {
+    "report-period": _report_period, "date": _date, "percent": _percent,
+    "address": _address_kind}
+"""The kinds checked apart from :meth:`Checker.scalar`: a reporting period, a date, a percent
+(of report files), a web address (of the portal file)."""
 
 
 _AS_WRITTEN: dict[str, Callable[[str, S.Field], bool]] = {

@@ -15,6 +15,7 @@ from typing import Any, Callable
 from plansite.model.records import Deadline, Department, Plan, Target
 from plansite.problems import Problem
 from plansite.reading.records import Mention, PlanBuilder, PlanCheck, PlanFiles
+from plansite.reading.reports import ReportBuilder
 from plansite.reading.references import References, Register, read_register
 from plansite.reading.shape import Checker
 
@@ -42,7 +43,14 @@ class Validator:
 
     def check_plan(self, files: PlanFiles) -> PlanCheck:
         """The records of one plan folder, built apart, to :meth:`adopt` later."""
-        return PlanBuilder(self.parse_target, self.parse_deadline).folder(files)
+        builder = PlanBuilder(self.parse_target, self.parse_deadline)
+        check = builder.folder(files)
+        if check.plan is not None:
+            check.plan.reports = ReportBuilder(builder.check, builder.refs, files.root).reports(
+                check.plan, files.reports)
+            check.mentions += [(e, builder.refs[id(e)]) for r in check.plan.reports
+                               for e in r.entries]
+        return check
 
     def adopt(self, check: PlanCheck) -> Plan | None:
         """Take in a plan folder checked apart, with its problems and what its records name."""

@@ -11,17 +11,22 @@ kinds through the same registry, so an author's page and a generated one show th
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from plansite.analysis.matrix import compute_matrix, shared_tasks
 from plansite.catalogue.labels import translate
 from plansite.model import urls
 from plansite.model.fields import DATA_FILES, schema_files
+from plansite.model.index import PLAN_PAGE_TASKS, plan_parts, plan_weights
 from plansite.model.records import Indicator, Source
 from plansite.model.repository import Repository
 from plansite.publishing import tables
 from plansite.site import accessibility
 from plansite.site.chart import chart_numbers
+from plansite.site import progress as progress_views
+from plansite.site import views
+from plansite.site.paging import LIST_BUDGET, Pager, Paging
 
 if TYPE_CHECKING:
     from plansite.site.render import Renderer
@@ -35,7 +40,7 @@ HOME_BINDING_ROWS = 30
 class Page:
     """One page of the site: its kind, the ids it shows, its address, title and description
     (for the browser tab and shared links), and the data file and line that hold what it shows
-    (for the edit button)."""
+    (for the edit button). ``number`` is its place among the pages of a long list."""
 
     kind: str
     args: tuple[str, ...]
@@ -43,6 +48,7 @@ class Page:
     title: str
     description: str
     source: Source | None = None
+    number: int = 1
 
 
 @dataclass(frozen=True)
@@ -50,7 +56,11 @@ class PageKind:
     """A kind of page: its template, how its data is gathered and which pages there are.
 
     ``macro`` is the name authors call it by in a page of their own; ``label`` the catalogue
-    key of its title in the navigation, for the index pages listed there.
+    key of its title in the navigation, for the index pages listed there. A kind with
+    ``paging`` shows a long list a page at a time: its context gets the page's :class:`Pager`
+    (``pager``), and each page of it after the first is a page of the site of its own.
+    ``chunks`` names the files of rows its filter loads on demand (site address and ids), and
+    ``chunk`` gathers one of them.
     """
 
     name: str
@@ -59,6 +69,29 @@ class PageKind:
     context: Callable[..., dict[str, Any]]
     pages: Callable[[Repository, str], Iterator[Page]]
     label: str = ""
+    paging: Paging | None = None
+    chunks: Callable[[Repository], Iterator[tuple[str, tuple[str, ...]]]] | None = None
+    chunk: Callable[..., Any] | None = None
+
+    def all_pages(self, repo: Repository, lang: str) -> Iterator[Page]:
+        """Every page of the kind, each page of a long list after the first included."""
+        for page in self.pages(repo, lang):
+            if self.paging is None:
+                yield page
+                continue
+            pagers = self.paging.pagers(repo, *page.args)
+            yield page
+            for pager in pagers[1:]:
+                numbered = translate("page_of", lang, title=page.title, n=pager.number)
+                yield replace(page, url=pager.urls[pager.number - 1], title=numbered,
+                              description=numbered, number=pager.number)
+
+    def pager(self, repo: Repository, ids: tuple[str, ...], number: int = 1) -> Pager | None:
+        """Page ``number`` of the list of the page of ``ids`` (the last, past the end)."""
+        if self.paging is None:
+            return None
+        pagers = self.paging.pagers(repo, *ids)
+        return pagers[max(1, min(number, len(pagers))) - 1]
 
 
 def _t(lang: str) -> Callable[..., str]:
@@ -106,12 +139,27 @@ def plan_index_context(r: Renderer) -> dict[str, Any]:
     return {}
 
 
-def department_index_context(r: Renderer) -> dict[str, Any]:
-    return {"departments": list(r.repo.departments.values())}
+def department_index_context(r: Renderer, pager: Pager) -> dict[str, Any]:
+    return {"departments": list(r.repo.departments.values())[pager.start:pager.stop],
+            "pager": pager}
 
 
-def indicator_index_context(r: Renderer) -> dict[str, Any]:
-    return {"indicators": list(r.repo.indicators.values())}
+def indicator_index_context(r: Renderer, pager: Pager) -> dict[str, Any]:
+    indicators = list(r.repo.indicators.values())
+    return {"all": indicators, "indicators": indicators[pager.start:pager.stop],
+            "pager": pager}
+
+
+def indicator_chunks(repo: Repository) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """One file of indicator rows per plan, which the index's filter loads when asked for."""
+    for plan_id in repo.plans:
+        yield urls.indicator_rows_url(plan_id), (plan_id,)
+
+
+def indicator_chunk(r: Renderer, plan_id: str) -> dict[str, Any]:
+    """The filterable rows of one plan's indicators, as the index page shows them."""
+    rows = views.indicator_rows(r, r.repo.plans[plan_id].indicators, True, True)
+    return {"plan": plan_id, "rows": [str(row.html) for row in rows]}
 
 
 def matrix_index_context(r: Renderer) -> dict[str, Any]:
@@ -124,8 +172,21 @@ def matrix_index_context(r: Renderer) -> dict[str, Any]:
     return {"rows": rows}
 
 
-def deadlines_context(r: Renderer) -> dict[str, Any]:
-    return {"groups": r.findings.deadlines(), "build_date": r.findings.build_date}
+def deadlines_context(r: Renderer, pager: Pager) -> dict[str, Any]:
+    """The deadline groups' rows this page shows, and (for the list of quarters) where each
+    group starts."""
+    groups = r.findings.deadlines()
+    contents, start = [], 0
+    for group in groups:
+        contents.append((group, pager.url_of(start)))
+        start += len(group.tasks)
+    return {"groups": pager.groups(groups), "contents": contents, "pager": pager,
+            "build_date": r.findings.build_date}
+
+
+def dated_tasks(repo: Repository) -> list[int]:
+    """A row of the deadlines list for each task with a deadline."""
+    return [1] * sum(1 for task in repo.tasks.values() if task.deadline is not None)
 
 
 def downloads_context(r: Renderer) -> dict[str, Any]:
@@ -174,13 +235,18 @@ def member_pages(repo: Repository, lang: str) -> Iterator[Page]:
 
 
 # -- one page per record -----------------------------------------------------------------------
-def plan_context(r: Renderer, plan_id: str) -> dict[str, Any]:
+def plan_context(r: Renderer, plan_id: str, pager: Pager) -> dict[str, Any]:
+    """A plan's facts and contents, and the indicators and chapters this page of it shows (a
+    long plan goes on over numbered pages, :data:`plansite.model.index.PLAN_PAGE_TASKS`)."""
     plan = r.repo.plans[plan_id]
     facts = [(r.t("issuer"), plan.issuer), (r.t("level"), plan.level),
              (r.t("period"), plan.period), (r.t("source_document"), plan.source_document),
              (r.t("note"), plan.note)]
     return {"plan": plan, "facts": [(k, str(v)) for k, v in facts if v],
-            "chapters": plan.walk_chapters(), "tasks": plan.walk_tasks()}
+            "chapters": plan.walk_chapters(), "tasks": plan.walk_tasks(), "pager": pager,
+            "indicators": pager.part(plan.indicators),
+            "shown": pager.part(plan_parts(plan), len(plan.indicators)),
+            "periods": [c.period for c in r.findings.progress.periods(plan_id)]}
 
 
 def plan_pages(repo: Repository, lang: str) -> Iterator[Page]:
@@ -192,8 +258,51 @@ def plan_pages(repo: Repository, lang: str) -> Iterator[Page]:
                    " · ".join(x for x in (plan.issuer, plan.period, counts) if x), plan.source)
 
 
-def matrix_context(r: Renderer, plan_id: str) -> dict[str, Any]:
-    return {"plan": r.repo.plans[plan_id]}
+def task_context(r: Renderer, plan_id: str, task_id: str) -> dict[str, Any]:
+    task = r.repo.task(f"{plan_id}:{task_id}")
+    progress = r.findings.progress.tasks[task.key]
+    return {"task": task, "facts": views.task_facts(r, task),
+            "reported": bool(r.repo.plans[plan_id].reports),
+            "attention": progress_views.attention_words(r, progress),
+            "items": progress_views.timeline(r, task.key)}
+
+
+def task_pages(repo: Repository, lang: str) -> Iterator[Page]:
+    for plan in repo.plans.values():
+        for task in plan.walk_tasks():
+            title = f"{task.number}{_name(task, lang)}" if task.number else _name(task, lang)
+            yield Page("task", (plan.id, task.id), urls.task_url(task), title,
+                       f"{title} · {_name(plan, lang)}", task.source)
+
+
+def period_context(r: Renderer, plan_id: str, period: str) -> dict[str, Any]:
+    periods = r.findings.progress.periods(plan_id)
+    changes = next(c for c in periods if c.period.text == period)
+    return {"plan": r.repo.plans[plan_id], "changes": changes,
+            "report_href": progress_views.report_href(r, changes.report),
+            "periods": [c.period for c in periods]}
+
+
+def period_pages(repo: Repository, lang: str) -> Iterator[Page]:
+    for plan in repo.plans.values():
+        for report in plan.reports:
+            if report.as_of.year <= repo.as_of:  # a report after the build's year is not shown
+                title = translate("period_title", lang, plan=_name(plan, lang),
+                                  period=report.period.text)
+                yield Page("period", (plan.id, report.period.text),
+                           urls.period_url(plan.id, report.period.text), title, title,
+                           report.source)
+
+
+def matrix_context(r: Renderer, plan_id: str, pager: Pager) -> dict[str, Any]:
+    """A plan's matrix rows this page shows, then its pairs of departments (both lists go
+    on over numbered pages)."""
+    rows = len(r.findings.matrix(plan_id).rows)
+    pairs = r.findings.pairs(plan_id)
+    return {"plan": r.repo.plans[plan_id], "pager": pager,
+            "rows": slice(max(0, pager.start), max(0, min(pager.stop, rows))),
+            "pairs": pager.part(pairs, rows), "pairs_start": _elsewhere(pager, rows),
+            "any_pairs": bool(pairs)}
 
 
 def matrix_pages(repo: Repository, lang: str) -> Iterator[Page]:
@@ -201,6 +310,20 @@ def matrix_pages(repo: Repository, lang: str) -> Iterator[Page]:
         title = translate("matrix_plan_title", lang, plan=_name(plan, lang))
         yield Page("plan-matrix", (plan.id,), urls.matrix_url(plan.id), title, title,
                    Source(plan.source.file.rsplit("/", 1)[0] + "/tasks.yml", 1))
+
+
+MATRIX_BUDGET = 600
+"""The task links (and rows) one page of a plan's matrix shows at most."""
+
+
+def matrix_weights(repo: Repository, plan_id: str) -> list[int]:
+    """A plan's matrix page lists its departments' rows, each weighing its tasks (a link in a
+    cell each) and its cells, then the pairs of departments sharing tasks, weighing their
+    tasks and themselves."""
+    matrix = compute_matrix(repo, plan_id)
+    empty = (len(matrix.columns) + 1) // 2  # an empty cell weighs about half a task link
+    return [row.total + empty for row in matrix.rows] + [
+        pair.count + 1 for pair in shared_tasks(repo, plan_id)]
 
 
 @dataclass(frozen=True)
@@ -212,7 +335,10 @@ class NextDue:
     count: int
 
 
-def department_context(r: Renderer, dept_id: str) -> dict[str, Any]:
+def department_context(r: Renderer, dept_id: str, pager: Pager) -> dict[str, Any]:
+    """A department's facts, and the rows of its lists this page shows: the tasks it leads,
+    those it co-operates on, its deadlines and indicators, one list after the other (a long
+    list goes on over the next page); ``starts`` says on which other page each list starts."""
     index = r.repo.index
     groups = r.findings.deadlines(dept_id)
     upcoming = next((g for g in groups if g.year is not None and not g.ongoing
@@ -222,11 +348,45 @@ def department_context(r: Renderer, dept_id: str) -> dict[str, Any]:
         next_due = NextDue(upcoming.year, upcoming.quarter,
                            sum(not t.overdue for t in upcoming.tasks))
     indicators = index.department_indicators[dept_id]
-    return {"dept": r.repo.departments[dept_id], "led": index.led[dept_id],
-            "cooperated": index.cooperated[dept_id], "indicators": indicators,
-            "indicator_records": [r.repo.indicators[i] for i in indicators],
+    led, cooperated = index.led[dept_id], index.cooperated[dept_id]
+    offsets = _offsets(len(led), len(cooperated), sum(len(g.tasks) for g in groups))
+    return {"dept": r.repo.departments[dept_id], "led": led, "cooperated": cooperated,
+            "indicators": indicators, "pager": pager,
+            "led_shown": pager.part(led, offsets[0]),
+            "cooperated_shown": pager.part(cooperated, offsets[1]),
+            "deadlines_shown": pager.groups(groups, offsets[2]),
+            "indicator_records": [r.repo.indicators[i]
+                                  for i in pager.part(indicators, offsets[3])],
+            "starts": {name: _elsewhere(pager, offset) for name, offset in zip(
+                ("led", "cooperating", "deadlines", "indicators"), offsets)},
             "deadlines": groups, "next_due": next_due,
             "overdue": sum(g.overdue for g in groups)}
+
+
+def _elsewhere(pager: Pager, item: int) -> str:
+    """The address of the page that shows item ``item``; empty when it is this page."""
+    url = pager.url_of(item)
+    return "" if url == pager.urls[pager.number - 1] else url
+
+
+def _offsets(*lengths: int) -> list[int]:
+    """Where each of lists one after the other starts."""
+    out, at = [], 0
+    for length in lengths:
+        out.append(at)
+        at += length
+    out.append(at)
+    return out
+
+
+def department_rows(repo: Repository, dept_id: str) -> list[int]:
+    """A department page's rows: its led and co-operated tasks, its dated tasks, its
+    indicators."""
+    index = repo.index
+    dated = sum(1 for key in index.department_tasks(dept_id)
+                if repo.task(key).deadline is not None)
+    return [1] * (len(index.led[dept_id]) + len(index.cooperated[dept_id]) + dated
+                  + len(index.department_indicators[dept_id]))
 
 
 def department_pages(repo: Repository, lang: str) -> Iterator[Page]:
@@ -265,13 +425,18 @@ PAGE_KINDS: dict[str, PageKind] = {kind.name: kind for kind in (
     PageKind("departments", "department-index.html", "department_index",
              department_index_context,
              _single("departments", "all_departments", source=Source("data/departments.yml", 1)),
-             "departments"),
+             "departments", Paging(lambda: urls.INDEX_URLS["departments"],
+                                   lambda repo: [1] * len(repo.departments), LIST_BUDGET)),
     PageKind("indicators", "indicator-index.html", "indicator_index", indicator_index_context,
-             _single("indicators", "all_indicators"), "indicators"),
+             _single("indicators", "all_indicators"), "indicators",
+             Paging(lambda: urls.INDEX_URLS["indicators"],
+                    lambda repo: [1] * len(repo.indicators)),
+             indicator_chunks, indicator_chunk),
     PageKind("matrix", "matrix-index.html", "matrix_page", matrix_index_context,
              _single("matrix", "matrix", "matrix_intro"), "matrix"),
     PageKind("deadlines", "deadlines.html", "deadlines_page", deadlines_context,
-             _single("deadlines", "deadlines"), "deadlines"),
+             _single("deadlines", "deadlines"), "deadlines",
+             Paging(lambda: urls.INDEX_URLS["deadlines"], dated_tasks, LIST_BUDGET)),
     PageKind("downloads", "downloads.html", "downloads_page", downloads_context,
              _single("downloads", "downloads", "downloads_intro"), "downloads"),
     PageKind("changes", "changes.html", "changes_page", changes_context,
@@ -285,10 +450,15 @@ PAGE_KINDS: dict[str, PageKind] = {kind.name: kind for kind in (
              _portal(_single("member-plans", "member_plans", "member_plans_intro",
                              Source("data/portal.yml", 1))), "member_plans"),
     PageKind("member", "member.html", "member_page", member_context, _portal(member_pages)),
-    PageKind("plan", "plan.html", "plan_page", plan_context, plan_pages),
-    PageKind("plan-matrix", "matrix.html", "matrix_plan_page", matrix_context, matrix_pages),
+    PageKind("plan", "plan.html", "plan_page", plan_context, plan_pages,
+             paging=Paging(urls.plan_url, lambda repo, plan_id: plan_weights(
+                 repo.plans[plan_id], plan_parts(repo.plans[plan_id])), PLAN_PAGE_TASKS)),
+    PageKind("plan-matrix", "matrix.html", "matrix_plan_page", matrix_context, matrix_pages,
+             paging=Paging(urls.matrix_url, matrix_weights, MATRIX_BUDGET)),
+    PageKind("task", "task-page.html", "task_page", task_context, task_pages),
+    PageKind("period", "period.html", "period_page", period_context, period_pages),
     PageKind("department", "department.html", "department_page", department_context,
-             department_pages),
+             department_pages, paging=Paging(urls.department_url, department_rows, LIST_BUDGET)),
     PageKind("indicator", "indicator.html", "indicator_page", indicator_context,
              indicator_pages),
 )}
@@ -318,4 +488,4 @@ def navigation(lang: str, portal: bool = False) -> list[tuple[str, str]]:
 
 def site_pages(repo: Repository, lang: str = "zh") -> list[Page]:
     """Every generated page of the site, index pages first."""
-    return [page for kind in PAGE_KINDS.values() for page in kind.pages(repo, lang)]
+    return [page for kind in PAGE_KINDS.values() for page in kind.all_pages(repo, lang)]

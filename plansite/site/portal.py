@@ -81,12 +81,22 @@ def member_link(member: Member, record_url: str) -> str:
     return member.url + path + (f"#{parts.fragment}" if parts.fragment else "")
 
 
-def member_site(member: Member, data: Any, read_from: str) -> MemberSite:
-    """A member's plans and departments from its data.json ``data`` (checked by the caller)."""
+def _records(data: dict, key: str) -> list[dict]:
+    """The records of ``key`` in a member's data: another site's file, so what is no record
+    (a number, a list) is passed over rather than trusted."""
+    return [item for item in data.get(key) or [] if isinstance(item, dict)]
+
+
+def _count(value: Any) -> int:
+    return len(value) if isinstance(value, list) else 0
+
+
+def member_site(member: Member, data: dict, read_from: str) -> MemberSite:
+    """A member's plans and departments from its data.json ``data``; every value is read as
+    text and every address kept on the member's site (:func:`member_link`)."""
     site = MemberSite(member, read_from)
-    tasks = Counter(str(task.get("plan")) for task in data.get("tasks", [])
-                    if isinstance(task, dict))
-    for plan in data["plans"]:
+    tasks = Counter(str(task.get("plan")) for task in _records(data, "tasks"))
+    for plan in _records(data, "plans"):
         period = "–".join(str(y) for y in dict.fromkeys(
             (plan.get("period_start"), plan.get("period_end"))) if y)
         site.plans.append(MemberRecord(
@@ -94,11 +104,11 @@ def member_site(member: Member, data: Any, read_from: str) -> MemberSite:
             member_link(member, str(plan.get("url", ""))),
             tuple(str(x) for x in (plan.get("issuer"), period) if x),
             tasks[str(plan.get("id"))]))
-    for dept in data["departments"]:
+    for dept in _records(data, "departments"):
         site.departments.append(MemberRecord(
             str(dept.get("id", "")), str(dept.get("name", "")),
             member_link(member, str(dept.get("url", ""))),
-            tasks=len(dept.get("led") or []), cooperating=len(dept.get("cooperating") or [])))
+            tasks=_count(dept.get("led")), cooperating=_count(dept.get("cooperating"))))
     return site
 
 

@@ -12,6 +12,7 @@ writes the pages.
 from __future__ import annotations
 
 import datetime
+import json
 from collections.abc import Callable, Iterable
 from functools import cached_property
 from pathlib import Path
@@ -22,7 +23,8 @@ from markupsafe import Markup
 from plansite.analysis.deadlines import DeadlineGroup
 from plansite.analysis.findings import Findings
 from plansite.analysis.history import Change
-from plansite.analysis.status import STATUSES, StatusResult
+from plansite.analysis.matrix import Pair
+from plansite.analysis.status import StatusResult
 from plansite.catalogue.labels import translate
 from plansite.language.wording import target_words, value_words
 from plansite.model import urls
@@ -30,6 +32,7 @@ from plansite.model.records import Chapter, Department, Indicator, Plan, Task
 from plansite.model.repository import Repository
 from plansite.site.chart import indicator_chart
 from plansite.site.pages import PAGE_KINDS
+from plansite.site.progress import ProgressParts
 from plansite.site.portal import MemberSite
 from plansite.site import views
 from plansite.site.templates import Safe, Templates
@@ -38,20 +41,24 @@ from plansite.site.templates import Safe, Templates
 class Site:
     """What every page of one build shares: data, findings, language and templates.
 
-    ``overrides`` is the site's folder of template overrides (``overrides/``); ``download_sizes``
+    ``overrides`` is the site's folder of template overrides (``overrides/``), or ``templates``
+    those compiled already (a served site builds again with the same); ``download_sizes``
     tells the downloads page the size of each file, once the files are made. ``members`` are a
     portal's member sites with their plans and departments (:mod:`plansite.site.portal`).
     """
 
     def __init__(self, repo: Repository, lang: str = "zh", today: datetime.date | None = None,
                  overrides: Path | None = None, findings: Findings | None = None,
-                 members: list[MemberSite] | None = None):
+                 members: list[MemberSite] | None = None, templates: Templates | None = None):
         self.repo = repo
         self.members = members or []
         self.lang = lang
         self.findings = findings or Findings(repo, today)
-        self.templates = Templates(overrides)
+        self.templates = templates or Templates(overrides)
         self.download_sizes: Callable[[], dict[str, int]] = lambda: {}
+        self.file_link: Callable[[str, int], str] = lambda file, line: ""
+        """The address of a repository file at a line (its edit page), where the site names
+        its repository; nothing by default."""
         self._made: dict[str, dict[tuple[str, str], Any]] = {}
 
     @cached_property
@@ -71,6 +78,24 @@ class Site:
     def renderer(self, page_url: str = "") -> Renderer:
         """A renderer whose links are relative to the page at ``page_url``."""
         return Renderer(self, page_url)
+
+    def write_chunks(self, site_dir: Path) -> int:
+        """Write the files of rows the pages' filters load on demand (one per plan for the
+        indicator list) into ``site_dir``; their links are relative to each file. The number
+        written."""
+        count = 0
+        for kind in PAGE_KINDS.values():
+            if kind.chunks is None or kind.chunk is None:
+                continue
+            for url, args in kind.chunks(self.repo):
+                folder = url.rsplit("/", 1)[0] + "/"
+                target = site_dir / url
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(json.dumps(kind.chunk(self.renderer(folder), *args),
+                                             ensure_ascii=False, separators=(",", ":")),
+                                  encoding="utf-8")
+                count += 1
+        return count
 
 
 class Fragments:
@@ -124,7 +149,7 @@ class Fragments:
             for state in ("overdue", "due", "")}
 
 
-class Renderer:
+class Renderer(ProgressParts):
     """Renders records for the page at ``page_url`` of ``site``."""
 
     def __init__(self, site: Site, page_url: str = ""):
@@ -228,7 +253,7 @@ class Renderer:
         task = self.repo.task(key)
         words = self.name(task) if text is None else text
         return self.once("task", f"{key}\x00{words}", lambda: self.f.task(
-            href=self.href(urls.task_url(task)), text=words))
+            href=self.href(self.repo.task_url(task)), text=words))
 
     def indicator_link(self, ind_id: str) -> Markup:
         return self.once("indicator", ind_id, lambda: self.f.indicator(
@@ -247,7 +272,7 @@ class Renderer:
 
     def chapter_link(self, chapter: Chapter) -> Markup:
         return self.once("chapter", f"{chapter.plan}:{chapter.id}", lambda: self.f.chapter(
-            href=self.href(urls.chapter_url(chapter)), text=self.chapter_label(chapter)))
+            href=self.href(self.repo.chapter_url(chapter)), text=self.chapter_label(chapter)))
 
     # -- statuses ---------------------------------------------------------------------------
     def status(self, ind_id: str) -> StatusResult:
@@ -278,26 +303,23 @@ class Renderer:
         return self.site.templates.render(name, r=self, **context)
 
     def indicator_table(self, indicators: list[Indicator], caption: str | None = None,
-                        show_plan: bool = True, filters: bool = False) -> Markup:
+                        show_plan: bool = True, filters: bool = False,
+                        among: list[Indicator] | None = None) -> Markup:
         """Indicators with type, chapter, baseline, target, latest actual, status, departments.
 
         With ``filters`` every row carries its plan, type, status and departments as data
         attributes for the filter form; without JavaScript the table is simply complete.
+        ``among``: the whole list of which the table shows a page; the filter loads the rows of
+        the plans it needs (:func:`plansite.model.urls.indicator_rows_url`).
         """
-        rows = views.indicator_rows(self, indicators, show_plan, filters)
-        choices = {}
-        if filters:
-            plans = list(dict.fromkeys(i.plan for i in indicators))
-            departments = list(dict.fromkeys(d for row in rows for d in row.department_ids))
-            choices = {
-                "plan": [(p, self.name(self.repo.plans[p])) for p in plans],
-                "type": [(k, self.t("type_" + k)) for k in ("binding", "expected", "monitoring")],
-                "status": [(k, self.t("status_" + k)) for k in STATUSES],
-                "departments": [(d, self.name(self.repo.departments[d])) for d in departments],
-            }
-        return self.fragment("indicator-table.html", rows=rows,
+        listed = indicators if among is None else among
+        chunks = self.href(urls.indicator_rows_url("")[:-len(".json")]) \
+            if filters and len(listed) > len(indicators) else None
+        return self.fragment("indicator-table.html",
+                             rows=views.indicator_rows(self, indicators, show_plan, filters),
                              caption=caption or self.t("indicators"), show_plan=show_plan,
-                             filters=filters, choices=choices)
+                             filters=filters, chunks=chunks, total=len(listed),
+                             choices=views.filter_choices(self, listed) if filters else {})
 
     def task_table(self, keys: list[str], caption: str, other_role: str | None = None) -> Markup:
         """Tasks with their plan, chapter, lead or co-operating departments and deadline."""
@@ -318,7 +340,7 @@ class Renderer:
         items: list[tuple[str, str | None]] = [(self.name(plan), urls.plan_url(plan.id))]
         for chapter_id in self.repo.index.task_chapters[task.key]:
             chapter = self.repo.index.chapters[f"{plan.id}:{chapter_id}"]
-            items.append((self.chapter_label(chapter), urls.chapter_url(chapter)))
+            items.append((self.chapter_label(chapter), self.repo.chapter_url(chapter)))
         return self.breadcrumb(items, landmark=False)
 
     def last_changed(self, record_key: str) -> Markup:
@@ -339,26 +361,26 @@ class Renderer:
         return self.fragment("deadline-groups.html", level=level,
                              groups=[(g, views.deadline_rows(self, g)) for g in groups])
 
-    def matrix_table(self, plan_id: str) -> Markup:
-        """The department × chapter table of one plan, sorted by total, with its CSV link."""
+    def matrix_table(self, plan_id: str, rows: slice = slice(None)) -> Markup:
+        """One plan's department × chapter table (its ``rows``), by total, with its CSV link."""
         return self.fragment("matrix-table.html", plan=self.repo.plans[plan_id],
-                             view=views.matrix_view(self, plan_id))
+                             view=views.matrix_view(self, plan_id, rows))
 
-    def pairs_table(self, plan_id: str) -> Markup:
-        """Who works with whom in a plan: pairs of departments sharing tasks, with the tasks."""
-        return self.fragment("pairs-table.html", plan=self.repo.plans[plan_id],
-                             pairs=views.pair_rows(self, plan_id))
+    def pairs_table(self, plan_id: str, pairs: list[Pair] | None = None) -> Markup:
+        """Who works with whom in a plan: ``pairs`` (all) of departments sharing tasks."""
+        rows = views.pair_rows(self, plan_id, pairs)
+        return self.fragment("pairs-table.html", plan=self.repo.plans[plan_id], pairs=rows)
 
     def task_block(self, task: Task, level: int) -> Markup:
         """A task on its plan page, with its sub-tasks."""
-        return self.fragment("task.html", task=task, level=level,
-                             facts=views.task_facts(self, task))
+        return self.fragment("task.html", task=task, level=level, facts=views.task_facts(
+            self, task), reported=bool(self.repo.plans[task.plan].reports))
 
-    def chapter_block(self, chapter: Chapter, level: int) -> Markup:
-        """A chapter on its plan page: its text, its indicators' statuses, tasks and sections."""
-        return self.fragment("chapter.html", chapter=chapter, level=level,
-                             indicators=self.repo.index.chapter_indicators.get(
-                                 f"{chapter.plan}:{chapter.id}", []))
+    def chapter_block(self, chapter: Chapter, level: int, sections: bool = True) -> Markup:
+        """A chapter on its plan page: its text, indicators' statuses, tasks and sections."""
+        indicators = self.repo.index.chapter_indicators.get(f"{chapter.plan}:{chapter.id}", [])
+        return self.fragment("chapter.html", chapter=chapter, level=level, sections=sections,
+                             indicators=indicators)
 
     def change_record(self, change: Change) -> Markup:
         """A link to the changed record when it still exists, else its name as it was."""
@@ -370,7 +392,10 @@ class Renderer:
         return Markup.escape(change.label)
 
     # -- pages ------------------------------------------------------------------------------
-    def page(self, kind: str, *args: str) -> Markup:
-        """The content of a page of ``kind`` (see :mod:`plansite.site.pages`) for ``args``."""
+    def page(self, kind: str, *args: str, number: int = 1) -> Markup:
+        """The content of a page of ``kind`` (see :mod:`plansite.site.pages`) for ``args``;
+        ``number`` is the page of a long list it shows."""
         page_kind = PAGE_KINDS[kind]
-        return self.fragment(page_kind.template, **page_kind.context(self, *args))
+        paged = {} if page_kind.paging is None else {
+            "pager": page_kind.pager(self.repo, args, number)}
+        return self.fragment(page_kind.template, **page_kind.context(self, *args, **paged))

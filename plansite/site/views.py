@@ -19,6 +19,7 @@ from plansite.site.templates import Safe
 
 from plansite.analysis.deadlines import DeadlineGroup
 from plansite.analysis.matrix import Cell, Pair
+from plansite.analysis.status import STATUSES
 from plansite.model import urls
 from plansite.model.records import Chapter, Indicator, Task
 
@@ -139,6 +140,24 @@ def indicator_row(r: Renderer, ind: Indicator, show_plan: bool, filters: bool) -
     return IndicatorRow(ind, status_id=status, department_ids=owners, html=html, **cells)
 
 
+def filter_choices(r: Renderer, indicators: list[Indicator]
+                   ) -> dict[str, list[tuple[str, str, str]]]:
+    """What the indicator filter offers, by field: each value, its words and, for a
+    department, the plans it has indicators in (whose rows a long list loads to filter)."""
+    owners: dict[str, dict[str, None]] = {}
+    for ind in indicators:
+        for dept in r.repo.index.indicator_departments[ind.id]:
+            owners.setdefault(dept, {})[ind.plan] = None
+    return {
+        "plan": [(p, r.name(r.repo.plans[p]), "")
+                 for p in dict.fromkeys(i.plan for i in indicators)],
+        "type": [(k, r.t("type_" + k), "") for k in ("binding", "expected", "monitoring")],
+        "status": [(k, r.t("status_" + k), "") for k in STATUSES],
+        "departments": [(d, r.name(r.repo.departments[d]), " ".join(plans))
+                        for d, plans in owners.items()],
+    }
+
+
 def task_rows(r: Renderer, keys: Iterable[str], other_role: str | None = None) -> list[TaskRow]:
     """Each task with its plan, chapter, the other role's departments and its deadline."""
     return [r.once(f"task-row:{other_role}", key, lambda: task_row(r, key, other_role))
@@ -168,24 +187,29 @@ def marks(r: Renderer, led: int, cooperated: int) -> Markup:
     return r.f.marks_none(words=words)
 
 
-def matrix_view(r: Renderer, plan_id: str) -> MatrixView:
-    """A plan's matrix with its counts, marks and task links, ready to show."""
+def matrix_view(r: Renderer, plan_id: str, shown: slice = slice(None)) -> MatrixView:
+    """A plan's matrix with its counts, marks and task links, ready to show: the department
+    rows ``shown`` (a page of them), the column totals of all."""
     matrix = r.findings.matrix(plan_id)
     plan = r.repo.plans[plan_id]
     roles = (("lead", "●", r.t("count_led")), ("cooperating", "○", r.t("count_cooperated")))
+    progress = r.findings.progress.tasks
 
     def items(cell: Cell) -> Markup:
         out = []
         for (role, mark, words), keys in zip(roles, (cell.led, cell.cooperated)):
             for key in keys:
                 task = r.repo.task(key)
-                out.append(r.f.cell_task(role=role, href=r.href(urls.task_url(task)),
-                                         title=r.task_label(task), mark=mark, words=words,
-                                         id=task.id))
+                title = r.task_label(task)
+                if plan.reports:  # the reported status, in the task's tooltip
+                    title += r.t("with_status", status=r.t(
+                        "report_status_" + progress[key].status))
+                out.append(r.f.cell_task(role=role, href=r.href(r.repo.task_url(task)),
+                                         title=title, mark=mark, words=words, id=task.id))
         return Safe("".join(out))
 
     lines = []
-    for row in matrix.rows:
+    for row in matrix.rows[shown]:
         dept = r.repo.departments[row.department]
         cells = [MatrixCell(column.id, len(cell.led), len(cell.cooperated), cell.total,
                             marks(r, len(cell.led), len(cell.cooperated)), items(cell))
@@ -214,8 +238,14 @@ def deadline_rows(r: Renderer, group: DeadlineGroup) -> list[DeadlineRow]:
     for entry in group.tasks:
         task = r.repo.task(entry.key)
         overdue = None if entry.due is None else entry.overdue
+        link = r.task_link(entry.key, r.task_label(task))
+        if r.repo.plans[task.plan].reports:
+            # a plan that reports: a task done, changed or dropped is no longer overdue
+            if overdue:
+                overdue = r.findings.progress.tasks[entry.key].overdue
+            link = Safe(link + Markup(" ") + r.progress_label(entry.key))
         state = "" if overdue is None else "overdue" if overdue else "due"
-        cells = {"link": r.task_link(entry.key, r.task_label(task)),
+        cells = {"link": link,
                  "plan": r.plan_link(task.plan), "deadline": entry.deadline.phrase,
                  "due": r.date_words(entry.due) if entry.due else "",
                  "departments": r.departments_links(task.departments)}
@@ -247,8 +277,10 @@ def task_facts(r: Renderer, task: Task) -> list[tuple[str, Any]]:
     return facts
 
 
-def pair_rows(r: Renderer, plan_id: str) -> list[tuple[Pair, Markup]]:
-    """Each pair of departments sharing tasks in a plan, with links to the tasks."""
+def pair_rows(r: Renderer, plan_id: str, pairs: Iterable[Pair] | None = None
+              ) -> list[tuple[Pair, Markup]]:
+    """Each pair of departments sharing tasks in a plan (or each of ``pairs``), with links to
+    the tasks."""
     sep = html.escape(r.t("list_separator"))
     return [(pair, Safe(sep.join([r.task_link(key, r.repo.task(key).id) for key in pair.tasks])))
-            for pair in r.findings.pairs(plan_id)]
+            for pair in (r.findings.pairs(plan_id) if pairs is None else pairs)]

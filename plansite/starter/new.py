@@ -9,6 +9,8 @@ plansite's own tests. This repository's reference site is configured by the same
 
 from __future__ import annotations
 
+import re
+
 import shutil
 import stat
 from dataclasses import dataclass
@@ -60,7 +62,7 @@ def starter_files(settings: SiteSettings) -> dict[str, str]:
               "lang": settings.lang, "description": settings.description,
               "repo_url": settings.repo_url, "example": settings.example,
               "example_plan": EXAMPLE_PLAN,
-              "schemas": {f"./schema/{kind}.schema.json": path.replace("<plan>", "*")
+              "schemas": {f"./schema/{kind}.schema.json": re.sub(r"<\w+>", "*", path)
                           for kind, path in DATA_FILES.items()}}
     files: dict[str, str] = {}
     for path in sorted(FILES.rglob("*")):

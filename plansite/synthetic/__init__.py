@@ -23,6 +23,7 @@ import yaml
 from plansite.model.walk import written_chapters, written_tasks
 from plansite.progress import QUIET, Quiet
 from plansite.synthetic.departments import make_departments
+from plansite.synthetic.reports import make_reports
 from plansite.synthetic.words import CHAPTER_THEMES, PERIODS, PLAN_KINDS, REPORTED_UP_TO
 from plansite.synthetic.writer import Writer, split
 
@@ -85,6 +86,7 @@ def synth_repository(out: Path | str, tasks: int, departments: int, indicators: 
     indicator_shares = split(indicators, plan_count, rng)
     used_ids: set[str] = set()
     progress.phase("progress-plans", plan_count)
+    every_status = True  # the first plan with reports shows every status
     for index, (n_tasks, n_inds) in enumerate(zip(task_shares, indicator_shares)):
         plan = _plan_meta(index, rng, used_ids)
         chapters = writer.plan_tree(plan, max(n_tasks, 1) if n_tasks else 0) if n_tasks else []
@@ -105,8 +107,15 @@ def synth_repository(out: Path | str, tasks: int, departments: int, indicators: 
         meta = {"id": plan["id"], "title": plan["title"], "issuer": plan["issuer"],
                 "level": plan["level"], "period": plan["period"],
                 "source_document": f"{plan['issuer']}印发的《{plan['title']}》",
-                "summary": writer.paragraph(CHAPTER_THEMES[index % len(CHAPTER_THEMES)][1], 2)}
+                "summary": writer.paragraph(CHAPTER_THEMES[index % len(CHAPTER_THEMES)][1], 2),
+                "reporting_interval": "half" if index % 2 else "year"}
         _dump(folder / "plan.yml", meta, "plan", 3)
+        objects = CHAPTER_THEMES[index % len(CHAPTER_THEMES)][1]
+        reports = make_reports(plan, all_tasks, rng, lambda: writer.sentence(objects),
+                               every_status)
+        every_status = every_status and not reports
+        for period, report in reports.items():
+            _dump(folder / "reports" / f"{period}.yml", report, "report", 4)
         _dump(folder / "tasks.yml", {"chapters": chapters}, "tasks", 3)
         _dump(folder / "indicators.yml", {"indicators": inds}, "indicators", 3)
         summary.plans.append(plan["id"])

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
+from plansite.analysis.findings import Findings
+from plansite.analysis.progress import Progress
 from plansite.catalogue.labels import translate
 from plansite.language.abbreviations import ShortForms
 from plansite.model import urls
@@ -69,6 +71,8 @@ class SearchRecord:
     also: tuple[str, ...] = ()
     """Other forms of the terms in the text (新农合 where it says 新型农村合作医疗): they weigh
     like the text. The title's other forms are among ``terms``."""
+    status: str = ""
+    """A task's current reported status (``on_track`` ...), where its plan publishes reports."""
 
     def html(self, lang: str = "zh") -> str:
         """The document Pagefind indexes: the words as tokens, the display fields as metadata."""
@@ -90,6 +94,8 @@ class SearchRecord:
             meta("kind_id", self.kind, filtered=True),
             meta("plan", self.plan, filtered=True),
             meta("context", self.context),
+            meta("status_id", self.status),
+            meta("status", translate(f"report_status_{self.status}", lang) if self.status else ""),
             meta("text", self.text[:SHOWN_TEXT]),
             # the names that find it (short forms too), for the result list's ranking
             meta("names", "、".join(self.terms)),
@@ -202,7 +208,7 @@ def task_record(repo: Repository, task: Task, lang: str = "zh") -> SearchRecord:
     ])
     lead = " ".join(w for d in task.lead
                     for w in (repo.departments[d].name, *repo.departments[d].aliases))
-    return SearchRecord(urls.task_url(task), "task", title, plan.title,
+    return SearchRecord(repo.task_url(task), "task", title, plan.title,
                         _chapter_trail(repo, plan, repo.index.task_chapters[task.key]),
                         text=f"{text} {facts}".strip(), lead=lead)
 
@@ -214,7 +220,7 @@ def chapter_record(repo: Repository, plan: Plan, chapter: Chapter) -> SearchReco
     while parent:
         trail.append(parent)
         parent = repo.index.chapters[f"{plan.id}:{parent}"].parent
-    return SearchRecord(urls.chapter_url(chapter), "chapter",
+    return SearchRecord(repo.chapter_url(chapter), "chapter",
                         f"{chapter.number}{chapter.title}", plan.title,
                         _chapter_trail(repo, plan, trail[::-1]),
                         text=text_of(markdown_html(chapter.text)))
@@ -316,15 +322,20 @@ def with_other_forms(record: SearchRecord, forms: ShortForms) -> SearchRecord:
                    also=tuple(f for f in said if f not in named))
 
 
-def search_records(repo: Repository, lang: str = "zh") -> list[SearchRecord]:
+def search_records(repo: Repository, lang: str = "zh",
+                   progress: Progress | None = None) -> list[SearchRecord]:
     """A record for every plan, chapter, task, department and indicator of the repository,
-    each found by the short forms of its terms too (:mod:`plansite.language.abbreviations`)."""
+    each found by the short forms of its terms too (:mod:`plansite.language.abbreviations`);
+    a task's record carries its current status where its plan publishes reports."""
     records: list[SearchRecord] = []
     keywords = KeyTerms(repo)
+    if progress is None:
+        progress = Findings(repo).progress
     for plan in repo.plans.values():
         records.append(plan_record(plan, lang))
         records.extend(chapter_record(repo, plan, c) for c in plan.walk_chapters())
-        records.extend(replace(task_record(repo, task, lang), keywords=keywords(task.text))
+        records.extend(replace(task_record(repo, task, lang), keywords=keywords(task.text),
+                               status=progress.tasks[task.key].status if plan.reports else "")
                        for task in plan.walk_tasks())
     records.extend(department_record(repo, d, lang) for d in repo.departments.values())
     records.extend(indicator_record(repo, i, lang) for i in repo.indicators.values())

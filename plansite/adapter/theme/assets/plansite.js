@@ -1,18 +1,65 @@
 // plansite: filter an indicator table by plan, type, status and department.
-// Without JavaScript the form stays hidden and the table is simply complete.
+// Without JavaScript the form stays hidden and the table is simply complete (or, for a long
+// list, one page of it, with links to the other pages).
+// A table that is one page of a longer list (data-chunks on the form) loads, once a filter is
+// chosen, the rows of the plans the filter needs from one small file per plan
+// (<data-chunks><plan>.json); once every filter is cleared it shows its own rows and the
+// links to the other pages again.
 (function () {
   function setup(form) {
     var scroll = form.nextElementSibling;
     var table = scroll && scroll.querySelector("table");
     if (!table) return;
-    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var body = table.tBodies[0];
+    var pageRows = Array.prototype.slice.call(body.rows);
+    var rows = pageRows;
     var output = form.querySelector("output");
     var template = form.getAttribute("data-count") || "{shown} / {total}";
-    function apply() {
+    var chunkBase = form.getAttribute("data-chunks");
+    var loaded = {};
+    var asked = 0;
+    function wantedNow() {
       var wanted = {};
       form.querySelectorAll("select").forEach(function (s) { if (s.value) wanted[s.name] = s.value; });
+      return wanted;
+    }
+    function pagers(show) {
+      var article = form.closest("article") || document;
+      article.querySelectorAll(".ps-pager").forEach(function (nav) { nav.hidden = !show; });
+    }
+    // The plans whose rows a filter needs: the chosen plan, else the plans of the chosen
+    // department, else all of them.
+    function plansFor(wanted) {
+      if (wanted.plan) return [wanted.plan];
+      var select = form.querySelector("select[name=departments]");
+      var option = select && select.selectedOptions[0];
+      if (wanted.departments && option && option.getAttribute("data-plans")) {
+        return option.getAttribute("data-plans").split(" ");
+      }
+      return Array.prototype.map.call(form.querySelectorAll("select[name=plan] option"),
+        function (o) { return o.value; }).filter(Boolean);
+    }
+    function load(plan) {
+      if (!loaded[plan]) {
+        var url = new URL(chunkBase + encodeURIComponent(plan) + ".json", location.href);
+        loaded[plan] = fetch(url.href).then(function (response) {
+          if (!response.ok) throw new Error(response.status);
+          return response.json();
+        }).then(function (chunk) {
+          var holder = document.createElement("template");
+          holder.innerHTML = chunk.rows.join("");
+          // the file's links are relative to the file itself
+          holder.content.querySelectorAll("a[href]").forEach(function (a) {
+            a.setAttribute("href", new URL(a.getAttribute("href"), url).href);
+          });
+          return Array.prototype.slice.call(holder.content.children);
+        });
+      }
+      return loaded[plan];
+    }
+    function show(list, wanted, total) {
       var shown = 0;
-      rows.forEach(function (row) {
+      list.forEach(function (row) {
         var ok = Object.keys(wanted).every(function (key) {
           var have = row.getAttribute("data-" + key) || "";
           return key === "departments" ? have.split(" ").indexOf(wanted[key]) >= 0 : have === wanted[key];
@@ -20,7 +67,37 @@
         row.hidden = !ok;
         if (ok) shown += 1;
       });
-      if (output) output.textContent = template.replace("{shown}", shown).replace("{total}", rows.length);
+      if (output) output.textContent = template.replace("{shown}", shown).replace("{total}", total);
+    }
+    function replaceRows(list) {
+      if (list === rows) return;
+      while (body.firstChild) body.removeChild(body.firstChild);
+      list.forEach(function (row) { body.appendChild(row); });
+      rows = list;
+    }
+    function apply() {
+      var wanted = wantedNow();
+      if (!chunkBase) { show(rows, wanted, rows.length); return; }
+      var total = form.getAttribute("data-total");
+      if (!Object.keys(wanted).length) {
+        replaceRows(pageRows);
+        pagers(true);
+        show(rows, wanted, total);
+        return;
+      }
+      var ask = ++asked;
+      if (output) output.textContent = form.getAttribute("data-loading") || "…";
+      Promise.all(plansFor(wanted).map(load)).then(function (chunks) {
+        if (ask !== asked) return;  // a later choice took over
+        replaceRows([].concat.apply([], chunks));
+        pagers(false);
+        show(rows, wanted, total);
+      }).catch(function () {
+        if (ask !== asked) return;
+        replaceRows(pageRows);
+        pagers(true);
+        show(rows, wanted, total);
+      });
     }
     // The choice lives in the address (?type=binding&departments=huanbaoju), so a filtered
     // view can be shared, and Back returns to the same view.
