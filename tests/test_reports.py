@@ -180,3 +180,12 @@ def test_reports_are_in_the_json_dump_and_the_tables(tmp_path):
     assert [(r["task"], r["status"], r["evidence"]) for r in rows] == [
         ("1.1", "on_track", "https://example.gov.cn/pf.html"), ("1.2", "delayed", "")]
     assert rows[1]["assessment_rating"] == "滞后"
+
+
+def test_a_task_search_record_carries_its_status(tmp_path):
+    from plansite.site.search.records import search_records
+
+    repo, _ = load(tmp_path)
+    task = next(r for r in search_records(repo) if r.url == "plans/demo/tasks/1.2/")
+    assert task.status == "delayed"
+    assert '<span data-pagefind-meta="status" data-pagefind-ignore hidden>滞后</span>' in task.html()

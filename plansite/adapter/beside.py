@@ -16,6 +16,8 @@ from pathlib import Path
 from plansite.background import Background
 from plansite.model.fields import schema_files
 from plansite.model.repository import Repository
+from plansite.analysis.progress import Progress
+from plansite.publishing.feeds import feed_files
 from plansite.publishing.matrix import write_matrix_csvs
 from plansite.publishing.tables import downloads as download_files
 from plansite.site.linkcheck import BrokenLink, LinkCheckJob
@@ -41,6 +43,17 @@ def write_headers(site: Path) -> None:
         "  X-Content-Type-Options: nosniff\n"
         # a portal's search box (on another host) merges this site's search index
         "/pagefind/*\n  Access-Control-Allow-Origin: *\n", encoding="utf-8")
+
+
+def write_feeds(site: Path, repo: Repository, progress: Progress, root_url: str,
+                lang: str) -> None:
+    """The Atom feeds and the departments' deadline calendars, at their addresses; links in
+    them start with ``root_url`` (the site's address, or the path it is served under)."""
+    root_url = root_url.rstrip("/") + "/"
+    for name, data in feed_files(repo, progress, root_url, lang).items():
+        path = site / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
 
 
 class Beside:

@@ -23,25 +23,24 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from plansite.adapter.authored import (MacroOutputs, escape_front_matter, failure_line,
-                                       front_matter_lines, sanitise)
+from plansite.adapter.authored import (MacroOutputs, escape_front_matter, macro_problem,
+                                       sanitise)
 from plansite import __version__
-from plansite.adapter.beside import Beside
-from plansite.adapter.addresses import (base_url, edit_url, refuse_outside_links,
-                                        repository_name)
+from plansite.adapter.beside import Beside, write_feeds
+from plansite.adapter.addresses import base_url, edit_url, refuse_outside_links
 from plansite.adapter.nav import default_nav, source_paths, translate_nav
-from plansite.adapter.serving import Rebuilds
+from plansite.adapter.serving import Rebuilds, problems_page
 from plansite.adapter.theme import install, with_generator
 from plansite.catalogue.labels import translate, translate_default
 from plansite.model.repository import Repository
 from plansite.model.urls import INDEX_URLS
-from plansite.problems import Problem, problem
+from plansite.problems import Problem
 from plansite.progress import ENVIRONMENT, QUIET, EventWriter
 from plansite.reading.repository import load_repository
 from plansite.site.pages import Page, site_pages
 from plansite.site.portal import FETCH_TIMEOUT, MemberSite, read_members
+from plansite.site.progress import page_feeds
 from plansite.site.render import Renderer, Site
-from plansite.site.templates import Templates
 from plansite.site.search import PageLayout
 
 log = logging.getLogger("mkdocs.plugins.plansite")
@@ -123,8 +122,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         # Work that needs only the loaded data runs beside the page rendering: the download
         # files, the search index and the link check.
         self.beside = Beside()
-        # authors' pages: the macros' HTML held aside while the page is sanitised, and the
-        # first macro of the page that failed
+        # authors' pages: macros' HTML held aside while sanitising, and the first failed macro
         self.macro_outputs = MacroOutputs()
         self.macro_failure: BaseException | None = None
         # `mkdocs serve` shows the data's problems in the browser instead of failing, and
@@ -181,6 +179,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         if members:
             config.extra["plansite_portal"] = portal_settings(members)
         self.site.download_sizes = self.beside.download_sizes
+        if config.repo_url:
+            self.site.file_link = partial(edit_url, config)
         interface_language(config, self.config.lang)
         return config
 
@@ -240,16 +240,6 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         kept.append(File.generated(config, "index.md", content=PAGE_MARKDOWN))
         return kept
 
-    def problems_page(self) -> str:
-        """The HTML of the page that lists the data's problems."""
-        lang = self.config.lang
-        return str(Templates(self.overrides).render(
-            "problems.html",
-            title=translate("serve_problems_title", lang, n=len(self.problems)),
-            intro=translate("serve_problems_intro", lang),
-            problems=[(p.location() + (f": {p.path}" if p.path else ""), p.said(lang))
-                      for p in self.problems]))
-
     def on_build_error(self, error) -> None:
         self.beside.stop()
         self.progress.close()
@@ -266,14 +256,6 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         if self.macro_failure is None:
             self.macro_failure = error
 
-    def macro_problem(self, page, markdown: str, error: BaseException) -> Problem:
-        """Where in its file a macro of ``page`` failed, and why, as one problem."""
-        offset = front_matter_lines(page.file.abs_src_path, markdown)
-        line = failure_line(error)
-        name = repository_name(Path(page.file.abs_src_path), self.root)
-        reason = getattr(error, "message", None) or str(error) or type(error).__name__
-        return problem("macro-error", name, line + offset if line else 0, found=reason)
-
     @event_priority(100)  # before the macros: they render with the page's meta
     def _before_macros(self, markdown: str, page, config, files):
         self.macro_failure = None
@@ -285,15 +267,17 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
     def _after_macros(self, markdown: str, page, config, files):
         if self.macro_failure is not None:
             error, self.macro_failure = self.macro_failure, None
-            raise PluginError("plansite: " + self.macro_problem(page, page.markdown or markdown,
-                                                                error).format(self.config.lang))
+            found = macro_problem(page.file.abs_src_path, page.markdown or markdown, error,
+                                  self.root)
+            raise PluginError("plansite: " + found.format(self.config.lang))
         # The theme's own search would put every page into one index that readers download
         # whole; the site's search index is written beside the build (plansite.site.search).
         page.meta["search"] = {"exclude": True}
         if self.problems:
             page.meta["title"] = page.title = html.escape(
                 translate("serve_problems_title", self.config.lang, n=len(self.problems)))
-            page.render = partial(_finished_page, page, self.problems_page())
+            page.render = partial(_finished_page, page, problems_page(
+                self.overrides, self.config.lang, self.problems))
             return ""
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
@@ -305,15 +289,25 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         page.meta["description"] = html.escape(generated.description, quote=True)
         if generated.source is not None and config.repo_url:
             page.edit_url = edit_url(config, generated.source.file, generated.source.line)
+        page.meta["plansite_feeds"] = page_feeds(self.repo, generated, self.config.lang)
         # The page is one block of finished HTML. It skips Markdown, whose raw-HTML parser
         # cost more than writing it (a third of a 5,000-task build), and MkDocs' own
-        # rendering, which makes a Markdown converter for each page.
-        body = self.renderer(page).page(generated.kind, *generated.args,
-                                        number=generated.number)
-        page.render = partial(_finished_page, page, str(body))
-        if self.rebuilds is not None:
-            self.rebuilds.rendered.append(generated.url)
+        # rendering, which makes a Markdown converter for each page. It is made when the
+        # theme writes the page (on_page_context): MkDocs reads every page before it writes
+        # the first, and keeps each page's content to the end of the build.
+        page.render = partial(_finished_page, page, "")
         return ""
+
+    @event_priority(100)  # before any other plugin reads the page's content
+    def on_page_context(self, context, page, config, nav):
+        """A generated page's HTML, made just before the theme writes the page."""
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            page.content = str(self.renderer(page).page(generated.kind, *generated.args,
+                                                        number=generated.number))
+            if self.rebuilds is not None:
+                self.rebuilds.rendered.append(generated.url)
+        return context
 
     on_page_markdown = CombinedEvent(_before_macros, _after_macros)
 
@@ -327,6 +321,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
     def on_post_page(self, output: str, page, config) -> str:
         self.beside.page_written(page.file.src_uri, page.file.dest_uri)
         self.progress.advance()
+        if page.file.src_uri in self.pages:
+            # written next: a generated page's HTML is not held to the end of the build
+            page.content = ""
         return with_generator(output, __version__)
 
     def on_post_build(self, config) -> None:
@@ -338,6 +335,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.progress.phase("progress-finish")
         if self.rebuilds is None or self.rebuilds.renders(INDEX_URLS["indicators"]):
             self.site.write_chunks(site)  # the rows of the indicator list's filter
+        write_feeds(site, self.repo, self.site.findings.progress,
+                    config.site_url or base_url(config), self.config.lang)
         broken = self.finish_beside(site, config)
         self.progress.close()
         if broken:

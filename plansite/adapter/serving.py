@@ -22,7 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from plansite.adapter.beside import Beside
+from plansite.catalogue.labels import translate
 from plansite.model.repository import Repository
+from plansite.problems import Problem
 from plansite.reading.git import run_git
 from plansite.reading.repository import FolderCache
 from plansite.site.inputs import Snapshot, changed_records, pages_to_render, snapshot
@@ -239,3 +241,13 @@ class Rebuilds:
 
     def close(self) -> None:
         shutil.rmtree(self.trigger.parent, ignore_errors=True)
+
+
+def problems_page(overrides: Path | None, lang: str, problems: list[Problem]) -> str:
+    """The HTML of the page a served site shows at every address while its data has problems."""
+    return str(Templates(overrides).render(
+        "problems.html",
+        title=translate("serve_problems_title", lang, n=len(problems)),
+        intro=translate("serve_problems_intro", lang),
+        problems=[(p.location() + (f": {p.path}" if p.path else ""), p.said(lang))
+                  for p in problems]))

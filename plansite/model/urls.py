@@ -70,6 +70,17 @@ def member_url(member_id: str) -> str:
     return f"members/{member_id}/"
 
 
+def feed_url(scope: str, key: str = "") -> str:
+    """The address of an Atom feed of progress: ``feeds/all.xml`` (``scope`` site),
+    ``feeds/plans/<id>.xml``, ``feeds/departments/<id>.xml``."""
+    return "feeds/all.xml" if scope == "site" else f"feeds/{scope}s/{key}.xml"
+
+
+def calendar_url(dept_id: str) -> str:
+    """The iCalendar file of a department's deadlines."""
+    return f"calendars/{dept_id}.ics"
+
+
 INDEX_URLS = {
     "home": "",
     "plans": "plans/",

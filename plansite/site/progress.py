@@ -11,11 +11,14 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from plansite.analysis.progress import Rollup, TaskProgress
+from plansite.catalogue.labels import translate
 from plansite.model import urls
 from plansite.model.progress import ProgressReport, ReportEntry
+from plansite.model.repository import Repository
 from plansite.site.templates import Safe
 
 if TYPE_CHECKING:
+    from plansite.site.pages import Page
     from plansite.site.render import Renderer
 
 
@@ -104,3 +107,19 @@ def attention_rows(r: Renderer, rollup: Rollup) -> list[tuple[Markup, Markup, st
     sep = r.t("list_separator")
     return [(r.task_link(p.key, r.task_label(r.repo.task(p.key))), r.progress_label(p.key),
              sep.join(attention_words(r, p))) for p in rollup.attention]
+
+
+def page_feeds(repo: Repository, page: Page, lang: str) -> list[tuple[str, str]]:
+    """The feeds a page offers in its head (title, link relative to the page): the site's, and
+    its plan's or department's own."""
+    prefix = urls.prefix(page.url)
+    out = [(translate("feed_site", lang), urls.link(prefix, urls.feed_url("site")))]
+    if page.kind == "plan" and repo.plans[page.args[0]].reports:
+        out.append((translate("feed_of", lang, name=repo.plans[page.args[0]].title),
+                    urls.link(prefix, urls.feed_url("plan", page.args[0]))))
+    if page.kind == "department" and any(
+            repo.plans[repo.task(key).plan].reports
+            for key in repo.index.department_tasks(page.args[0])):
+        out.append((translate("feed_of", lang, name=repo.departments[page.args[0]].name),
+                    urls.link(prefix, urls.feed_url("department", page.args[0]))))
+    return out

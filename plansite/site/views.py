@@ -193,15 +193,19 @@ def matrix_view(r: Renderer, plan_id: str, shown: slice = slice(None)) -> Matrix
     matrix = r.findings.matrix(plan_id)
     plan = r.repo.plans[plan_id]
     roles = (("lead", "●", r.t("count_led")), ("cooperating", "○", r.t("count_cooperated")))
+    progress = r.findings.progress.tasks
 
     def items(cell: Cell) -> Markup:
         out = []
         for (role, mark, words), keys in zip(roles, (cell.led, cell.cooperated)):
             for key in keys:
                 task = r.repo.task(key)
+                title = r.task_label(task)
+                if plan.reports:  # the reported status, in the task's tooltip
+                    title += r.t("with_status", status=r.t(
+                        "report_status_" + progress[key].status))
                 out.append(r.f.cell_task(role=role, href=r.href(r.repo.task_url(task)),
-                                         title=r.task_label(task), mark=mark, words=words,
-                                         id=task.id))
+                                         title=title, mark=mark, words=words, id=task.id))
         return Safe("".join(out))
 
     lines = []
@@ -233,8 +237,14 @@ def deadline_rows(r: Renderer, group: DeadlineGroup) -> list[DeadlineRow]:
     for entry in group.tasks:
         task = r.repo.task(entry.key)
         overdue = None if entry.due is None else entry.overdue
+        link = r.task_link(entry.key, r.task_label(task))
+        if r.repo.plans[task.plan].reports:
+            # a plan that reports: a task done, changed or dropped is no longer overdue
+            if overdue:
+                overdue = r.findings.progress.tasks[entry.key].overdue
+            link = Safe(link + Markup(" ") + r.progress_label(entry.key))
         state = "" if overdue is None else "overdue" if overdue else "due"
-        cells = {"link": r.task_link(entry.key, r.task_label(task)),
+        cells = {"link": link,
                  "plan": r.plan_link(task.plan), "deadline": entry.deadline.phrase,
                  "due": r.date_words(entry.due) if entry.due else "",
                  "departments": r.departments_links(task.departments)}

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
+from plansite.analysis.findings import Findings
+from plansite.analysis.progress import Progress
 from plansite.catalogue.labels import translate
 from plansite.model import urls
 from plansite.model.records import Chapter, Department, Indicator, Plan, Task
@@ -62,6 +64,8 @@ class SearchRecord:
     text: str = ""
     text_weight: float = 1.0
     keywords: tuple[str, ...] = ()
+    status: str = ""
+    """A task's current reported status (``on_track`` ...), where its plan publishes reports."""
 
     def html(self, lang: str = "zh") -> str:
         """The document Pagefind indexes: the words as tokens, the display fields as metadata."""
@@ -83,6 +87,8 @@ class SearchRecord:
             meta("kind_id", self.kind),
             meta("plan", self.plan, filtered=True),
             meta("context", self.context),
+            meta("status_id", self.status),
+            meta("status", translate(f"report_status_{self.status}", lang) if self.status else ""),
             meta("text", self.text[:SHOWN_TEXT]),
             f'<h1 data-pagefind-weight="10">{e(search_tokens(self.title))}</h1>',
             f'<p data-pagefind-weight="10">{e(terms)}</p>' if terms else "",
@@ -292,14 +298,19 @@ class KeyTerms:
         return tuple(w for w in self.extract(text, topK=self.count) if HAN.search(w))
 
 
-def search_records(repo: Repository, lang: str = "zh") -> list[SearchRecord]:
-    """A record for every plan, chapter, task, department and indicator of the repository."""
+def search_records(repo: Repository, lang: str = "zh",
+                   progress: Progress | None = None) -> list[SearchRecord]:
+    """A record for every plan, chapter, task, department and indicator of the repository; a
+    task's record carries its current status where its plan publishes reports."""
     records: list[SearchRecord] = []
     keywords = KeyTerms(repo)
+    if progress is None:
+        progress = Findings(repo).progress
     for plan in repo.plans.values():
         records.append(plan_record(plan, lang))
         records.extend(chapter_record(repo, plan, c) for c in plan.walk_chapters())
-        records.extend(replace(task_record(repo, task, lang), keywords=keywords(task.text))
+        records.extend(replace(task_record(repo, task, lang), keywords=keywords(task.text),
+                               status=progress.tasks[task.key].status if plan.reports else "")
                        for task in plan.walk_tasks())
     records.extend(department_record(repo, d, lang) for d in repo.departments.values())
     records.extend(indicator_record(repo, i, lang) for i in repo.indicators.values())

@@ -147,7 +147,14 @@
     if (member) head.appendChild(element("span", "ps-result__site", member.name));
     if (data.meta.plan) head.appendChild(element("span", "ps-result__plan", data.meta.plan));
     article.appendChild(head);
-    article.appendChild(element("h2", "ps-result__title", data.meta.title || data.url));
+    var title = element("h2", "ps-result__title", data.meta.title || data.url);
+    if (data.meta.status) {
+      /* a task's reported status beside its title: words with a mark, never colour alone */
+      title.appendChild(document.createTextNode(" "));
+      title.appendChild(element("span", "ps-progress ps-progress-" + data.meta.status_id,
+                                data.meta.status));
+    }
+    article.appendChild(title);
     if (data.meta.context) article.appendChild(element("p", "ps-result__context", data.meta.context));
     var p = element("p", "ps-result__excerpt");
     p.appendChild(excerpt(data.meta.text || "", words));
