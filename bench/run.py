@@ -9,8 +9,8 @@ In one run on one machine (shared and noisy, so only ratios of figures taken tog
   through MkDocs and Material with the home page alone in the navigation and no search plugin)
   and, for reference, plain Material with its Chinese search (:mod:`bench.baselines`);
 - run ``plansite validate`` alone on the 1x data;
-- serve the 1x site with ``mkdocs serve``, edit one data file and time until the changed page is
-  served updated;
+- serve the 1x site as `make serve` does (``mkdocs serve --livereload --dirty``), edit one task's
+  title and time until its plan page is served updated (and count the pages rendered again);
 - open the built sites in chromium, type a query and count the search bytes (gzip) the browser
   loads before the first result shows;
 - at 1x, type the project's own search queries (tests/test_search_quality.py) that name one
@@ -148,7 +148,8 @@ def measure(work: Path, scales: list[int], serve: bool, browser: bool, rows: lis
             edit = sorted((ours / "data" / "plans").glob("*/tasks.yml"))[0]
             extra["serve_file"] = edit.relative_to(ours).as_posix()
             text = edit.read_text(encoding="utf-8")
-            old = text.split("title: ", 2)[2].split("\n", 1)[0]
+            # the first task's title (the titles before it are its chapters')
+            old = text.split("tasks:\n", 1)[1].split("title: ", 1)[1].split("\n", 1)[0]
             plan = edit.parent.name
             extra["serve"] = serve_edit_seconds(ours, edit, old, "修订" + old,
                                                 f"plans/{plan}/")
@@ -181,10 +182,13 @@ def _table(rows: list[Row], extra: dict) -> list[str]:
             f"{_kb(f.median_page) if f else ''} | {largest} | {search or row.note} |")
     if "serve" in extra:
         serve = extra["serve"]
-        lines.append(f"| `mkdocs serve` (1x): edit `{extra.get('serve_file')}`, until the plan "
-                     f"page is served updated | "
-                     + " | " + (f"{serve:.1f} s" if serve is not None else "did not show")
-                     + " |" + " |" * 6)
+        rendered = f"{serve.rendered} pages rendered again" if serve.rendered is not None else ""
+        reloaded = "browser told to reload" if serve.reloaded else "no reload seen"
+        lines.append(f"| `make serve` (1x): edit one task's title in `{extra.get('serve_file')}`, "
+                     f"until the plan page is served updated | | "
+                     + (f"{serve.seconds:.1f} s" if serve.seconds is not None else "did not show")
+                     + f" | | {serve.rendered if serve.rendered is not None else ''} | | | | "
+                     f"{rendered}; {reloaded} |")
     return lines
 
 
@@ -252,10 +256,10 @@ def _goals(rows: list[Row], extra: dict, scales: list[int]) -> list[tuple[str, s
                        f"{GOALS['search_hits']:.0%} of the queries (records unique there)",
                        f"{rate:.1%} ({hits} of {total})", rate >= GOALS["search_hits"]))
     if "serve" in extra:
-        serve = extra["serve"]
-        checks.append((f"an edit is served within {GOALS['serve_s']:.0f} s (1x)",
-                       "did not show" if serve is None else f"{serve:.1f} s",
-                       serve is not None and serve <= GOALS["serve_s"]))
+        seconds = extra["serve"].seconds
+        checks.append((f"an edit is served within {GOALS['serve_s']:.0f} s (1x, `make serve`)",
+                       "did not show" if seconds is None else f"{seconds:.1f} s",
+                       seconds is not None and seconds <= GOALS["serve_s"]))
     return checks
 
 

@@ -27,6 +27,7 @@ TASKS = """chapters:
       - {id: '1.2', title: 新增长者食堂30个, text: '', indicators: [shitang]}
       - {id: '1.3', title: 培养技能人才4.5万人次, text: '', indicators: [rencai]}
       - {id: '1.4', title: 建设社区食堂20个, text: ''}
+      - {id: '1.5', title: 改造公厕10座, text: ''}
 """
 INDICATORS = """indicators:
   - {id: chuang, name: 养老床位, unit: 张, phrase: 新增养老床位4000张, target: {value: 4000}}
@@ -66,7 +67,7 @@ def _import(tmp_path: Path, statement: str = "", indicators: bool = True) -> dic
 def test_a_table_written_in_a_text_file_is_read_as_a_table(tmp_path):
     report = _import(tmp_path)
     entries = {e["task"]: e for e in report["entries"]}
-    assert list(entries) == ["1.1", "1.2", "1.3", "1.4"]
+    assert list(entries) == ["1.1", "1.2", "1.3", "1.4"], "1.5 has no row"
     assert entries["1.1"]["progress"].strip().split("\n\n") == [
         "新增养老床位4000张；完成情况：4385；占全年计划：110%",
         "新增护理床位800张；完成情况：810张；占全年计划：101%"]
@@ -98,10 +99,15 @@ def test_every_item_is_done_where_the_report_says_so_and_the_row_says_nothing(tm
     assert statuses == {"1.1": ("done", "所有项目均已提前完成全年目标任务"),
                         "1.2": ("done", "所有项目均已提前完成全年目标任务"),
                         "1.3": ("done", "所有项目均已提前完成全年目标任务"),
-                        "1.4": ("on_track", "正在推进")}, "a row's own status stands"
+                        "1.4": ("on_track", "正在推进"),
+                        "1.5": ("done", "所有项目均已提前完成全年目标任务")}, \
+        "a row's own status stands; a task without a row is done by the statement"
+    assert report["entries"][-1] == {"task": "1.5", "status": "done",
+                                     "status_phrase": "所有项目均已提前完成全年目标任务"}
     (tmp_path / "again").mkdir()
     plain = _import(tmp_path / "again")
-    assert [e.get("status") for e in plain["entries"]] == [None, None, None, "on_track"]
+    assert [e.get("status") for e in plain["entries"]] == [None, None, None, "on_track"], \
+        "without the statement a task without a row has no entry"
 
 
 def test_a_row_reports_the_value_of_its_tasks_indicator(tmp_path):

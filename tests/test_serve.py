@@ -39,12 +39,14 @@ def wait_for(url: str, text: str, seconds: float = 90) -> bool:
 
 
 @contextlib.contextmanager
-def serving(root) -> Iterator[int]:
-    """`mkdocs serve` of the repository at ``root`` on a free port, stopped afterwards."""
+def serving(root, dirty: bool = True) -> Iterator[int]:
+    """`mkdocs serve` of the repository at ``root`` on a free port, stopped afterwards; with
+    ``dirty`` as `make serve` runs it (writing again only the pages whose records changed)."""
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
+               "--livereload"] + (["--dirty"] if dirty else [])
+    server = subprocess.Popen(command, cwd=root, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
     try:
         yield port
     finally:
@@ -56,9 +58,10 @@ def serving(root) -> Iterator[int]:
 
 
 @pytest.mark.slow
-def test_editing_data_rebuilds_the_served_page(tmp_path):
+@pytest.mark.parametrize("dirty", [True, False], ids=["make-serve", "plain-mkdocs-serve"])
+def test_editing_data_rebuilds_the_served_page(tmp_path, dirty):
     copy_site_files(make_repo(tmp_path))
-    with serving(tmp_path) as port:
+    with serving(tmp_path, dirty) as port:
         url = f"http://127.0.0.1:{port}/departments/zhujianwei/"
         assert wait_for(url, "<h1>市住建委</h1>"), "the first build never served the page"
         departments = tmp_path / "data" / "departments.yml"

@@ -22,6 +22,9 @@ from typing import Any
 import nh3
 from markupsafe import Markup
 
+from plansite.adapter.addresses import repository_name
+from plansite.problems import Problem, problem
+
 PRINTED_META = ("title", "description", "author")
 """Front matter keys the theme prints into the page as they are."""
 
@@ -124,3 +127,12 @@ def front_matter_lines(path: str | Path, markdown: str) -> int:
         return 0
     start = text.find(markdown[:200]) if markdown.strip() else -1
     return text.count("\n", 0, start) if start > 0 else 0
+
+
+def macro_problem(file: str, markdown: str, error: BaseException, root: Path) -> Problem:
+    """Where in its file (``file``, an authored page) a macro failed, and why, as one problem."""
+    offset = front_matter_lines(file, markdown)
+    line = failure_line(error)
+    name = repository_name(Path(file), root)
+    reason = getattr(error, "message", None) or str(error) or type(error).__name__
+    return problem("macro-error", name, line + offset if line else 0, found=reason)

@@ -6,8 +6,11 @@ downloads, the matrix CSVs, the schemas, the headers file, the search index and 
 from __future__ import annotations
 
 import html
+import logging
 import re
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 from plansite.background import Background
@@ -19,6 +22,8 @@ from plansite.publishing.matrix import write_matrix_csvs
 from plansite.publishing.tables import downloads as download_files
 from plansite.site.linkcheck import BrokenLink, LinkCheckJob
 from plansite.site.search import PageLayout, SearchIndexJob
+
+log = logging.getLogger("mkdocs.plugins.plansite")
 
 _POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"')
 
@@ -64,27 +69,56 @@ class Beside:
         self.authored_left: set[str] = set()
         self.generated_urls: list[str] = []
         self.search_told = False
+        # the downloads and the link check of the last deferred finish, perhaps still at work
+        self.later: Background | None = None
+        self.later_links: LinkCheckJob | None = None
+        # the work of a deferred build, started once its pages (``written``) are written
+        self.pending: Callable[[], None] | None = None
+        self.written: list[str] = []
 
     def start(self, repo: Repository, site_dir: Path, base_url: str, lang: str,
               layout: PageLayout, check_links: bool, generated_urls: Iterable[str],
-              authored: Iterable[str]) -> None:
+              authored: Iterable[str], deferred: bool = False) -> None:
         """Start the work for a build of ``repo`` into ``site_dir``. ``generated_urls`` are the
         pages whose words the search records hold already; ``authored`` the source paths of
-        the reader-written pages the index reads once they are written."""
+        the reader-written pages the index reads once they are written.
+
+        ``deferred`` (a served site written again in part): the work starts once the pages
+        are written (:meth:`finish_later`), the link check reads the pages this build wrote,
+        and the build does not wait for the downloads and the search index, which replace the
+        site's once made."""
         self.stop()
-        self.downloads_job = Background(lambda receive: download_files(repo, base_url, lang))
-        self.search_job = SearchIndexJob(site_dir, repo, layout, lang)
-        if check_links:
-            self.link_job = LinkCheckJob(site_dir)
         self.generated_urls = list(generated_urls)
         self.authored_left = set(authored)
         self.search_told = False
+        self.written = []
+        self.pending = partial(self._start_jobs, repo, site_dir, base_url, lang, layout,
+                               check_links, deferred)
+        if not deferred:
+            self._start_jobs_now()
+
+    def _start_jobs_now(self) -> None:
+        if self.pending is not None:
+            start, self.pending = self.pending, None
+            start()
+
+    def _start_jobs(self, repo: Repository, site_dir: Path, base_url: str, lang: str,
+                    layout: PageLayout, check_links: bool, deferred: bool) -> None:
+        self.downloads_job = Background(lambda receive: download_files(repo, base_url, lang))
+        self.search_job = SearchIndexJob(site_dir, repo, layout, lang, swap=deferred)
+        if check_links:
+            self.link_job = LinkCheckJob(site_dir, written_only=deferred)
+        if self.link_job is not None:
+            for dest_uri in self.written:
+                self.link_job.page_written(dest_uri)
 
     def stop(self) -> None:
-        for job in (self.downloads_job, self.search_job, self.link_job):
+        for job in (self.downloads_job, self.search_job, self.link_job, self.later,
+                    self.later_links):
             if job is not None:
                 job.cancel()
         self.downloads_job = self.search_job = self.link_job = None
+        self.later = self.later_links = self.pending = None
         self.download_files = None
 
     def downloads(self) -> dict[str, bytes]:
@@ -100,6 +134,8 @@ class Beside:
 
     def page_written(self, src_uri: str, dest_uri: str) -> None:
         """The page of ``src_uri`` is being written to ``dest_uri``."""
+        if self.pending is not None:  # the work starts later: it will read what was written
+            self.written.append(dest_uri)
         if self.link_job is not None:
             self.link_job.page_written(dest_uri)
         if not self.authored_left:  # every one was named before this page, so is written
@@ -115,10 +151,29 @@ class Beside:
     def finish(self, site: Path, repo: Repository, base_url: str, lang: str) -> list[BrokenLink]:
         """Write the files into ``site``, wait for the search index, and return the broken
         internal links the check found."""
+        self.write_files(site, repo, lang, self.downloads())
+        self.tell_search()
+        broken = self.broken_links(base_url)
+        if not broken:
+            job, self.search_job = self.search_job, None
+            assert job is not None
+            job.wait()
+        return broken
+
+    def broken_links(self, base_url: str) -> list[BrokenLink]:
+        """The broken internal links the check found, once the pages are written."""
+        if self.link_job is None:
+            return []
+        job, self.link_job = self.link_job, None
+        return job.broken(base_url)
+
+    @staticmethod
+    def write_files(site: Path, repo: Repository, lang: str, files: dict[str, bytes]) -> None:
+        """The downloads ``files``, the matrix CSVs, the schemas and the headers."""
         downloads = site / "downloads"
         downloads.mkdir(parents=True, exist_ok=True)
         # the same bytes `plansite export` writes: JSON, CSV, XLSX, datapackage.json
-        for name, data in self.downloads().items():
+        for name, data in files.items():
             (downloads / name).write_bytes(data)
         write_matrix_csvs(repo, downloads, lang)
         schema_dir = site / "schema"
@@ -126,13 +181,30 @@ class Beside:
         for name, text in schema_files().items():
             (schema_dir / name).write_text(text, encoding="utf-8")
         write_headers(site)
-        self.tell_search()
-        broken: list[BrokenLink] = []
-        if self.link_job is not None:
-            job, self.link_job = self.link_job, None
-            broken = job.broken(base_url)
-        if not broken:
-            job, self.search_job = self.search_job, None
-            assert job is not None
-            job.wait()
-        return broken
+
+    def finish_later(self, site: Path, repo: Repository, base_url: str, lang: str,
+                     made: Callable[[dict[str, int]], None]) -> None:
+        """Let the search index finish on its own; from a thread, report the broken links of
+        the pages written (in the terminal: the pages are served already) and write the files
+        once the downloads are made, then tell ``made`` their sizes. A later build's
+        :meth:`start` stops what is left of it."""
+        self._start_jobs_now()
+        self.tell_search()  # it swaps its index in when whole, unless the next start stops it
+        job, self.downloads_job = self.downloads_job, None
+        links, self.link_job = self.link_job, None
+        assert job is not None
+        self.later, self.later_links = job, links
+
+        def write() -> None:
+            try:
+                broken = links.broken(base_url) if links is not None else []
+                for link in broken:
+                    log.warning("plansite: broken internal link: %s", link)
+                files = job.result()
+                self.write_files(site, repo, lang, files)
+            except Exception as exc:  # noqa: BLE001 - stopped by a later build, which makes them
+                log.info("plansite: the downloads were not written: %s", exc)
+                return
+            made({name: len(data) for name, data in files.items()})
+
+        threading.Thread(target=write, daemon=True, name="plansite-downloads").start()

@@ -23,24 +23,24 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from plansite.adapter.authored import (MacroOutputs, escape_front_matter, failure_line,
-                                       front_matter_lines, sanitise)
+from plansite.adapter.authored import (MacroOutputs, escape_front_matter, macro_problem,
+                                       sanitise)
 from plansite import __version__
 from plansite.adapter.beside import Beside, write_feeds
-from plansite.adapter.addresses import (base_url, edit_url, refuse_outside_links,
-                                        repository_name)
+from plansite.adapter.addresses import base_url, edit_url, refuse_outside_links
 from plansite.adapter.nav import default_nav, source_paths, translate_nav
+from plansite.adapter.serving import Rebuilds, problems_page
 from plansite.adapter.theme import install, with_generator
 from plansite.catalogue.labels import translate, translate_default
 from plansite.model.repository import Repository
-from plansite.problems import Problem, problem
+from plansite.model.urls import INDEX_URLS
+from plansite.problems import Problem
 from plansite.progress import ENVIRONMENT, QUIET, EventWriter
 from plansite.reading.repository import load_repository
 from plansite.site.pages import Page, site_pages
 from plansite.site.portal import FETCH_TIMEOUT, MemberSite, read_members
 from plansite.site.progress import page_feeds
 from plansite.site.render import Renderer, Site
-from plansite.site.templates import Templates
 from plansite.site.search import PageLayout
 
 log = logging.getLogger("mkdocs.plugins.plansite")
@@ -76,6 +76,31 @@ def portal_settings(members: list[MemberSite]) -> dict:
             "origins": " ".join(origins)}
 
 
+def interface_language(config, lang: str) -> None:
+    """Set the theme's own words (search box, buttons), the site name and the navigation
+    titles to the plugin's ``lang``, where mkdocs.yml holds the shipped Chinese defaults."""
+    if not str(config.theme["language"]).startswith(lang):
+        config.theme["language"] = lang
+    for option, key in (("site_name", "site_name"), ("site_description", "site_description"),
+                        ("repo_name", "edit_source")):
+        if config[option]:
+            config[option] = translate_default(key, config[option], lang)
+    for palette in config.theme.get("palette") or []:
+        toggle = palette.get("toggle") or {}
+        if toggle.get("name"):
+            key = "palette_dark" if palette.get("scheme") == "default" else "palette_light"
+            toggle["name"] = translate_default(key, toggle["name"], lang)
+    if config.nav:
+        config.nav = translate_nav(config.nav, lang)
+
+
+def _broken_links(broken: list) -> PluginError:
+    """The error that fails a build with broken internal links (the first 50 listed)."""
+    listing = "\n".join(str(b) for b in broken[:50])
+    more = f"\n… and {len(broken) - 50} more" if len(broken) > 50 else ""
+    return PluginError(f"plansite: {len(broken)} broken internal link(s):\n{listing}{more}")
+
+
 class PlansiteConfig(base.Config):
     """Options of the ``plansite`` plugin in mkdocs.yml."""
 
@@ -97,12 +122,14 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         # Work that needs only the loaded data runs beside the page rendering: the download
         # files, the search index and the link check.
         self.beside = Beside()
-        # authors' pages: the macros' HTML held aside while the page is sanitised, and the
-        # first macro of the page that failed
+        # authors' pages: macros' HTML held aside while sanitising, and the first failed macro
         self.macro_outputs = MacroOutputs()
         self.macro_failure: BaseException | None = None
-        # `mkdocs serve` shows the data's problems in the browser instead of failing
+        # `mkdocs serve` shows the data's problems in the browser instead of failing, and
+        # under --dirty writes again only the pages whose records changed
         self.serving = False
+        self.rebuilds: Rebuilds | None = None
+        self.started_beside = False
         self.problems: list[Problem] = []
         self.overrides: Path | None = None
         # `plansite build` shows the phases and pages as they are done
@@ -110,12 +137,21 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
 
     def on_startup(self, *, command, dirty) -> None:
         self.serving = command == "serve"
+        if self.rebuilds is not None:
+            self.rebuilds.close()
+        self.rebuilds = Rebuilds.serving(dirty) if self.serving else None
+
+    def on_shutdown(self) -> None:
+        self.beside.stop()
+        if self.rebuilds is not None:
+            self.rebuilds.close()
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
         install(config)
         self.progress.phase("progress-load")
-        repo, problems = load_repository(self.root, as_of=self.config.as_of)
+        repo, problems = load_repository(self.root, as_of=self.config.as_of,
+                                         cache=self.rebuilds.cache if self.rebuilds else None)
         members: list[MemberSite] = []
         if repo.members and not problems.errors:
             members, unread = read_members(repo.members, self.root, self.config.member_timeout)
@@ -128,7 +164,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             self.overrides = Path(config.theme.custom_dir) if config.theme.custom_dir else None
             log.info("plansite: the data has %d problem(s); the browser lists them",
                       len(problems.errors))
-            self.interface_language(config)
+            interface_language(config, self.config.lang)
             return config
         if problems.errors:
             report = "\n".join(p.format(self.config.lang) for p in problems.sorted())
@@ -136,45 +172,37 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
                               f"{report}")
         self.repo = repo
         custom_dir = config.theme.custom_dir
-        self.site = Site(repo, self.config.lang,
-                         overrides=Path(custom_dir) if custom_dir else None, members=members)
+        self.overrides = Path(custom_dir) if custom_dir else None
+        self.site = Site(repo, self.config.lang, overrides=self.overrides, members=members,
+                         templates=self.rebuilds.compiled(self.overrides) if self.rebuilds
+                         else None)
         if members:
             config.extra["plansite_portal"] = portal_settings(members)
         self.site.download_sizes = self.beside.download_sizes
         if config.repo_url:
             self.site.file_link = partial(edit_url, config)
-        self.interface_language(config)
+        interface_language(config, self.config.lang)
         return config
 
-    def interface_language(self, config) -> None:
-        """Set the theme's own words (search box, buttons), the site name and the navigation
-        titles to the plugin's ``lang``, where mkdocs.yml holds the shipped Chinese defaults."""
-        lang = self.config.lang
-        if not str(config.theme["language"]).startswith(lang):
-            config.theme["language"] = lang
-        for option, key in (("site_name", "site_name"), ("site_description", "site_description"),
-                            ("repo_name", "edit_source")):
-            if config[option]:
-                config[option] = translate_default(key, config[option], lang)
-        for palette in config.theme.get("palette") or []:
-            toggle = palette.get("toggle") or {}
-            if toggle.get("name"):
-                key = "palette_dark" if palette.get("scheme") == "default" else "palette_light"
-                toggle["name"] = translate_default(key, toggle["name"], lang)
-        if config.nav:
-            config.nav = translate_nav(config.nav, lang)
-
     def on_env(self, env, config, files):
-        """Theme templates (overrides/404.html) take their words from the catalogue too."""
+        """Theme templates (overrides/404.html) take their words from the catalogue too. A
+        served site keeps the theme's templates compiled from one build to the next."""
         lang = self.config.lang
+        if self.rebuilds is not None and self.rebuilds.dirty:
+            env = self.rebuilds.theme(env)
         env.globals["plansite_t"] = lambda key, **args: translate(key, lang, **args)
         return env
 
     def on_files(self, files: Files, config) -> Files:
         refuse_outside_links(files, Path(config.docs_dir), self.root, self.config.lang)
+        site_dir = Path(config.site_dir)
         if self.problems:
+            if self.rebuilds is not None:
+                self.rebuilds.put_aside(site_dir)
             return self.problem_files(files, config)
-        assert self.repo is not None
+        assert self.repo is not None and self.site is not None
+        if self.rebuilds is not None:
+            self.rebuilds.put_back(site_dir)
         self.pages = {}
         pages = site_pages(self.repo, self.config.lang)
         # The downloads page goes last: it shows the sizes of files made beside the rendering.
@@ -189,13 +217,20 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             config.nav = default_nav(self.config.lang, {f.src_uri for f in files},
                                      portal=bool(self.repo.members))
         self.progress.phase("progress-pages", len(files.documentation_pages()))
-        # The reader-written pages the search index reads from the site once they are written
-        # (documentation pages come first in the build, so the index can finish long before it).
-        self.beside.start(self.repo, Path(config.site_dir), base_url(config),
-                          self.config.lang, MATERIAL_LAYOUT, self.config.check_links,
-                          [p.url for p in self.pages.values()],
-                          [f.src_uri for f in files.documentation_pages()
-                           if f.src_uri not in self.pages])
+        authored_pages = [f.src_uri for f in files.documentation_pages()
+                          if f.src_uri not in self.pages]
+        deferred = self.rebuilds is not None and self.rebuilds.prepare(
+            self.repo, self.site, self.pages, files, self.rebuilds.context(
+                self.root, self.config.lang, self.repo.as_of, self.overrides, authored_pages,
+                config.config_file_path))
+        self.started_beside = not deferred or bool(self.rebuilds and self.rebuilds.records_changed)
+        if self.started_beside:
+            # The reader-written pages the search index reads from the site once they are
+            # written (documentation pages come first in the build, so the index can finish
+            # long before it).
+            self.beside.start(self.repo, site_dir, base_url(config), self.config.lang,
+                              MATERIAL_LAYOUT, self.config.check_links,
+                              [p.url for p in self.pages.values()], authored_pages, deferred)
         return files
 
     def problem_files(self, files: Files, config) -> Files:
@@ -205,19 +240,11 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         kept.append(File.generated(config, "index.md", content=PAGE_MARKDOWN))
         return kept
 
-    def problems_page(self) -> str:
-        """The HTML of the page that lists the data's problems."""
-        lang = self.config.lang
-        return str(Templates(self.overrides).render(
-            "problems.html",
-            title=translate("serve_problems_title", lang, n=len(self.problems)),
-            intro=translate("serve_problems_intro", lang),
-            problems=[(p.location() + (f": {p.path}" if p.path else ""), p.said(lang))
-                      for p in self.problems]))
-
     def on_build_error(self, error) -> None:
         self.beside.stop()
         self.progress.close()
+        if self.rebuilds is not None:
+            self.rebuilds.failed()
 
     def renderer(self, page) -> Renderer:
         """A renderer whose links are relative to ``page``."""
@@ -228,14 +255,6 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         """A macro of the page being rendered failed (:class:`plansite.adapter.macros.PageSandbox`)."""
         if self.macro_failure is None:
             self.macro_failure = error
-
-    def macro_problem(self, page, markdown: str, error: BaseException) -> Problem:
-        """Where in its file a macro of ``page`` failed, and why, as one problem."""
-        offset = front_matter_lines(page.file.abs_src_path, markdown)
-        line = failure_line(error)
-        name = repository_name(Path(page.file.abs_src_path), self.root)
-        reason = getattr(error, "message", None) or str(error) or type(error).__name__
-        return problem("macro-error", name, line + offset if line else 0, found=reason)
 
     @event_priority(100)  # before the macros: they render with the page's meta
     def _before_macros(self, markdown: str, page, config, files):
@@ -248,15 +267,17 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
     def _after_macros(self, markdown: str, page, config, files):
         if self.macro_failure is not None:
             error, self.macro_failure = self.macro_failure, None
-            raise PluginError("plansite: " + self.macro_problem(page, page.markdown or markdown,
-                                                                error).format(self.config.lang))
+            found = macro_problem(page.file.abs_src_path, page.markdown or markdown, error,
+                                  self.root)
+            raise PluginError("plansite: " + found.format(self.config.lang))
         # The theme's own search would put every page into one index that readers download
         # whole; the site's search index is written beside the build (plansite.site.search).
         page.meta["search"] = {"exclude": True}
         if self.problems:
             page.meta["title"] = page.title = html.escape(
                 translate("serve_problems_title", self.config.lang, n=len(self.problems)))
-            page.render = partial(_finished_page, page, self.problems_page())
+            page.render = partial(_finished_page, page, problems_page(
+                self.overrides, self.config.lang, self.problems))
             return ""
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
@@ -271,11 +292,22 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         page.meta["plansite_feeds"] = page_feeds(self.repo, generated, self.config.lang)
         # The page is one block of finished HTML. It skips Markdown, whose raw-HTML parser
         # cost more than writing it (a third of a 5,000-task build), and MkDocs' own
-        # rendering, which makes a Markdown converter for each page.
-        body = self.renderer(page).page(generated.kind, *generated.args,
-                                        number=generated.number)
-        page.render = partial(_finished_page, page, str(body))
+        # rendering, which makes a Markdown converter for each page. It is made when the
+        # theme writes the page (on_page_context): MkDocs reads every page before it writes
+        # the first, and keeps each page's content to the end of the build.
+        page.render = partial(_finished_page, page, "")
         return ""
+
+    @event_priority(100)  # before any other plugin reads the page's content
+    def on_page_context(self, context, page, config, nav):
+        """A generated page's HTML, made just before the theme writes the page."""
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            page.content = str(self.renderer(page).page(generated.kind, *generated.args,
+                                                        number=generated.number))
+            if self.rebuilds is not None:
+                self.rebuilds.rendered.append(generated.url)
+        return context
 
     on_page_markdown = CombinedEvent(_before_macros, _after_macros)
 
@@ -289,6 +321,9 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
     def on_post_page(self, output: str, page, config) -> str:
         self.beside.page_written(page.file.src_uri, page.file.dest_uri)
         self.progress.advance()
+        if page.file.src_uri in self.pages:
+            # written next: a generated page's HTML is not held to the end of the build
+            page.content = ""
         return with_generator(output, __version__)
 
     def on_post_build(self, config) -> None:
@@ -298,20 +333,31 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
             return
         assert self.repo is not None and self.site is not None
         self.progress.phase("progress-finish")
-        self.site.write_chunks(site)
+        if self.rebuilds is None or self.rebuilds.renders(INDEX_URLS["indicators"]):
+            self.site.write_chunks(site)  # the rows of the indicator list's filter
         write_feeds(site, self.repo, self.site.findings.progress,
                     config.site_url or base_url(config), self.config.lang)
+        broken = self.finish_beside(site, config)
+        self.progress.close()
+        if broken:
+            raise _broken_links(broken)
+
+    def finish_beside(self, site: Path, config) -> list:
+        """The side work finished (unless a served build wrote only what changed); broken links."""
+        if self.rebuilds is not None and self.rebuilds.partial:
+            self.rebuilds.finish(self.beside if self.started_beside else None, site,
+                                 self.repo, base_url(config), self.config.lang)
+            return []
         try:
             broken = self.beside.finish(site, self.repo, base_url(config), self.config.lang)
         except Exception as exc:
             raise PluginError(f"plansite: the search index could not be written:\n{exc}") from exc
-        self.progress.close()
-        if broken:
-            listing = "\n".join(str(b) for b in broken[:50])
-            more = f"\n… and {len(broken) - 50} more" if len(broken) > 50 else ""
-            raise PluginError(f"plansite: {len(broken)} broken internal link(s):\n"
-                              f"{listing}{more}")
+        if self.rebuilds is not None and not broken:
+            self.rebuilds.succeeded(site, self.beside.download_sizes())
+        return broken
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / "data"))
+        if self.rebuilds is not None:
+            server.watch(str(self.rebuilds.trigger))
         return server

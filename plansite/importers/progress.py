@@ -104,6 +104,7 @@ class ReportImport:
     doubtful: list[dict] = field(default_factory=list)
     merged: list[dict] = field(default_factory=list)
     preamble: list[str] = field(default_factory=list)
+    by_statement: list[str] = field(default_factory=list)
     warnings: list = field(default_factory=list)
 
     def text(self, lang: str = "zh") -> str:
@@ -121,6 +122,7 @@ class ReportImport:
         return {"report": self.path.name, "entries": len(self.data["entries"]),
                 "rows_matched": self.matched, "unmatched": self.unmatched,
                 "doubtful": self.doubtful, "merged": self.merged, "preamble": self.preamble,
+                "done_by_statement": self.by_statement,
                 "warnings": [w.format("zh") for w in self.warnings]}
 
 
@@ -403,10 +405,14 @@ def import_report(source: Path, plan_dir: Path, period: str, *, reported_by: str
         if task.id in grouped:
             result.merged.append({**said, "task": task.id})
         grouped.setdefault(task.id, []).append(row)
-    order = [t.id for t in matcher.tasks]
     entries = []
-    for task_id in sorted(grouped, key=order.index):
-        entries.append(_entry(task_id, grouped[task_id], result, context))
+    for task in matcher.tasks:
+        if task.id in grouped:
+            entries.append(_entry(task.id, grouped[task.id], result, context))
+        elif context.all_done:
+            # 所有项目均已完成 holds for the tasks the report has no row of, too
+            entries.append({"task": task.id, "status": "done", "status_phrase": context.all_done})
+            result.by_statement.append(task.id)
     as_of_date, read = (as_of, True) if as_of else _as_of(period, heading)
     if not read:
         result.warnings.append(problem("report-as-of-guessed", file, severity="warning",

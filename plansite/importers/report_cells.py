@@ -3,7 +3,8 @@
 - A status as the source words it (正常推进, 滞后, 已完成 …) and the status of the report format
   it means; a percentage within 0-100.
 - A statement that covers every item of the report (目前所有项目均已提前完成全年目标任务, 29个项目已
-  全部完成): the status of each item that states none of its own.
+  全部完成): the status of each item that states none of its own, and of each task of the plan
+  the report has no row of.
 - The value of one of the plan's indicators that a row reports: a row 新增4000张养老床位 with
   完成情况 4385, on the task whose indicator 养老床位 was found in 新增4000张养老床位, gives that
   indicator 4385 for the report's year. The indicator is the one of the task's indicators whose

@@ -103,13 +103,15 @@ class SiteLinks:
         collector.feed(text)
         self.parsed[rel] = collector
 
-    def check(self, site_dir: Path, base_path: str = "/") -> list[BrokenLink]:
+    def check(self, site_dir: Path, base_path: str = "/",
+              given_only: bool = False) -> list[BrokenLink]:
         """All broken internal links of the HTML pages under ``site_dir``.
 
         Pages not given to :meth:`add_page` (a theme's 404 page, HTML files copied as they are)
         are read from ``site_dir``. ``base_path`` is the path the site is served under (from
         ``site_url``): root-absolute links, which MkDocs writes on the 404 page, are read
-        relative to it.
+        relative to it. With ``given_only`` only the links of the pages given are checked (a
+        served site written again in part); the pages they point at are read for their anchors.
         """
         site_dir = Path(site_dir)
         base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
@@ -120,8 +122,16 @@ class SiteLinks:
             prefix = "" if rel_folder == "." else rel_folder + "/"
             folders.update(prefix + d for d in dirs)
             files.update(prefix + n for n in names)
-        parsed = {rel: self.parsed.get(rel) or _parse(site_dir / rel)
-                  for rel in sorted(files) if rel.endswith(".html")}
+        parsed = dict(self.parsed)
+
+        def page(rel: str) -> _Collector:
+            found = parsed.get(rel)
+            if found is None:
+                found = parsed[rel] = _parse(site_dir / rel)
+            return found
+
+        checked = sorted(self.parsed) if given_only else \
+            [rel for rel in sorted(files) if rel.endswith(".html")]
         # Every page repeats the navigation's links, so each (folder, href) is resolved once.
         resolved: dict[tuple[str, str], tuple[str | None, str, str]] = {}
 
@@ -149,9 +159,9 @@ class SiteLinks:
             return target, unquote(parts.fragment), ""
 
         broken: list[BrokenLink] = []
-        for rel, collector in parsed.items():
+        for rel in checked:
             folder = posixpath.dirname(rel)
-            for href, line in collector.links:
+            for href, line in page(rel).links:
                 key = (folder, href)
                 found = resolved.get(key)
                 if found is None:
@@ -163,7 +173,7 @@ class SiteLinks:
                 if target is None:
                     continue
                 target = target or rel
-                if anchor and target.endswith(".html") and anchor not in parsed[target].ids:
+                if anchor and target.endswith(".html") and anchor not in page(target).ids:
                     broken.append(BrokenLink(rel, line, href, f"no anchor #{anchor}"))
         return broken
 
@@ -179,12 +189,15 @@ class LinkCheckJob:
     The build names each page as it writes it; the process reads the page from disk once the
     next page is named (the build writes one page at a time, so the one before is whole by
     then), and :meth:`broken` resolves the links once all are in. Reading half a million links
-    then costs the build nothing but a file name per page.
+    then costs the build nothing but a file name per page. ``written_only`` checks the links of
+    the pages written by this build alone (a served site writes again only what changed).
     """
 
-    def __init__(self, site_dir: Path, use_process: bool | None = None):
+    def __init__(self, site_dir: Path, use_process: bool | None = None,
+                 written_only: bool = False):
         self.site_dir = Path(site_dir)
-        self.job = Background(partial(_check_beside, self.site_dir), use_process=use_process)
+        self.job = Background(partial(_check_beside, self.site_dir, written_only),
+                              use_process=use_process)
 
     def page_written(self, rel: str) -> None:
         """The page at ``rel`` (site-relative, ``plans/x/index.html``) is being written."""
@@ -199,7 +212,8 @@ class LinkCheckJob:
         self.job.cancel()
 
 
-def _check_beside(site_dir: Path, receive: Callable[[], str | tuple[str]]) -> list[BrokenLink]:
+def _check_beside(site_dir: Path, written_only: bool,
+                  receive: Callable[[], str | tuple[str]]) -> list[BrokenLink]:
     links = SiteLinks()
     pending: str | None = None
     while True:
@@ -209,5 +223,5 @@ def _check_beside(site_dir: Path, receive: Callable[[], str | tuple[str]]) -> li
             if path.is_file():
                 links.add_page(pending, path.read_text(encoding="utf-8", errors="replace"))
         if isinstance(message, tuple):
-            return links.check(site_dir, message[0])
+            return links.check(site_dir, message[0], given_only=written_only)
         pending = message

@@ -41,19 +41,20 @@ from plansite.site.templates import Safe, Templates
 class Site:
     """What every page of one build shares: data, findings, language and templates.
 
-    ``overrides`` is the site's folder of template overrides (``overrides/``); ``download_sizes``
+    ``overrides`` is the site's folder of template overrides (``overrides/``), or ``templates``
+    those compiled already (a served site builds again with the same); ``download_sizes``
     tells the downloads page the size of each file, once the files are made. ``members`` are a
     portal's member sites with their plans and departments (:mod:`plansite.site.portal`).
     """
 
     def __init__(self, repo: Repository, lang: str = "zh", today: datetime.date | None = None,
                  overrides: Path | None = None, findings: Findings | None = None,
-                 members: list[MemberSite] | None = None):
+                 members: list[MemberSite] | None = None, templates: Templates | None = None):
         self.repo = repo
         self.members = members or []
         self.lang = lang
         self.findings = findings or Findings(repo, today)
-        self.templates = Templates(overrides)
+        self.templates = templates or Templates(overrides)
         self.download_sizes: Callable[[], dict[str, int]] = lambda: {}
         self.file_link: Callable[[str, int], str] = lambda file, line: ""
         """The address of a repository file at a line (its edit page), where the site names

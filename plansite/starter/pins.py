@@ -55,7 +55,7 @@ def excerpt(lock_text: str, dependencies: list[str]) -> str:
         if not more:
             break
         needed |= more
-    return "".join(blocks[n][0].rstrip("\\ ") .rstrip() + "\n" for n in blocks if n in needed)
+    return "".join(blocks[n][0] + "\n" for n in blocks if n in needed)
 
 
 def plansite_requirement() -> str:

@@ -7,6 +7,7 @@ import base64
 import contextlib
 import json
 import logging
+import shutil
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
@@ -86,13 +87,14 @@ def _pagefind_service():
     return Service()
 
 
-async def _write_index(site_dir: Path, records: list[SearchRecord], lang: str,
+async def _write_index(output: Path, records: list[SearchRecord], lang: str,
                        more: Callable[[], list[SearchRecord]] | None = None) -> int:
-    """Index ``records``, then those ``more()`` returns (it may wait: it runs in a thread)."""
+    """Index ``records``, then those ``more()`` returns (it may wait: it runs in a thread),
+    into the folder ``output``."""
     from pagefind.index import IndexConfig
 
     config = IndexConfig(root_selector=f"article.{RECORD_CLASS}",
-                         force_language=INDEX_LANGUAGE, output_path=str(site_dir / "pagefind"))
+                         force_language=INDEX_LANGUAGE, output_path=str(output))
     service = await _pagefind_service().launch()
     count = 0
     try:
@@ -113,13 +115,13 @@ async def _write_index(site_dir: Path, records: list[SearchRecord], lang: str,
         # Pagefind answers before its last files are on disk; closing the service then cuts
         # the entry file short (an empty pagefind-entry.json was seen on a loaded machine).
         for _ in range(INDEX_WRITE_POLLS):
-            if index_complete(site_dir / "pagefind"):
+            if index_complete(output):
                 break
             await asyncio.sleep(0.1)
     finally:
         await service.close()
-    if not index_complete(site_dir / "pagefind"):
-        raise RuntimeError(f"the search index in {site_dir / 'pagefind'} was not written whole")
+    if not index_complete(output):
+        raise RuntimeError(f"the search index in {output} was not written whole")
     return count
 
 
@@ -169,13 +171,14 @@ class SearchIndexJob:
     Pagefind while the pages render; :meth:`pages_written` adds the built reader-written pages
     and :meth:`wait` waits for the index files. Only the data is needed to start, so the whole
     index is no longer a step after the build. ``layout`` says where a built page holds its
-    content.
+    content. With ``swap`` the index is written apart and replaces the site's at once when
+    whole: a served site keeps searching its last index while the next one is made.
     """
 
     def __init__(self, site_dir: Path, repo: Repository, layout: PageLayout, lang: str = "zh",
-                 use_process: bool | None = None):
+                 use_process: bool | None = None, swap: bool = False):
         self.site_dir = Path(site_dir)
-        self.job = Background(partial(_index_beside, self.site_dir, repo, layout, lang),
+        self.job = Background(partial(_index_beside, self.site_dir, repo, layout, lang, swap),
                               use_process=use_process)
 
     def pages_written(self, skip_urls: Iterable[str]) -> None:
@@ -192,11 +195,23 @@ class SearchIndexJob:
         self.job.cancel()
 
 
-def _index_beside(site_dir: Path, repo: Repository, layout: PageLayout, lang: str,
+def _index_beside(site_dir: Path, repo: Repository, layout: PageLayout, lang: str, swap: bool,
                   receive: Callable[[], Any]) -> int:
     records = search_records(repo, lang)
+    final = site_dir / "pagefind"
+    output = site_dir / ".pagefind-next" if swap else final
+    if swap:
+        shutil.rmtree(output, ignore_errors=True)
     # A thread of its own gets a fresh event loop even when the caller runs one already
     # (a build started from a program that uses asyncio, such as a browser test).
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, _write_index(
-            site_dir, records, lang, lambda: page_records(site_dir, receive(), layout))).result()
+        count = pool.submit(asyncio.run, _write_index(
+            output, records, lang, lambda: page_records(site_dir, receive(), layout))).result()
+    if swap:  # the whole new index replaces the old one at once
+        old = site_dir / ".pagefind-old"
+        shutil.rmtree(old, ignore_errors=True)
+        if final.exists():
+            final.rename(old)
+        output.rename(final)
+        shutil.rmtree(old, ignore_errors=True)
+    return count

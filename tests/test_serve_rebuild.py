@@ -1,0 +1,185 @@
+"""`make serve` (``mkdocs serve --dirty``) after a save: the pages whose records changed are
+rendered again, the others are left as written, and the pages of removed records are gone.
+
+The builds run in this process as ``mkdocs serve`` runs them: a fresh config per build, the
+plugin instance kept, ``build(dirty=True)`` into one site folder."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from factories import TASKS, copy_site_files, make_repo
+
+SERVE_URL = "http://127.0.0.1:8000/"
+
+
+class Served:
+    """A repository built as ``mkdocs serve --dirty`` builds it, one save at a time."""
+
+    def __init__(self, root: Path, site: Path):
+        self.root, self.site = root, site
+        self.plugin = None
+
+    def build(self) -> list[str]:
+        """Build once; the addresses of the generated pages rendered."""
+        config = load_config(config_file=str(self.root / "mkdocs.yml"), site_dir=str(self.site))
+        config.site_url = SERVE_URL
+        if self.plugin is None:
+            config.plugins.on_startup(command="serve", dirty=True)
+        self.plugin = config.plugins["plansite"]
+        build(config, serve_url=SERVE_URL, dirty=True)
+        return sorted(self.plugin.rebuilds.rendered)
+
+    def page(self, url: str) -> str:
+        return (self.site / url / "index.html").read_text(encoding="utf-8")
+
+    def close(self) -> None:
+        if self.plugin is not None:
+            self.plugin.on_shutdown()
+
+
+@pytest.fixture
+def served(tmp_path) -> Iterator[Served]:
+    root = copy_site_files(make_repo(tmp_path / "repo"))
+    cwd = os.getcwd()
+    os.chdir(root)
+    served = Served(root, tmp_path / "site")
+    try:
+        yield served
+    finally:
+        served.close()
+        os.chdir(cwd)
+
+
+def edit_tasks(root: Path, change) -> None:
+    path = root / "data" / "plans" / "demo" / "tasks.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data["chapters"][0]["tasks"])
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_an_edit_renders_again_only_the_pages_that_show_the_task(served):
+    first = served.build()
+    assert len(first) > 10 and "plans/demo/" in first
+    untouched = served.site / "departments" / "guihuaju" / "index.html"
+    written_at = untouched.stat().st_mtime_ns
+
+    def retitle(tasks):
+        tasks[1]["title"] = "优先发展教育事业"  # led by 教育局, with 住建委 co-operating
+    edit_tasks(served.root, retitle)
+    again = set(served.build())
+    # its own page, its plan, the plan's matrix, its two departments; the deadlines at most
+    shown = {"plans/demo/tasks/1.2/", "plans/demo/", "matrix/demo/", "departments/jiaoyuju/",
+             "departments/zhujianwei/"}
+    assert shown <= again <= shown | {"deadlines/"}
+    assert "优先发展教育事业" in served.page("plans/demo")
+    assert "优先发展教育事业" in served.page("departments/jiaoyuju")
+    # a department the task does not name is left as it was written
+    assert untouched.stat().st_mtime_ns == written_at
+
+    # a save that changes no record renders nothing again
+    edit_tasks(served.root, lambda tasks: None)
+    assert served.build() == []
+
+
+def test_adding_and_removing_a_task_renders_its_lists_again(served):
+    served.build()
+
+    def add(tasks):
+        tasks.append({"id": "1.3", "number": "3.", "title": "新建城市绿道", "lead": ["规划局"],
+                      "deadline": "2014年底前"})
+    edit_tasks(served.root, add)
+    again = set(served.build())
+    # its plan, the plan's matrix, its department, the deadlines and the lists that count tasks
+    assert {"plans/demo/", "matrix/demo/", "departments/guihuaju/", "deadlines/",
+            "departments/", "matrix/", "plans/"} <= again
+    assert "departments/jiaoyuju/" not in again
+    assert "新建城市绿道" in served.page("departments/guihuaju")
+
+    edit_tasks(served.root, lambda tasks: tasks.pop())
+    again = set(served.build())
+    assert {"plans/demo/", "departments/guihuaju/", "deadlines/", "departments/"} <= again
+    assert "新建城市绿道" not in served.page("departments/guihuaju")
+    assert "新建城市绿道" not in served.page("deadlines")
+
+
+def test_the_page_of_a_removed_record_is_gone(served):
+    served.build()
+    assert (served.site / "departments" / "jiaoyuju" / "index.html").exists()
+
+    def drop_jiaoyuju(tasks):
+        tasks[1]["lead"] = ["住建委"]
+        tasks[1].pop("cooperating", None)
+    edit_tasks(served.root, drop_jiaoyuju)
+    departments = served.root / "data" / "departments.yml"
+    data = yaml.safe_load(departments.read_text(encoding="utf-8"))
+    data["departments"] = [d for d in data["departments"] if d["id"] != "jiaoyuju"]
+    departments.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                           encoding="utf-8")
+    again = served.build()
+    assert "departments/" in again
+    assert not (served.site / "departments" / "jiaoyuju" / "index.html").exists()
+
+
+def test_a_data_problem_puts_the_site_aside_and_the_fix_brings_it_back(served):
+    served.build()
+    tasks = served.root / "data" / "plans" / "demo" / "tasks.yml"
+    good = tasks.read_text(encoding="utf-8")
+    tasks.write_text(good.replace("- 规划局", "- 规划所"), encoding="utf-8")
+    assert served.build() == []
+    home = (served.site / "index.html").read_text(encoding="utf-8")
+    assert "数据有 1 个问题" in home and "规划所" in home
+    # every address shows the problems: no page of the site is left to answer instead
+    assert not (served.site / "plans" / "demo" / "index.html").exists()
+    assert "规划所" in (served.site / "404.html").read_text(encoding="utf-8")
+
+    tasks.write_text(good, encoding="utf-8")
+    assert served.build() == []  # no record changed: the pages come back as they were
+    home = (served.site / "index.html").read_text(encoding="utf-8")
+    assert "数据有" not in home and "<h1>规划公开</h1>" in home  # written again
+    assert "<h1>市城乡规划局</h1>" in served.page("departments/guihuaju")
+    assert "规划所" not in (served.site / "404.html").read_text(encoding="utf-8")
+
+
+def test_the_factory_tasks_are_what_these_tests_edit():
+    # the tests above name the departments of the second task of the factory's plan
+    second = TASKS["chapters"][0]["tasks"][1]
+    assert second["lead"] == ["jiaoyuju"] and second["cooperating"] == ["住建委"]
+
+
+def wait_until(condition, seconds: float = 300) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_the_downloads_and_the_search_index_follow_the_edit_beside(served):
+    served.build()
+    entry = served.site / "pagefind" / "pagefind-entry.json"
+    indexed_at = entry.stat().st_mtime_ns
+    data = served.site / "downloads" / "data.json"
+    downloads_page = served.page("downloads")
+
+    def retitle(tasks):
+        tasks[1]["title"] = "优先发展教育事业，办好人民满意的教育"
+    edit_tasks(served.root, retitle)
+    assert "downloads/" not in served.build()  # the build does not wait for the files
+    assert wait_until(lambda: "办好人民满意的教育" in data.read_text(encoding="utf-8"))
+    assert wait_until(lambda: entry.exists() and entry.stat().st_mtime_ns != indexed_at)
+    assert not (served.site / ".pagefind-next").exists()
+    # the files' sizes changed: the server is asked for one more build, which writes the
+    # downloads page alone
+    assert wait_until(lambda: served.plugin.rebuilds.trigger.read_text(encoding="utf-8"))
+    assert served.build() == ["downloads/"]
+    assert served.page("downloads") != downloads_page
