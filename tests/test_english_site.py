@@ -32,7 +32,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def english_site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("english")
-    for name in ("data", "docs", "overrides"):
+    for name in ("data", "docs", "overrides", "sources"):
         if (REPO_ROOT / name).is_dir():
             shutil.copytree(REPO_ROOT / name, root / name)
     shutil.copy(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")

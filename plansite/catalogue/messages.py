@@ -237,7 +237,7 @@ MESSAGES: dict[str, dict[str, str]] = {
               "导入为任务，各组标题为（原文无标题）",
         "en": "the document is a list of projects: {found} numbered groups hold no numbered items "
               "and list their projects separated by '；'; {count} projects became tasks, each "
-              "group titled （原文无标题） (not in the source)",
+              "group titled '（原文无标题）' (not in the source)",
     },
     "import-supplied-heading": {
         "zh": "第一个顶级标题编号是 {found}，前面的正文没有标题；已补加标题 {expected}（原文无标题）",
