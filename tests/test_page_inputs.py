@@ -123,17 +123,20 @@ def add_task(root: Path) -> None:
 
 
 def remove_task(root: Path) -> None:
+    """A task removed, with the entries of the progress reports on it."""
     path = _first_plan(root) / "tasks.yml"
     data = _load(path)
-    reports = [_load(p) for p in (_first_plan(root) / "reports").glob("*.yml")]
-    reported = {str(entry.get("task")) for report in reports
-                for entry in report.get("entries", [])}
-    # a task no report names (a report naming a task that is gone is a problem of its own)
     chapter = next(c for c in _chapters_of(data) if len(c.get("tasks", [])) > 1
-                   and str(c["tasks"][-1]["id"]) not in reported
                    and not c["tasks"][-1].get("tasks"))
-    chapter["tasks"].pop()
+    removed = str(chapter["tasks"].pop()["id"])
     _dump(path, data)
+    for report_path in (_first_plan(root) / "reports").glob("*.yml"):
+        report = _load(report_path)
+        entries = report.get("entries", [])
+        kept = [entry for entry in entries if str(entry.get("task")) != removed]
+        if len(kept) != len(entries):
+            report["entries"] = kept
+            _dump(report_path, report)
 
 
 def retitle_chapter(root: Path) -> None:
@@ -151,11 +154,12 @@ def retitle_plan(root: Path) -> None:
 
 
 LOCAL_EDITS: list[Callable[[Path], None]] = [retitle_task, change_lead, report_actual, add_task,
-                                             remove_task, retitle_chapter]
+                                             retitle_chapter]
 """Edits of one task, chapter or indicator: a small part of the site shows them."""
 
-WIDE_EDITS: list[Callable[[Path], None]] = [rename_department, retitle_plan]
-"""Edits of a name that most pages of a small site link to."""
+WIDE_EDITS: list[Callable[[Path], None]] = [rename_department, retitle_plan, remove_task]
+"""Edits of a name that most pages of a small site link to, and of a plan's progress reports
+(every page that shows a task of the plan shows its progress)."""
 
 
 @pytest.mark.parametrize("edit", LOCAL_EDITS + WIDE_EDITS, ids=lambda edit: edit.__name__)

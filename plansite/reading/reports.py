@@ -169,7 +169,7 @@ class ReportBuilder:
                 continue
             values[(ind.id, value.year)] = (value.value, f"{file}:{figure_at[0]}")
             ind.actuals.append(Quantity(value.value, value.year, value.unit or ind.unit,
-                                        value.phrase, f"{report.title}（{report.period}）"))
+                                        value.phrase, report.title))
             ind.actuals.sort(key=lambda a: a.year or 0)
             kept.append(value)
         entry.indicators = tuple(kept)
