@@ -106,3 +106,12 @@ def test_the_built_site_offers_its_feeds_in_the_page_head(tmp_path):
     plan = (site / "plans" / "demo" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../feeds/plans/demo.xml"' in plan
     assert (site / "calendars" / "jiaoyuju.ics").is_file()
+
+
+def test_a_feed_holds_the_newest_entries_only(tmp_path, monkeypatch):
+    import plansite.publishing.feeds as feeds
+
+    monkeypatch.setattr(feeds, "FEED_ENTRIES", 1)
+    made = files(tmp_path, {"2013": copy.deepcopy(REPORT), "2014": later_report()})
+    (entry,) = feedparser.parse(made["feeds/all.xml"]).entries
+    assert entry.title == "2.优先发展教育（2014）：滞后 → 已完成"

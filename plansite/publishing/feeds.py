@@ -23,6 +23,8 @@ from plansite.model.progress import ReportEntry
 from plansite.model.repository import Repository
 
 ATOM = "http://www.w3.org/2005/Atom"
+FEED_ENTRIES = 100
+"""A feed holds the newest entries only, as feeds do: a reader's feed reader keeps the older."""
 NAMESPACE = uuid.UUID("6f1f3c52-7d0e-5b8a-9a53-3c1f0b0a7e11")
 """The namespace of the name-based ids of feeds, entries and events."""
 
@@ -50,7 +52,8 @@ def atom_feed(repo: Repository, progress: Progress, entries: list[tuple[ReportEn
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     ET.SubElement(author, f"{{{ATOM}}}name").text = translate("site_name", lang)
     # newest first; the entries of one report in its order (a stable sort keeps it)
-    ordered = sorted(entries, key=lambda pair: (pair[0].as_of, pair[0].period.end), reverse=True)
+    ordered = sorted(entries, key=lambda pair: (pair[0].as_of, pair[0].period.end),
+                     reverse=True)[:FEED_ENTRIES]
     for entry, was in ordered:
         task = repo.task(entry.task_key)
         now = entry.status or "unstated"
