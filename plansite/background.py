@@ -112,5 +112,7 @@ class Background:
         self.close()
 
     def close(self) -> None:
-        if self._process is not None:
-            self._conn.close()
+        """Let go of the pipe to the work; once is enough (a cancelled job may be done too)."""
+        if self._process is not None and not self._conn.closed:
+            with contextlib.suppress(OSError):  # the child's end went first
+                self._conn.close()

@@ -120,6 +120,7 @@ def test_the_guide_names_the_places_the_examples_go():
 
 def test_the_good_examples_fit_the_real_files_exactly_as_written(tmp_path):
     shutil.copytree(GUIDE.parent.parent / "data", tmp_path / "data")
+    shutil.copytree(GUIDE.parent.parent / "sources", tmp_path / "sources")  # reports cite them
     before, problems = load_repository(tmp_path)
     assert list(problems) == []
     assert "city-12th-fyp:2.1.10" not in before.index.tasks

@@ -28,14 +28,17 @@ ROWS = 1_000_000
 
 
 def run_measured(args: list[str], cwd: Path) -> tuple[int, str, int, float]:
-    """Run ``args`` in a child: its exit code, standard error, peak memory (bytes) and seconds."""
+    """Run ``args`` in a child: its exit code, standard error (without the progress lines a
+    command writes there when not on a terminal), peak memory (bytes) and seconds."""
     started = time.monotonic()
     child = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     err = child.stderr.read() if child.stderr is not None else b""
     _, status, usage = os.wait4(child.pid, 0)
     elapsed = time.monotonic() - started
     child.returncode = os.waitstatus_to_exitcode(status)
-    return child.returncode, err.decode("utf-8"), usage.ru_maxrss * 1024, elapsed
+    said = "".join(line for line in err.decode("utf-8").splitlines(keepends=True)
+                   if not line.startswith("plansite ["))
+    return child.returncode, said, usage.ru_maxrss * 1024, elapsed
 
 
 def plansite_import(source: Path, tmp_path: Path, *extra: str) -> tuple[int, str, int, float]:

@@ -230,9 +230,9 @@ def test_one_search_answers_from_both_members_with_links_to_their_pages(portal, 
         "#ps-search-results li", "items => items.map(li => [li.querySelector('a').href, "
         "(li.querySelector('.ps-result__site') || {}).textContent])")
     jia, yi, bing = addresses.values()
-    assert [yi + "plans/yishi/#task-1-1", "乙市规划公开"] in found
+    assert [yi + "plans/yishi/tasks/1.1/", "乙市规划公开"] in found
     # the other member's task, at its own address
-    assert [jia + "plans/demo/#task-1-2", "甲市规划公开"] in found
+    assert [jia + "plans/demo/tasks/1.2/", "甲市规划公开"] in found
     # the member whose host sends no CORS header is left out; the others still answer
     assert not any(href.startswith(bing) for href, _ in found)
     page.locator("#ps-search-results a", has_text="均衡发展义务教育").first.click()

@@ -212,6 +212,7 @@ _KINDS: dict[str, Callable[..., Iterable[str]]] = {
     "deadlines": _deadlines_inputs,
     "downloads": lambda repo: ("downloads",),
     "changes": lambda repo: (),
+    "accessibility": lambda repo: (),  # what the tests check: no record of the data
     "plan": _plan_inputs,
     "plan-matrix": _plan_inputs,
     "period": lambda repo, plan_id, period: _plan_inputs(repo, plan_id),
