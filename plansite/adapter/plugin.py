@@ -127,9 +127,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.macro_failure: BaseException | None = None
         # `mkdocs serve` shows the data's problems in the browser instead of failing, and
         # under --dirty writes again only the pages whose records changed
-        self.serving = False
+        self.serving = self.started_beside = False
         self.rebuilds: Rebuilds | None = None
-        self.started_beside = False
         self.problems: list[Problem] = []
         self.overrides: Path | None = None
         # `plansite build` shows the phases and pages as they are done
@@ -142,9 +141,10 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.rebuilds = Rebuilds.serving(dirty) if self.serving else None
 
     def on_shutdown(self) -> None:
-        self.beside.stop()
+        self.beside.stop()  # MkDocs keeps a plugin for its next build: that one starts afresh
         if self.rebuilds is not None:
             self.rebuilds.close()
+        self.rebuilds, self.serving = None, False
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
