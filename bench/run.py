@@ -9,6 +9,9 @@ In one run on one machine (shared and noisy, so only ratios of figures taken tog
   through MkDocs and Material with the home page alone in the navigation and no search plugin)
   and, for reference, plain Material with its Chinese search (:mod:`bench.baselines`);
 - run ``plansite validate`` alone on the 1x data;
+- make a new site with ``plansite new`` (its small example plan) and time its checks as its
+  README gives them (``make check``: ``plansite validate``, then the strict ``plansite build``
+  with its link check), without the one-off set-up of its environment;
 - serve the 1x site as `make serve` does (``mkdocs serve --livereload --dirty``), edit one task's
   title and time until its plan page is served updated (and count the pages rendered again);
 - open the built sites in chromium, type a query and count the search bytes (gzip) the browser
@@ -54,8 +57,25 @@ BASE_SIZE = {"tasks": 5000, "departments": 300, "indicators": 2000}
 GOALS = {
     "floor_ratio": 2.0, "scale_ratio": 4.4, "validate_s": 2.0, "median_kb": 60,
     "largest_mb": 1.0, "memory_1x_mb": 1024, "memory_4x_mb": 2048, "serve_s": 5.0,
-    "search_kb": 300, "search_hits": 0.95, "memory_16x_mb": 24 * 1024,
+    "search_kb": 300, "search_hits": 0.95, "memory_16x_mb": 24 * 1024, "starter_s": 30.0,
 }
+
+
+def starter_checks(work: Path) -> Row:
+    """A new site's checks (``make check`` of ``plansite new``'s site), timed together."""
+    site = work / "new-site"
+    shutil.rmtree(site, ignore_errors=True)
+    made = run([sys.executable, "-m", "plansite", "new", str(site)], work)
+    if made.code:
+        raise SystemExit(f"plansite new failed: {made.output[-2000:]}")
+    validate = run([sys.executable, "-m", "plansite", "validate"], site)
+    build = run([sys.executable, "-m", "plansite", "build"], site)
+    both = Run(validate.seconds + build.seconds, max(validate.peak_mb, build.peak_mb),
+               validate.code or build.code, validate.output + build.output,
+               validate.cpu_seconds + build.cpu_seconds)
+    return Row("a new site's checks (`plansite new`, then validate and the strict build)",
+               both, site_figures(site / "site"),
+               note="clean" if both.code == 0 else "FAILED")
 
 
 @dataclass
@@ -114,6 +134,8 @@ def measure(work: Path, scales: list[int], serve: bool, browser: bool, rows: lis
             rows.append(Row(f"plansite validate ({scale}x data, median of 3)", runs[1],
                             note="clean" if all(r.code == 0 for r in runs) else "PROBLEMS"))
             print(f"  validate: {', '.join(f'{r.seconds:.2f}' for r in runs)} s", flush=True)
+            rows.append(starter_checks(work))
+            print(f"  a new site's checks: {rows[-1].run.seconds:.1f} s", flush=True)
             progress.advance()
         mine = _built(rows, f"plansite {scale}x", ours, strict=True, scale=scale)
         save()
@@ -226,6 +248,11 @@ def _goals(rows: list[Row], extra: dict, scales: list[int]) -> list[tuple[str, s
         checks.append((f"validation < {GOALS['validate_s']:.0f} s",
                        f"{validate.run.seconds:.2f} s ({validate.note})",
                        validate.run.seconds < GOALS["validate_s"] and validate.run.code == 0))
+    starter = next((r for r in rows if r.label.startswith("a new site's checks")), None)
+    if starter:
+        checks.append((f"a new site's checks well under a minute (<= {GOALS['starter_s']:.0f} s)",
+                       f"{starter.run.seconds:.1f} s ({starter.note})",
+                       starter.run.seconds <= GOALS["starter_s"] and starter.run.code == 0))
     if ours1 and ours1.figures:
         kb = ours1.figures.median_page / 1024
         checks.append((f"median HTML page < {GOALS['median_kb']} KB", f"{kb:.1f} KB",
