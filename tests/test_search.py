@@ -44,6 +44,12 @@ def test_search_js_uses_the_same_character_ranges(repo_root: Path) -> None:
     assert f"/{ranges}/g" in script
 
 
+def test_search_js_starts_pagefind_in_the_language_of_the_index(repo_root: Path) -> None:
+    # a zh page would have Pagefind cut each query of pairs into single characters
+    script = (repo_root / "plansite" / "adapter" / "theme" / "assets" / "search.js").read_text(encoding="utf-8")
+    assert f'var INDEX_LANGUAGE = "{search.tokens.INDEX_LANGUAGE}";' in script
+
+
 @pytest.mark.parametrize("name, wanted", [
     ("市发展改革委", {"发改委", "发展改革委", "发展和改革委员会"}),
     ("市人社局", {"人社局", "人力资源和社会保障局"}),

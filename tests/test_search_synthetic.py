@@ -53,9 +53,6 @@ def unique_answers(root: Path) -> dict[str, str]:
     return answers
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "measured 3 of 8 (37.5 %): on the 1x synthetic site a department's own record ranks below "
-    "the tasks that name it, even with the search of departments and indicators alone; open"))
 def test_the_synthetic_site_answers_its_unique_queries(synth_root, browser, serve_site,
                                                        tmp_path_factory) -> None:
     answers = unique_answers(synth_root)

@@ -40,6 +40,25 @@
   var NAMED = 10; /* and departments and indicators among them, however far down they rank */
   var NAMED_KINDS = { kind_id: { any: ["department", "indicator"] } };
 
+  /* The index holds character pairs in a language Pagefind does not segment (the index's
+     language, plansite.site.search.tokens.INDEX_LANGUAGE). Pagefind takes the language of its
+     queries from the page when it starts, and for zh it cuts every query into single
+     characters again: on a large site those match nearly every record and a department's own
+     record drops out. So it starts while the page says the index's language, and the page's
+     own is put back at once (the page is not drawn in between). */
+  var INDEX_LANGUAGE = "en";
+
+  function start(pagefind) {
+    var page = document.documentElement;
+    var lang = page.getAttribute("lang");
+    page.setAttribute("lang", INDEX_LANGUAGE);
+    try {
+      return pagefind.init();
+    } finally {
+      if (lang === null) page.removeAttribute("lang"); else page.setAttribute("lang", lang);
+    }
+  }
+
   function load() {
     if (!engine) {
       engine = import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
@@ -47,6 +66,8 @@
            titles (weighted in the index) decide, as readers expect. */
         var ranking = { termFrequency: 0.5 };
         return pagefind.options({ baseUrl: "/", ranking: ranking }).then(function () {
+          return start(pagefind);
+        }).then(function () {
           return Promise.all(members.map(function (member) {
             return merge(pagefind, member, ranking);
           }));
@@ -109,6 +130,14 @@
       for (var i = 0; i < run.length - 1; i++) pairs.push(run.slice(i, i + 2));
       return " " + pairs.join(" ") + " ";
     }).split(/\s+/).filter(Boolean);
+  }
+
+  /* Where no indexed word is a query's pair, Pagefind matches the longest word that begins
+     it instead (化 for 化律 in 城镇化律): a record found only so does not hold the query, and a
+     query that no record holds says 没有找到 and offers the closest names. */
+  function holdsEvery(content, pairs) {
+    content = (content || "").normalize("NFKC").toLowerCase();
+    return pairs.every(function (pair) { return content.indexOf(pair) >= 0; });
   }
 
   /* The record's text around its first hit, with every query pair or word marked; built from
@@ -340,12 +369,16 @@
         .filter(function (r) { return seen[r.id] ? false : (seen[r.id] = true); });
       return Promise.all(top.map(function (r) { return r.data(); })).then(function (records) {
         if (ticket !== latest) return;
+        records = records.filter(function (r) { return holdsEvery(r.content, pairs); });
+        if (!records.length) return nothing(query, ticket);
+        /* every result was loaded: the count is of those that hold the query */
+        var total = found.results.length <= RANKED ? records.length : found.results.length;
         records = phraseFirst(records, asked, asked !== query.trim() && FIGURE.test(query))
           .slice(0, MAX_RESULTS);
         list.replaceChildren.apply(list, records.map(function (data) { return item(data, pairs); }));
         list.setAttribute("data-ps-query", query);
-        list.setAttribute("data-ps-count", String(found.results.length));
-        status(count(found.results.length));
+        list.setAttribute("data-ps-count", String(total));
+        status(count(total));
       });
     }).catch(function () {
       /* the index did not load (a dropped connection): the next keystroke tries again */
