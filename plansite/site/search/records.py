@@ -110,6 +110,9 @@ class SearchRecord:
             f'<p data-pagefind-weight="{self.text_weight}">{e(search_tokens(self.text))}</p>',
             (f'<p data-pagefind-weight="{self.text_weight}">'
              f'{e(" ".join(search_tokens(a) for a in self.also))}</p>') if self.also else "",
+            # the short names of the leading departments: 发改委 节能减排 finds the task
+            (f'<p data-pagefind-weight="{self.text_weight}">'
+             f'{e(search_tokens(self.lead))}</p>') if self.lead else "",
             "</article></body></html>"])
 
 

@@ -135,9 +135,18 @@
   /* Where no indexed word is a query's pair, Pagefind matches the longest word that begins
      it instead (化 for 化律 in 城镇化律): a record found only so does not hold the query, and a
      query that no record holds says 没有找到 and offers the closest names. */
-  function holdsEvery(content, pairs) {
-    content = (content || "").normalize("NFKC").toLowerCase();
-    return pairs.every(function (pair) { return content.indexOf(pair) >= 0; });
+  function holdsEvery(record, pairs) {
+    var meta = record.meta || {};
+    /* the indexed words: a run's pairs, then its last character alone, then the next run's */
+    var content = (record.content || "").normalize("NFKC").toLowerCase();
+    /* the shown fields as written, without the marks between words (市“十二五”规划纲要) */
+    var fields = Object.keys(meta).map(function (k) { return plainName(String(meta[k])); })
+      .join(" ").replace(/[^\p{L}\p{N}\s]/gu, "");
+    return pairs.every(function (pair) {
+      var chars = Array.from(pair);
+      return content.indexOf(pair) >= 0 || fields.indexOf(pair) >= 0
+        || (chars.length === 2 && content.indexOf(chars[0] + " " + chars[1]) >= 0);
+    });
   }
 
   /* The record's text around its first hit, with every query pair or word marked; built from
@@ -369,7 +378,7 @@
         .filter(function (r) { return seen[r.id] ? false : (seen[r.id] = true); });
       return Promise.all(top.map(function (r) { return r.data(); })).then(function (records) {
         if (ticket !== latest) return;
-        records = records.filter(function (r) { return holdsEvery(r.content, pairs); });
+        records = records.filter(function (r) { return holdsEvery(r, pairs); });
         if (!records.length) return nothing(query, ticket);
         /* every result was loaded: the count is of those that hold the query */
         var total = found.results.length <= RANKED ? records.length : found.results.length;
