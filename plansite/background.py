@@ -59,6 +59,9 @@ class Background:
             use_process = "fork" in multiprocessing.get_all_start_methods()
         self._process = None
         self._thread = None
+        # result() in one thread and cancel() in another may both close the pipe: closing its
+        # descriptor twice would close whatever file took its number in between
+        self._closing = threading.Lock()
         if use_process:
             context = multiprocessing.get_context("fork")
             self._conn, child = context.Pipe()
@@ -113,6 +116,7 @@ class Background:
 
     def close(self) -> None:
         """Let go of the pipe to the work; once is enough (a cancelled job may be done too)."""
-        if self._process is not None and not self._conn.closed:
-            with contextlib.suppress(OSError):  # the child's end went first
-                self._conn.close()
+        with self._closing:
+            if self._process is not None and not self._conn.closed:
+                with contextlib.suppress(OSError):  # the child's end went first
+                    self._conn.close()
