@@ -46,6 +46,7 @@ from baselines import write_floor, write_plain_material  # noqa: E402
 from factories import copy_site_files  # noqa: E402 - the site files tests build with
 from measure import (Run, SiteFigures, first_search_bytes, run, search_hits,  # noqa: E402
                      serve_edit_seconds, site_figures, tree_memory_mb, unique_queries)
+from plansite.model.urls import task_page_url  # noqa: E402
 from plansite.progress import QUIET, Progress, Quiet  # noqa: E402
 from plansite.reading.repository import load_repository  # noqa: E402
 from plansite.synthetic import synth_repository  # noqa: E402
@@ -172,11 +173,13 @@ def measure(work: Path, scales: list[int], serve: bool, browser: bool, rows: lis
             edit = sorted((ours / "data" / "plans").glob("*/tasks.yml"))[0]
             extra["serve_file"] = edit.relative_to(ours).as_posix()
             text = edit.read_text(encoding="utf-8")
-            # the first task's title (the titles before it are its chapters')
-            old = text.split("tasks:\n", 1)[1].split("title: ", 1)[1].split("\n", 1)[0]
-            plan = edit.parent.name
+            # the first task's id and title (the titles before it are its chapters'); the
+            # task's own page shows its title whatever page of a long plan lists it
+            first = text.split("tasks:\n", 1)[1]
+            task_id = first.split("id: ", 1)[1].split("\n", 1)[0].strip("'\"")
+            old = first.split("title: ", 1)[1].split("\n", 1)[0]
             extra["serve"] = serve_edit_seconds(ours, edit, old, "修订" + old,
-                                                f"plans/{plan}/")
+                                                task_page_url(edit.parent.name, task_id))
             print(f"  served updated after {extra['serve']}", flush=True)
             progress.advance()
 

@@ -44,6 +44,31 @@ def _run(work: Callable[[Callable[[], Any]], Any], receive: Callable[[], Any],
         reply(("error", (said, traceback.format_exc())))
 
 
+def _run_in_process(work: Callable[[Callable[[], Any]], Any], conn: Any, yield_cpu: bool) -> None:
+    """The forked side: a thread takes each message off the pipe as it comes, so that the
+    sender never waits while ``work`` is busy before its first ``receive()`` (a pipe holds
+    only some kilobytes; a list of every page's address is more)."""
+    arrived: queue.SimpleQueue = queue.SimpleQueue()
+
+    def drain() -> None:
+        while True:
+            try:
+                arrived.put(("message", conn.recv()))
+            except (EOFError, OSError) as exc:  # the caller let go of the pipe
+                arrived.put(("closed", exc))
+                return
+
+    def receive() -> Any:
+        kind, value = arrived.get()
+        if kind == "closed":
+            arrived.put((kind, value))  # every later receive() fails the same way
+            raise EOFError("the caller closed the pipe") from value
+        return value
+
+    threading.Thread(target=drain, daemon=True, name="plansite-receive").start()
+    _run(work, receive, conn.send, yield_cpu)
+
+
 class Background:
     """``work(receive)`` running beside the caller; ``receive()`` returns what :meth:`send` sent.
 
@@ -65,8 +90,8 @@ class Background:
         if use_process:
             context = multiprocessing.get_context("fork")
             self._conn, child = context.Pipe()
-            self._process = context.Process(target=_run,
-                                            args=(work, child.recv, child.send, yield_cpu),
+            self._process = context.Process(target=_run_in_process,
+                                            args=(work, child, yield_cpu),
                                             daemon=True, name="plansite-background")
             self._process.start()
             child.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 
 import pytest
@@ -64,3 +65,26 @@ def test_a_process_beside_the_build_yields_the_processor_unless_told_not_to():
     peer = Background(lambda receive: os.nice(0), use_process=True, yield_cpu=False)
     assert beside.result() == min(here + BACKGROUND_NICENESS, 19)
     assert peer.result() == here
+
+
+def test_sending_does_not_wait_for_the_work_to_ask(use_process, tmp_path):
+    """A served site's build sends every page's address to the search index while the index
+    is still busy with the data: the send must not wait until the work first receives (a pipe
+    holds some kilobytes; this message is a megabyte)."""
+    go = tmp_path / "go"
+
+    def work(receive):
+        while not go.exists():  # busy until the caller, past its send, says go
+            time.sleep(0.01)
+        return len(receive())
+
+    job = Background(work, use_process=use_process)
+    message = ["plans/p/tasks/%d/" % n for n in range(60_000)]
+    sender = threading.Thread(target=job.send, args=(message,), daemon=True)
+    sender.start()
+    sender.join(60)  # a guard against a deadlock, not a measure of speed
+    sent = not sender.is_alive()
+    go.write_text("")
+    assert sent, "send() waited for the work to receive"
+    assert job.result() == len(message)
+

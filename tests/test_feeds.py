@@ -13,8 +13,10 @@ import pytest
 from factories import REPORT, TASKS, copy_site_files, make_repo
 from plansite.adapter.build import build_site
 from plansite.analysis.findings import Findings
+from plansite.publishing import feeds
 from plansite.publishing.feeds import feed_files
 from plansite.reading.repository import load_repository
+from plansite.synthetic import synth_repository
 
 TODAY = _dt.date(2026, 12, 1)
 ROOT_URL = "https://plans.example.org/"
@@ -115,3 +117,29 @@ def test_a_feed_holds_the_newest_entries_only(tmp_path, monkeypatch):
     made = files(tmp_path, {"2013": copy.deepcopy(REPORT), "2014": later_report()})
     (entry,) = feedparser.parse(made["feeds/all.xml"]).entries
     assert entry.title == "2.优先发展教育（2014）：滞后 → 已完成"
+
+
+def test_each_department_feed_gathers_the_entries_of_its_tasks_in_order(tmp_path, monkeypatch):
+    """A department's feed holds the entries of the tasks it leads or co-operates on, in the
+    order of the site's entries, on a synthetic repository with many reports and departments."""
+    synth_repository(tmp_path, tasks=400, departments=40, indicators=50, seed=3)
+    repo, problems = load_repository(tmp_path)
+    assert problems.errors == []
+    given: dict[str, list] = {}
+    real = feeds.atom_feed
+
+    def kept(repo_, progress, entries, title, scope_id, *rest):
+        given[scope_id] = list(entries)
+        return real(repo_, progress, entries, title, scope_id, *rest)
+
+    monkeypatch.setattr(feeds, "atom_feed", kept)
+    feed_files(repo, Findings(repo, TODAY).progress, ROOT_URL)
+    every = given["site"]
+    assert len(every) > 100
+    with_entries = 0
+    for dept in repo.departments:
+        keys = set(repo.index.department_tasks(dept))
+        expected = [pair for pair in every if pair[0].task_key in keys]
+        assert given[f"department:{dept}"] == expected, dept
+        with_entries += bool(expected)
+    assert with_entries > 10

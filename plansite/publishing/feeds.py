@@ -142,10 +142,16 @@ def feed_files(repo: Repository, progress: Progress, root_url: str, lang: str = 
                 repo, progress, [p for p in entries if p[0].plan == plan.id],
                 translate("feed_of", lang, name=plan.title), f"plan:{plan.id}",
                 feed_url("plan", plan.id), root_url, lang)
+    # each task's entries by their place in ``entries``: a department's feed gathers those of
+    # its tasks in that order, without reading every entry once per department
+    places: dict[str, list[int]] = {}
+    for place, (entry, _) in enumerate(entries):
+        places.setdefault(entry.task_key, []).append(place)
     for dept in repo.departments.values():
-        keys = set(repo.index.department_tasks(dept.id))
+        mine = sorted(place for key in repo.index.department_tasks(dept.id)
+                      for place in places.get(key, ()))
         files[feed_url("department", dept.id)] = atom_feed(
-            repo, progress, [p for p in entries if p[0].task_key in keys],
+            repo, progress, [entries[place] for place in mine],
             translate("feed_of", lang, name=dept.name), f"department:{dept.id}",
             feed_url("department", dept.id), root_url, lang)
         files[calendar_url(dept.id)] = department_calendar(
