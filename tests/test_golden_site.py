@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import os
+import re
 from pathlib import Path
 
 from visible_text import dump
@@ -19,7 +20,10 @@ GOLDEN = Path(__file__).parent / "golden" / "seed-site.txt"
 
 
 def normalised(text: str, today: datetime.date) -> str:
-    """The dump with the build date (the deadlines page judges overdue tasks on it) named."""
+    """The dump with the build date (the deadlines page judges overdue tasks on it) named, and
+    the dates of this repository's own history (when a record last changed), which move with
+    each commit, named too: on the day of that commit they were the build date as well."""
+    text = re.sub(r"(本条记录最近修改于 )\d{4}-\d{2}-\d{2}", r"\1<history date>", text)
     for written in (f"{today.year}年{today.month}月{today.day}日", today.isoformat()):
         text = text.replace(written, "<build date>")
     return text
