@@ -44,29 +44,26 @@ def _run(work: Callable[[Callable[[], Any]], Any], receive: Callable[[], Any],
         reply(("error", (said, traceback.format_exc())))
 
 
-def _run_in_process(work: Callable[[Callable[[], Any]], Any], conn: Any, yield_cpu: bool) -> None:
-    """The forked side: a thread takes each message off the pipe as it comes, so that the
+def _run_in_process(work: Callable[[Callable[[], Any]], Any], conn: Any, callers_end: Any,
+                    yield_cpu: bool) -> None:
+    """The forked side. A thread takes each message off the pipe as it comes, so that the
     sender never waits while ``work`` is busy before its first ``receive()`` (a pipe holds
-    only some kilobytes; a list of every page's address is more)."""
+    only some kilobytes; a list of every page's address is more). When the caller's end
+    closes (the caller is gone: a served site stopped with a signal) the process ends
+    instead of waiting for a message that cannot come."""
+    callers_end.close()  # the fork's copy: the pipe then ends when the caller's end does
     arrived: queue.SimpleQueue = queue.SimpleQueue()
 
     def drain() -> None:
         while True:
             try:
-                arrived.put(("message", conn.recv()))
-            except (EOFError, OSError) as exc:  # the caller let go of the pipe
-                arrived.put(("closed", exc))
-                return
-
-    def receive() -> Any:
-        kind, value = arrived.get()
-        if kind == "closed":
-            arrived.put((kind, value))  # every later receive() fails the same way
-            raise EOFError("the caller closed the pipe") from value
-        return value
+                message = conn.recv()
+            except (EOFError, OSError):
+                os._exit(0)  # nobody is left to send to or to read the result
+            arrived.put(message)
 
     threading.Thread(target=drain, daemon=True, name="plansite-receive").start()
-    _run(work, receive, conn.send, yield_cpu)
+    _run(work, arrived.get, conn.send, yield_cpu)
 
 
 class Background:
@@ -91,7 +88,7 @@ class Background:
             context = multiprocessing.get_context("fork")
             self._conn, child = context.Pipe()
             self._process = context.Process(target=_run_in_process,
-                                            args=(work, child, yield_cpu),
+                                            args=(work, child, self._conn, yield_cpu),
                                             daemon=True, name="plansite-background")
             self._process.start()
             child.close()

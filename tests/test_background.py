@@ -88,3 +88,13 @@ def test_sending_does_not_wait_for_the_work_to_ask(use_process, tmp_path):
     assert sent, "send() waited for the work to receive"
     assert job.result() == len(message)
 
+
+
+def test_a_process_whose_caller_is_gone_ends_instead_of_waiting():
+    """The caller's end of the pipe closes (a served site stopped with a signal closes it
+    with the process): the work waiting for a message ends instead of waiting forever."""
+    job = Background(lambda receive: receive(), use_process=True)
+    process = job._process
+    job.close()
+    process.join(60)
+    assert not process.is_alive()

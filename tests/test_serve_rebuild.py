@@ -16,7 +16,7 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from factories import TASKS, copy_site_files, make_repo
+from factories import REPORT, TASKS, copy_site_files, make_repo
 
 SERVE_URL = "http://127.0.0.1:8000/"
 
@@ -47,8 +47,9 @@ class Served:
 
 
 @pytest.fixture
-def served(tmp_path) -> Iterator[Served]:
-    root = copy_site_files(make_repo(tmp_path / "repo"))
+def served(tmp_path, request) -> Iterator[Served]:
+    reports = getattr(request, "param", None)
+    root = copy_site_files(make_repo(tmp_path / "repo", reports=reports))
     cwd = os.getcwd()
     os.chdir(root)
     served = Served(root, tmp_path / "site")
@@ -187,3 +188,20 @@ def test_the_downloads_and_the_search_index_follow_the_edit_beside(served):
     assert wait_until(lambda: served.plugin.rebuilds.trigger.read_text(encoding="utf-8"))
     assert served.build() == ["downloads/"]
     assert served.page("downloads") != downloads_page
+
+
+@pytest.mark.parametrize("served", [{"2013": REPORT}], indirect=True)
+def test_the_feeds_follow_the_edit_beside(served):
+    """The feeds name the tasks their entries report on: a retitled task is in them after a
+    save, written beside the build, as the downloads are."""
+    served.build()
+    feed = served.site / "feeds" / "all.xml"
+    assert "优先发展教育事业" not in feed.read_text(encoding="utf-8")
+
+    def retitle(tasks):
+        tasks[1]["title"] = "优先发展教育事业"  # task 1.2, which the report names
+    edit_tasks(served.root, retitle)
+    assert "plans/demo/tasks/1.2/" in served.build()
+    assert wait_until(lambda: "优先发展教育事业" in feed.read_text(encoding="utf-8"))
+    assert wait_until(lambda: "优先发展教育事业" in (
+        served.site / "feeds" / "departments" / "jiaoyuju.xml").read_text(encoding="utf-8"))

@@ -183,11 +183,12 @@ class Beside:
         write_headers(site)
 
     def finish_later(self, site: Path, repo: Repository, base_url: str, lang: str,
-                     made: Callable[[dict[str, int]], None]) -> None:
-        """Let the search index finish on its own; from a thread, report the broken links of
-        the pages written (in the terminal: the pages are served already) and write the files
-        once the downloads are made, then tell ``made`` their sizes. A later build's
-        :meth:`start` stops what is left of it."""
+                     made: Callable[[dict[str, int]], None],
+                     feeds: Callable[[], None] = lambda: None) -> None:
+        """Let the search index finish on its own; from a thread, write the ``feeds``, report
+        the broken links of the pages written (in the terminal: the pages are served already)
+        and write the files once the downloads are made, then tell ``made`` their sizes. A
+        later build's :meth:`start` stops what is left of it."""
         self._start_jobs_now()
         self.tell_search()  # it swaps its index in when whole, unless the next start stops it
         job, self.downloads_job = self.downloads_job, None
@@ -197,6 +198,7 @@ class Beside:
 
         def write() -> None:
             try:
+                feeds()
                 broken = links.broken(base_url) if links is not None else []
                 for link in broken:
                     log.warning("plansite: broken internal link: %s", link)

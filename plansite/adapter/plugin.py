@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -119,8 +120,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.site: Site | None = None
         self.pages: dict[str, Page] = {}
         self.root = Path.cwd()
-        # Work that needs only the loaded data runs beside the page rendering: the download
-        # files, the search index and the link check.
+        # the downloads, the search index and the link check: run beside the page rendering
         self.beside = Beside()
         # authors' pages: macros' HTML held aside while sanitising, and the first failed macro
         self.macro_outputs = MacroOutputs()
@@ -335,19 +335,20 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         self.progress.phase("progress-finish")
         if self.rebuilds is None or self.rebuilds.renders(INDEX_URLS["indicators"]):
             self.site.write_chunks(site)  # the rows of the indicator list's filter
-        write_feeds(site, self.repo, self.site.findings.progress,
-                    config.site_url or base_url(config), self.config.lang)
-        broken = self.finish_beside(site, config)
+        broken = self.finish_beside(site, config, partial(
+            write_feeds, site, self.repo, self.site.findings.progress,
+            config.site_url or base_url(config), self.config.lang))
         self.progress.close()
         if broken:
             raise _broken_links(broken)
 
-    def finish_beside(self, site: Path, config) -> list:
-        """The side work finished (unless a served build wrote only what changed); broken links."""
+    def finish_beside(self, site: Path, config, feeds: Callable[[], None]) -> list:
+        """Feeds and side work done (after the build, if a served one wrote only what changed)."""
         if self.rebuilds is not None and self.rebuilds.partial:
             self.rebuilds.finish(self.beside if self.started_beside else None, site,
-                                 self.repo, base_url(config), self.config.lang)
+                                 self.repo, base_url(config), self.config.lang, feeds)
             return []
+        feeds()
         try:
             broken = self.beside.finish(site, self.repo, base_url(config), self.config.lang)
         except Exception as exc:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -145,12 +145,12 @@ class Rebuilds:
         return True
 
     def finish(self, beside: Beside | None, site_dir: Path, repo: Repository, base_url: str,
-               lang: str) -> None:
-        """After a build that wrote again only what changed: the link check, the downloads
-        and the search index left to finish beside (``beside`` is None when no record
-        changed, and nothing was started)."""
+               lang: str, feeds: Callable[[], None]) -> None:
+        """After a build that wrote again only what changed: the feeds, the link check, the
+        downloads and the search index left to finish beside (``beside`` is None when no
+        record changed, and nothing was started: the feeds stay as they are)."""
         if beside is not None:
-            beside.finish_later(site_dir, repo, base_url, lang, self.downloads_made)
+            beside.finish_later(site_dir, repo, base_url, lang, self.downloads_made, feeds)
         self.succeeded(site_dir, self.sizes)
 
     def succeeded(self, site_dir: Path, sizes: dict[str, int] | None) -> None:

@@ -25,8 +25,6 @@ class Findings:
     def __init__(self, repo: Repository, today: _dt.date | None = None):
         self.repo = repo
         self.today = today or _dt.date.today()
-        self._matrices: dict[str, Matrix] = {}
-        self._pairs: dict[str, list[Pair]] = {}
         self._deadlines: dict[str | None, list[DeadlineGroup]] = {}
 
     @property
@@ -54,17 +52,11 @@ class Findings:
 
     def matrix(self, plan_id: str) -> Matrix:
         """The department × chapter responsibility matrix of a plan."""
-        matrix = self._matrices.get(plan_id)
-        if matrix is None:
-            matrix = self._matrices[plan_id] = compute_matrix(self.repo, plan_id)
-        return matrix
+        return compute_matrix(self.repo, plan_id)
 
     def pairs(self, plan_id: str) -> list[Pair]:
         """The departments that share tasks in a plan, most shared first."""
-        pairs = self._pairs.get(plan_id)
-        if pairs is None:
-            pairs = self._pairs[plan_id] = shared_tasks(self.repo, plan_id)
-        return pairs
+        return shared_tasks(self.repo, plan_id)
 
     @cached_property
     def progress(self) -> Progress:

@@ -104,8 +104,21 @@ def _column_of(repo: Repository, plan: Plan, task_chapter: str,
     return column_ids[chapter_id]
 
 
+def _row(cells: dict[str, list[Cell]], dept: str, width: int) -> list[Cell]:
+    """The row of ``dept``, made empty the first time it is named."""
+    row = cells.get(dept)
+    if row is None:
+        row = cells[dept] = [Cell() for _ in range(width)]
+    return row
+
+
 def compute_matrix(repo: Repository, plan_id: str) -> Matrix:
-    """The responsibility matrix of plan ``plan_id``, sub-tasks included."""
+    """The responsibility matrix of plan ``plan_id``, sub-tasks included (worked out once per
+    loaded repository: the matrix page and the cutting of it into pages both ask)."""
+    return repo.derive(("matrix", plan_id), lambda: _compute_matrix(repo, plan_id))
+
+
+def _compute_matrix(repo: Repository, plan_id: str) -> Matrix:
     plan = repo.plans[plan_id]
     columns = column_chapters(plan)
     column_ids = {c.id: i for i, c in enumerate(columns)}
@@ -115,9 +128,9 @@ def compute_matrix(repo: Repository, plan_id: str) -> Matrix:
             continue
         i = _column_of(repo, plan, task.chapter, column_ids)
         for dept in task.lead:
-            cells.setdefault(dept, [Cell() for _ in columns])[i].led.append(task.key)
+            _row(cells, dept, len(columns))[i].led.append(task.key)
         for dept in task.cooperating:
-            cells.setdefault(dept, [Cell() for _ in columns])[i].cooperated.append(task.key)
+            _row(cells, dept, len(columns))[i].cooperated.append(task.key)
     order = {dept: n for n, dept in enumerate(repo.departments)}
     rows = sorted((MatrixRow(dept, row) for dept, row in cells.items()),
                   key=lambda r: (-r.total, -r.led, order[r.department]))
@@ -142,6 +155,10 @@ def shared_tasks(repo: Repository, plan_id: str) -> list[Pair]:
 
     Pairs come most shared tasks first; a pair's departments are in registry order.
     """
+    return repo.derive(("shared", plan_id), lambda: _shared_tasks(repo, plan_id))
+
+
+def _shared_tasks(repo: Repository, plan_id: str) -> list[Pair]:
     order = {dept: n for n, dept in enumerate(repo.departments)}
     pairs: dict[tuple[str, str], list[str]] = {}
     for task in repo.plans[plan_id].walk_tasks():

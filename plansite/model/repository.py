@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from plansite.model import urls
 from plansite.model.index import Index
@@ -29,6 +30,15 @@ class Repository:
     as_of: int = field(default_factory=lambda: _dt.date.today().year)
     members: list[Member] = field(default_factory=list)
     """The member sites of a portal (``data/portal.yml``); none for a site of one repository."""
+    derived: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+    """What is worked out from the records once per load and asked for many times (how each
+    long list is cut into pages): the records do not change once loaded."""
+
+    def derive(self, key: Any, make: Any) -> Any:
+        """``make()``, made once per loaded repository and kept under ``key``."""
+        if key not in self.derived:
+            self.derived[key] = make()
+        return self.derived[key]
 
     @property
     def tasks(self) -> dict[str, Task]:

@@ -74,6 +74,11 @@ class Paging:
     budget: int = ROWS_PER_PAGE
 
     def pagers(self, repo: Repository, *ids: str) -> list[Pager]:
+        """The pages of the list of ``ids``: worked out once per loaded repository (each page
+        of the site lists them, and each rendered page of the list asks again)."""
+        return repo.derive((self, ids), lambda: self._pagers(repo, ids))
+
+    def _pagers(self, repo: Repository, ids: tuple[str, ...]) -> list[Pager]:
         weights = self.weights(repo, *ids)
         parts = cut(weights, self.budget)
         base = self.base(*ids)
