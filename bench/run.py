@@ -13,7 +13,8 @@ In one run on one machine (shared and noisy, so only ratios of figures taken tog
   README gives them (``make check``: ``plansite validate``, then the strict ``plansite build``
   with its link check), without the one-off set-up of its environment;
 - serve the 1x site as `make serve` does (``mkdocs serve --livereload --dirty``), edit one task's
-  title and time until its plan page is served updated (and count the pages rendered again);
+  title and time until the task's own page is served updated (and count the pages rendered
+  again);
 - open the built sites in chromium, type a query and count the search bytes (gzip) the browser
   loads before the first result shows;
 - at 1x, type the project's own search queries (tests/test_search_quality.py) that name one
@@ -212,7 +213,7 @@ def _table(rows: list[Row], extra: dict) -> list[str]:
         rendered = f"{serve.rendered} pages rendered again" if serve.rendered is not None else ""
         reloaded = "browser told to reload" if serve.reloaded else "no reload seen"
         lines.append(f"| `make serve` (1x): edit one task's title in `{extra.get('serve_file')}`, "
-                     f"until the plan page is served updated | | "
+                     f"until the task's own page is served updated | | "
                      + (f"{serve.seconds:.1f} s" if serve.seconds is not None else "did not show")
                      + f" | | {serve.rendered if serve.rendered is not None else ''} | | | | "
                      f"{rendered}; {reloaded} |")

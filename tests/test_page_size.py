@@ -23,6 +23,7 @@ import pytest
 
 from factories import copy_site_files
 from plansite.adapter.build import build_site
+from plansite.model import urls
 from plansite.reading.repository import load_repository
 from plansite.site.pages import site_pages
 from plansite.site.render import Site
@@ -103,6 +104,14 @@ def test_the_largest_page_does_not_grow_with_the_data(contents) -> None:
     largest = max(large, key=large.__getitem__)
     assert after <= before * 1.5, f"largest page {before} -> {after} bytes ({largest})"
     assert after < 1024 * 1024
+
+
+def test_the_home_page_does_not_grow_with_the_data(contents) -> None:
+    """The home page sums up the whole site (its roll-up of progress lists the first tasks
+    needing attention, not all of them)."""
+    small, large = contents
+    home = urls.INDEX_URLS["home"]
+    assert large[home] <= small[home] * 1.5, f"home page {small[home]} -> {large[home]} bytes"
 
 
 def test_every_long_list_goes_on_over_numbered_pages(contents) -> None:

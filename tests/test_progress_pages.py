@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import copy
 import datetime as _dt
+import re
 
 from factories import REPORT, TASKS, make_repo
+from plansite.model import urls
 from plansite.reading.repository import load_repository
+from plansite.site.progress import ATTENTION_SHOWN
 from plansite.site.render import Site
+from plansite.synthetic import synth_repository
 
 TODAY = _dt.date(2026, 12, 1)
 
@@ -61,3 +65,27 @@ def test_deadlines_and_matrix_show_the_reported_status(tmp_path):
     assert "ps-progress-done" in row and 'data-overdue="false"' in row  # done: not overdue
     matrix = str(rendered.renderer("matrix/demo/").page("plan-matrix", "demo"))
     assert 'title="2. 优先发展教育（已完成）"' in matrix
+
+
+def test_a_rollup_lists_the_first_tasks_needing_attention_and_counts_the_rest(tmp_path):
+    """A site's roll-up of thousands of tasks would list every late one on the home page: it
+    lists the first ATTENTION_SHOWN, each a link, and says how many more there are."""
+    synth_repository(tmp_path, tasks=1500, departments=60, indicators=100, seed=2)
+    repo, problems = load_repository(tmp_path)
+    assert problems.errors == []
+    synthetic = Site(repo, today=TODAY)
+    needing = synthetic.findings.progress.site().attention
+    assert len(needing) > ATTENTION_SHOWN  # the data is large enough to need the cut
+    html = str(synthetic.renderer("").page("home"))
+    listed = re.search(r'<ul class="ps-attention">(.*?)</ul>', html, re.S).group(1)
+    assert listed.count("<li>") == ATTENTION_SHOWN
+    first = repo.task(needing[0].key)
+    assert f'href="{urls.task_url(first)}"' in listed
+    more = len(needing) - ATTENTION_SHOWN
+    assert f'<p class="ps-attention-more">另有 {more} 项任务需要关注' in html
+
+
+def test_a_short_attention_list_is_listed_whole(tmp_path):
+    html = str(site(tmp_path).renderer("").page("home"))
+    assert '<ul class="ps-attention">' in html
+    assert "ps-attention-more" not in html

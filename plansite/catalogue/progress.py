@@ -106,6 +106,8 @@ LABELS: dict[str, dict[str, str]] = {
     "progress_bar": {"zh": "{total} 项任务中已完成 {done} 项",
                      "en": "{done} of {total} tasks done"},
     "attention": {"zh": "需要关注", "en": "Needs attention"},
+    "attention_more": {"zh": "另有 {n} 项任务需要关注，见其所在规划的页面。",
+                       "en": "{n} more tasks need attention: see the pages of their plans."},
     "why_overdue": {"zh": "已过完成时限（{due}）", "en": "past its deadline ({due})"},
     "why_stale": {"zh": "自 {since} 起没有进展报告", "en": "no report since {since}"},
     "why_contradiction": {"zh": "自报正常推进，但指标{indicators}严重滞后或存在风险",

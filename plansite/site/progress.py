@@ -98,15 +98,23 @@ class ProgressParts:
         belongs to a plan with progress reports."""
         if not rollup.reported or not rollup.total:
             return Markup()
+        shown = rollup.attention[:ATTENTION_SHOWN]
         return Safe(self.site.templates.macros("partials/progress.html").rollup(
-            self, rollup, attention_rows(self, rollup), level))
+            self, rollup, attention_rows(self, shown), level,
+            more=len(rollup.attention) - len(shown)))
 
 
-def attention_rows(r: Renderer, rollup: Rollup) -> list[tuple[Markup, Markup, str]]:
-    """The tasks of a roll-up that need attention: link, status, and why."""
+ATTENTION_SHOWN = 50
+"""The tasks needing attention a roll-up lists at most, the rest counted: a site's or a
+department's roll-up would otherwise list thousands, and its page grow with the data."""
+
+
+def attention_rows(r: Renderer, attention: list[TaskProgress]
+                   ) -> list[tuple[Markup, Markup, str]]:
+    """Tasks that need attention: link, status, and why."""
     sep = r.t("list_separator")
     return [(r.task_link(p.key, r.task_label(r.repo.task(p.key))), r.progress_label(p.key),
-             sep.join(attention_words(r, p))) for p in rollup.attention]
+             sep.join(attention_words(r, p))) for p in attention]
 
 
 def page_feeds(repo: Repository, page: Page, lang: str) -> list[tuple[str, str]]:
