@@ -16,6 +16,7 @@ import queue
 import threading
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -60,10 +61,26 @@ def _run_in_process(work: Callable[[Callable[[], Any]], Any], conn: Any, callers
                 message = conn.recv()
             except (EOFError, OSError):
                 os._exit(0)  # nobody is left to send to or to read the result
+            except BaseException as exc:  # noqa: BLE001 - a message that could not be read
+                arrived.put(_Unreadable(exc))
+                return
             arrived.put(message)
 
+    def receive() -> Any:
+        message = arrived.get()
+        if isinstance(message, _Unreadable):
+            raise message.error  # the work fails with it, and the caller is told
+        return message
+
     threading.Thread(target=drain, daemon=True, name="plansite-receive").start()
-    _run(work, arrived.get, conn.send, yield_cpu)
+    _run(work, receive, conn.send, yield_cpu)
+
+
+@dataclass(frozen=True)
+class _Unreadable:
+    """A message the forked side could not read, in its place on the queue."""
+
+    error: BaseException
 
 
 class Background:

@@ -98,3 +98,21 @@ def test_a_process_whose_caller_is_gone_ends_instead_of_waiting():
     job.close()
     process.join(60)
     assert not process.is_alive()
+
+
+def _explode():
+    raise ValueError("this message cannot be read here")
+
+
+class _BadOnArrival:
+    """Pickles fine; fails where it is read."""
+
+    def __reduce__(self):
+        return (_explode, ())
+
+
+def test_a_message_the_process_cannot_read_fails_the_work_instead_of_hanging():
+    job = Background(lambda receive: receive(), use_process=True)
+    job.send(_BadOnArrival())
+    with pytest.raises(BackgroundError, match="cannot be read here"):
+        job.result()

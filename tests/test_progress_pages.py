@@ -82,7 +82,7 @@ def test_a_rollup_lists_the_first_tasks_needing_attention_and_counts_the_rest(tm
     first = repo.task(needing[0].key)
     assert f'href="{urls.task_url(first)}"' in listed
     more = len(needing) - ATTENTION_SHOWN
-    assert f'<p class="ps-attention-more">另有 {more} 项任务需要关注' in html
+    assert f'<p class="ps-attention-more">另有 {more} 项需要关注的任务未在此列出。' in html
 
 
 def test_a_short_attention_list_is_listed_whole(tmp_path):

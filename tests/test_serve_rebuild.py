@@ -17,6 +17,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from factories import REPORT, TASKS, copy_site_files, make_repo
+from plansite.adapter import plugin as plugin_module
 
 SERVE_URL = "http://127.0.0.1:8000/"
 
@@ -205,3 +206,23 @@ def test_the_feeds_follow_the_edit_beside(served):
     assert wait_until(lambda: "优先发展教育事业" in feed.read_text(encoding="utf-8"))
     assert wait_until(lambda: "优先发展教育事业" in (
         served.site / "feeds" / "departments" / "jiaoyuju.xml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("served", [{"2013": REPORT}], indirect=True)
+def test_feeds_that_fail_after_the_build_make_the_next_build_whole(served, monkeypatch):
+    """The feeds of a partial build are written after it: when that fails, the terminal says
+    so and the next build writes every page and file again, the feeds with them."""
+    every = served.build()
+
+    def failing(*args, **kwargs):
+        raise OSError("no space left on device")
+    monkeypatch.setattr(plugin_module, "write_feeds", failing)
+
+    def retitle(tasks):
+        tasks[1]["title"] = "优先发展教育事业"
+    edit_tasks(served.root, retitle)
+    assert len(served.build()) < len(every)  # written in part; the feeds after it
+    assert wait_until(lambda: served.plugin.rebuilds.unwritten)
+    monkeypatch.undo()
+    assert served.build() == every  # whole again
+    assert "优先发展教育事业" in (served.site / "feeds" / "all.xml").read_text(encoding="utf-8")

@@ -72,6 +72,7 @@ class Beside:
         # the downloads and the link check of the last deferred finish, perhaps still at work
         self.later: Background | None = None
         self.later_links: LinkCheckJob | None = None
+        self.writer: threading.Thread | None = None  # writes what the later work made
         # the work of a deferred build, started once its pages (``written``) are written
         self.pending: Callable[[], None] | None = None
         self.written: list[str] = []
@@ -113,10 +114,15 @@ class Beside:
                 self.link_job.page_written(dest_uri)
 
     def stop(self) -> None:
+        """Stop the work of the last build; the files it was writing into the site are
+        written before this returns (the next build may move the site aside)."""
         for job in (self.downloads_job, self.search_job, self.link_job, self.later,
                     self.later_links):
             if job is not None:
                 job.cancel()
+        if self.writer is not None:
+            self.writer.join()
+            self.writer = None
         self.downloads_job = self.search_job = self.link_job = None
         self.later = self.later_links = self.pending = None
         self.download_files = None
@@ -197,8 +203,8 @@ class Beside:
         self.later, self.later_links = job, links
 
         def write() -> None:
+            feeds()  # reports its own failure (Rebuilds.finish)
             try:
-                feeds()
                 broken = links.broken(base_url) if links is not None else []
                 for link in broken:
                     log.warning("plansite: broken internal link: %s", link)
@@ -209,4 +215,5 @@ class Beside:
                 return
             made({name: len(data) for name, data in files.items()})
 
-        threading.Thread(target=write, daemon=True, name="plansite-downloads").start()
+        self.writer = threading.Thread(target=write, daemon=True, name="plansite-downloads")
+        self.writer.start()

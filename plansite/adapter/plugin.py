@@ -198,7 +198,7 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         site_dir = Path(config.site_dir)
         if self.problems:
             if self.rebuilds is not None:
-                self.rebuilds.put_aside(site_dir)
+                self.rebuilds.put_aside(site_dir, self.beside)
             return self.problem_files(files, config)
         assert self.repo is not None and self.site is not None
         if self.rebuilds is not None:

@@ -74,6 +74,7 @@ class Rebuilds:
         self.stash: Path | None = None
         self.written_over: set[str] = set()  # files the page of problems took the place of
         self.sizes: dict[str, int] | None = None
+        self.unwritten = False  # what a build left to write after it failed: build all again
         self.trigger = Path(tempfile.mkdtemp(prefix="plansite-serve-")) / "downloads-made"
         self.trigger.write_text("", encoding="utf-8")
         self.rendered: list[str] = []  # the generated pages rendered by the last build
@@ -127,6 +128,8 @@ class Rebuilds:
         """Before the pages render: which of ``pages`` (by source path) this build writes
         again, told to MkDocs through ``files``. True when it writes only those (the build
         then need not wait for the side work)."""
+        if self.unwritten:  # the last build left files unwritten: this one writes everything
+            self.previous, self.unwritten = None, False
         sizes = self.sizes if self.partial else None
         self.current = snapshot(repo, pages.values(), context, {"downloads": sizes_key(sizes)},
                                 self.previous if self.partial else None)
@@ -149,8 +152,17 @@ class Rebuilds:
         """After a build that wrote again only what changed: the feeds, the link check, the
         downloads and the search index left to finish beside (``beside`` is None when no
         record changed, and nothing was started: the feeds stay as they are)."""
+        def write_feeds() -> None:
+            try:
+                feeds()
+            except Exception as exc:  # noqa: BLE001 - shown in the terminal; the site is served
+                # info, not a warning: a strict build counts the warnings of its own run, and
+                # this one may come while that run ends
+                log.info("plansite: the feeds were not written: %s", exc)
+                self.unwritten = True  # the next build writes every page and file again
+
         if beside is not None:
-            beside.finish_later(site_dir, repo, base_url, lang, self.downloads_made, feeds)
+            beside.finish_later(site_dir, repo, base_url, lang, self.downloads_made, write_feeds)
         self.succeeded(site_dir, self.sizes)
 
     def succeeded(self, site_dir: Path, sizes: dict[str, int] | None) -> None:
@@ -208,8 +220,10 @@ class Rebuilds:
         self.previous = None
 
     # -- while the data has problems -----------------------------------------------------------
-    def put_aside(self, site_dir: Path) -> None:
-        """Move the built site aside, so that every address shows the page of problems."""
+    def put_aside(self, site_dir: Path, beside: Beside) -> None:
+        """Move the built site aside, so that every address shows the page of problems (the
+        last build's side work stopped first: nothing of it writes into the site moved)."""
+        beside.stop()
         self.rendered = []
         if not self.dirty or self.stash is not None or not site_dir.is_dir():
             return

@@ -30,7 +30,8 @@ class Repository:
     as_of: int = field(default_factory=lambda: _dt.date.today().year)
     members: list[Member] = field(default_factory=list)
     """The member sites of a portal (``data/portal.yml``); none for a site of one repository."""
-    derived: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+    derived: dict[Any, Any] = field(default_factory=dict, init=False, compare=False,
+                                    repr=False)
     """What is worked out from the records once per load and asked for many times (how each
     long list is cut into pages): the records do not change once loaded."""
 
