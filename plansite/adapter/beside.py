@@ -189,8 +189,7 @@ class Beside:
         write_headers(site)
 
     def finish_later(self, site: Path, repo: Repository, base_url: str, lang: str,
-                     made: Callable[[dict[str, int]], None],
-                     feeds: Callable[[], None] = lambda: None) -> None:
+                     made: Callable[[dict[str, int]], None], feeds: Callable[[], None]) -> None:
         """Let the search index finish on its own; from a thread, write the ``feeds``, report
         the broken links of the pages written (in the terminal: the pages are served already)
         and write the files once the downloads are made, then tell ``made`` their sizes. A
