@@ -65,7 +65,7 @@ validate: $(STAMP) ## check every data file and print each problem
 	$(BIN)/plansite validate
 
 test: $(STAMP) $(ACTIONLINT) ## run all tests
-	$(BIN)/python -m pytest -q -p no:cacheprovider -n auto --dist loadgroup $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n auto --dist loadscope $(PYTEST_ARGS)
 
 fuzz: $(STAMP) ## run the fuzz tests with many more examples
 	PLANSITE_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest -q -p no:cacheprovider -k fuzz $(PYTEST_ARGS)

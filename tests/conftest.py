@@ -104,8 +104,21 @@ one on whichever worker is free. Every other module runs whole on one worker, so
 module fixtures build is built once."""
 
 
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        module = item.module.__name__.rsplit(".", 1)[-1]
-        if module not in SPREAD:
-            item.add_marker(pytest.mark.xdist_group(module))
+def module_scope(nodeid: str) -> str:
+    """The unit of work pytest-xdist hands a worker for the test ``nodeid``: its module, or the
+    test alone in a module of :data:`SPREAD`."""
+    module = nodeid.split("::", 1)[0]
+    return nodeid if Path(module).stem in SPREAD else module
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """Whole modules to a worker (:func:`module_scope`). pytest-xdist's ``loadgroup`` marks a
+    group in the test's id, which pytest 9 no longer reads back: each test then went its own
+    way and every module's fixtures were built on both workers."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByModule(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return module_scope(nodeid)
+
+    return ByModule(config, log)
