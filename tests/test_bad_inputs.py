@@ -345,14 +345,17 @@ def schema_files_flagged(root: Path) -> set[str]:
             continue
         name = path.relative_to(root).as_posix()
         raw = path.read_bytes()
+        if len(raw) > 5 * 1024 * 1024:
+            flagged.add(name)  # editors refuse a 50 MB file before they parse it
+            continue
         try:
             text = raw.decode("utf-8")
             data = yaml.load(text, Loader=EditorLoader)  # noqa: S506 - a safe loader
         except (UnicodeDecodeError, yaml.YAMLError, RecursionError):
             flagged.add(name)
             continue
-        if text.startswith("\ufeff") or len(raw) > 5 * 1024 * 1024 or data is None:
-            flagged.add(name)  # editors refuse a BOM, a 50 MB file and nothing as well
+        if text.startswith("\ufeff") or data is None:
+            flagged.add(name)  # editors refuse a BOM and nothing as well
             continue
         if next(Draft202012Validator(json_schema(kind)).iter_errors(data), None):
             flagged.add(name)
