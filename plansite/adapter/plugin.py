@@ -67,6 +67,13 @@ def _finished_page(page, body: str, config, files) -> None:
     page.links_to_anchors = {}
 
 
+def problem_files(files: Files, config) -> Files:
+    """The site while the data has problems: the theme's files and one page listing them."""
+    kept = Files([f for f in files if not f.is_documentation_page()])
+    kept.append(File.generated(config, "index.md", content=PAGE_MARKDOWN))
+    return kept
+
+
 def portal_settings(members: list[MemberSite]) -> dict:
     """What a portal's pages tell the browser: each member's name and address, whose search
     index the search box merges (``theme/assets/search.js``), and the origins the
@@ -149,6 +156,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
         install(config)
+        if self.rebuilds is not None:
+            self.rebuilds.pause_collector()
         self.progress.phase("progress-load")
         repo, problems = load_repository(self.root, as_of=self.config.as_of,
                                          cache=self.rebuilds.cache if self.rebuilds else None)
@@ -199,7 +208,8 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         if self.problems:
             if self.rebuilds is not None:
                 self.rebuilds.put_aside(site_dir, self.beside)
-            return self.problem_files(files, config)
+            self.pages = {}
+            return problem_files(files, config)
         assert self.repo is not None and self.site is not None
         if self.rebuilds is not None:
             self.rebuilds.put_back(site_dir)
@@ -232,13 +242,6 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
                               MATERIAL_LAYOUT, self.config.check_links,
                               [p.url for p in self.pages.values()], authored_pages, deferred)
         return files
-
-    def problem_files(self, files: Files, config) -> Files:
-        """The site while the data has problems: the theme's files and one page listing them."""
-        self.pages = {}
-        kept = Files([f for f in files if not f.is_documentation_page()])
-        kept.append(File.generated(config, "index.md", content=PAGE_MARKDOWN))
-        return kept
 
     def on_build_error(self, error) -> None:
         self.beside.stop()
