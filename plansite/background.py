@@ -97,6 +97,7 @@ class Background:
         if use_process is None:
             use_process = "fork" in multiprocessing.get_all_start_methods()
         self._process = None
+        self.cancelled = False
         self._thread = None
         # result() in one thread and cancel() in another may both close the pipe: closing its
         # descriptor twice would close whatever file took its number in between
@@ -147,7 +148,9 @@ class Background:
         return value
 
     def cancel(self) -> None:
-        """Stop the work (the build it served failed); a thread is left to end on its own."""
+        """Stop the work (the build it served failed, or a later one starts); a thread is left
+        to end on its own."""
+        self.cancelled = True
         if self._process is not None and self._process.is_alive():
             self._process.terminate()
             self._process.join()

@@ -6,6 +6,7 @@ plugin instance kept, ``build(dirty=True)`` into one site folder."""
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Iterator
@@ -17,7 +18,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from factories import REPORT, TASKS, copy_site_files, make_repo
+from plansite.adapter import beside
 from plansite.adapter import plugin as plugin_module
+from plansite.adapter import serving
 
 SERVE_URL = "http://127.0.0.1:8000/"
 
@@ -226,3 +229,55 @@ def test_feeds_that_fail_after_the_build_make_the_next_build_whole(served, monke
     monkeypatch.undo()
     assert served.build() == every  # whole again
     assert "优先发展教育事业" in (served.site / "feeds" / "all.xml").read_text(encoding="utf-8")
+
+
+def test_a_partial_build_runs_without_the_cycle_collector_which_runs_once_after(served,
+                                                                              monkeypatch):
+    monkeypatch.setattr(serving, "COLLECT_AFTER", 0.05)
+    during: list[bool] = []
+    render = plugin_module.PlansitePlugin.on_page_context
+
+    def watched(self, context, page, config, nav):
+        during.append(gc.isenabled())
+        return render(self, context, page, config, nav)
+
+    monkeypatch.setattr(plugin_module.PlansitePlugin, "on_page_context", watched)
+    collected: list[int] = []
+    monkeypatch.setattr(serving.gc, "collect", lambda: collected.append(1) or 0)
+    try:
+        served.build()  # the first build writes everything, with the collector as usual
+        assert during and all(during)
+        during.clear()
+        edit_tasks(served.root, lambda tasks: tasks[1].update(title="优先发展教育事业"))
+        assert served.build()
+        assert during and not any(during)  # paused from the reading of the data on
+        assert wait_until(lambda: gc.isenabled() and collected == [1], 10)
+        # data with problems puts the site aside: the collector runs again at once
+        edit_tasks(served.root, lambda tasks: tasks[1].update(lead=["没有这个部门"]))
+        served.build()
+        assert wait_until(gc.isenabled, 10)
+    finally:
+        gc.enable()
+
+
+def test_downloads_a_later_build_stops_are_said_to_be_left_to_it(served, monkeypatch, caplog):
+    made = beside.download_files
+    slow = {"on": False}
+
+    def downloads(*args):
+        if slow["on"]:
+            time.sleep(60)  # still making them when the next save comes
+        return made(*args)
+
+    monkeypatch.setattr(beside, "download_files", downloads)
+    served.build()
+    slow["on"] = True
+    edit_tasks(served.root, lambda tasks: tasks[1].update(title="优先发展教育事业"))
+    served.build()
+    caplog.clear()
+    caplog.set_level("INFO", logger="mkdocs.plugins.plansite")
+    edit_tasks(served.root, lambda tasks: tasks[1].update(title="优先发展职业教育"))
+    served.build()
+    said = [r.getMessage() for r in caplog.records]
+    assert "plansite: the downloads are made by the next build" in said
+    assert not [line for line in said if "were not written" in line]

@@ -210,7 +210,10 @@ class Beside:
                 files = job.result()
                 self.write_files(site, repo, lang, files)
             except Exception as exc:  # noqa: BLE001 - stopped by a later build, which makes them
-                log.info("plansite: the downloads were not written: %s", exc)
+                if job.cancelled:
+                    log.info("plansite: the downloads are made by the next build")
+                else:
+                    log.info("plansite: the downloads were not written: %s", exc)
                 return
             made({name: len(data) for name, data in files.items()})
 
