@@ -169,6 +169,8 @@ def test_xlsx_has_one_sheet_per_table_frozen_header_and_every_record(exported):
     for table in TABLES:
         sheet = book[table.name]
         assert sheet.freeze_panes == "A2"
+        assert all(cell.font.b for cell in sheet[1])  # the header row in bold
+        assert sheet.column_dimensions["A"].width >= 8
         rows = list(sheet.iter_rows(values_only=True))
         assert list(rows[0]) == [c.name for c in table.columns]
         tables[table.name] = [dict(zip(rows[0], map(cell_text, row))) for row in rows[1:]]

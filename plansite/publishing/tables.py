@@ -267,32 +267,42 @@ def table_csv(table: Table, rows: list[dict]) -> bytes:
 
 
 def xlsx_bytes(rows_by_table: dict[str, list[dict]]) -> bytes:
-    """One workbook, one sheet per table, the header row frozen, numbers stored as numbers."""
-    from openpyxl import Workbook  # a second's import, for the one download that needs it
-    from openpyxl.styles import Font
+    """One workbook, one sheet per table, the header row frozen, numbers stored as numbers.
 
-    book = Workbook()
-    book.remove(book.active)
+    Written row by row (openpyxl's write-only workbook): a third of the time of a workbook
+    kept whole in memory, and a fraction of its memory."""
+    from openpyxl import Workbook  # a second's import, for the one download that needs it
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    def text_cell(value: str) -> WriteOnlyCell:
+        # openpyxl stores text that starts with "=" (the comparator "=") as a formula
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+
+    book = Workbook(write_only=True)
+    bold = Font(bold=True)
     for table in TABLES:
         sheet = book.create_sheet(table.name)
-        sheet.append([c.name for c in table.columns])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        # row by number: sheet.max_row scans every cell written so far (quadratic in rows)
-        for number, row in enumerate(rows_by_table[table.name], start=2):
-            values = [_xlsx_value(row.get(c.name)) for c in table.columns]
-            sheet.append(values)
-            for column, value in enumerate(values, start=1):
-                # openpyxl stores text that starts with "=" (the comparator "=") as a formula
-                if isinstance(value, str) and value.startswith("="):
-                    sheet.cell(number, column).data_type = "s"
+        rows = rows_by_table[table.name]
         sheet.freeze_panes = "A2"
         for i, column in enumerate(table.columns, start=1):
             # wide enough for the header and short values; long texts wrap in Excel anyway
-            width = max([len(column.name)] + [len(cell_text(r.get(column.name))) for r in
-                                               rows_by_table[table.name][:200]])
-            sheet.column_dimensions[sheet.cell(1, i).column_letter].width = min(
-                max(width, 6) + 2, 60)
+            width = max([len(column.name)] + [len(cell_text(r.get(column.name)))
+                                               for r in rows[:200]])
+            sheet.column_dimensions[get_column_letter(i)].width = min(max(width, 6) + 2, 60)
+        header = []
+        for column in table.columns:
+            cell = WriteOnlyCell(sheet, value=column.name)
+            cell.font = bold
+            header.append(cell)
+        sheet.append(header)
+        for row in rows:
+            sheet.append([text_cell(value) if isinstance(value, str) and value.startswith("=")
+                          else value
+                          for value in (_xlsx_value(row.get(c.name)) for c in table.columns)])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
