@@ -136,9 +136,10 @@ def site_figures(site: Path) -> SiteFigures:
 SEARCH_RESOURCES = re.compile(r"search_index\.json|/workers/search|/lunr/|/pagefind/|/assets/search\.js")
 
 
-def first_search_bytes(site: Path, ours: bool) -> dict[str, int]:
+def first_search_bytes(site: Path, ours: bool, seen: list[str] | None = None) -> dict[str, int]:
     """Search bytes (gzip, as a compressing server sends them) loaded from opening the home page
-    until the first results of :data:`QUERY` show, by kind of resource."""
+    until the first results of :data:`QUERY` show, by kind of resource (the addresses counted
+    are added to ``seen``)."""
     from playwright.sync_api import sync_playwright
 
     from browser_support import launch_browser, serve_folder
@@ -149,7 +150,12 @@ def first_search_bytes(site: Path, ours: bool) -> dict[str, int]:
         if SEARCH_RESOURCES.search(response.url) and response.ok:
             kind = "pagefind" if "/pagefind/" in response.url or "search.js" in response.url \
                 else "material"
-            loaded[kind] = loaded.get(kind, 0) + len(gzip.compress(response.body(), 6))
+            # the body first: waiting for it lets Playwright call this for other responses,
+            # whose bytes a sum read before the wait would lose
+            size = len(gzip.compress(response.body(), 6))
+            loaded[kind] = loaded.get(kind, 0) + size
+            if seen is not None:
+                seen.append(response.url)
 
     with serve_folder(site) as base, sync_playwright() as playwright:
         browser = launch_browser(playwright)

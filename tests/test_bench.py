@@ -3,12 +3,17 @@ beside it, and writes its table."""
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import re
 import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -66,3 +71,31 @@ def test_processor_time_counts_the_children_and_not_the_waiting():
     assert result.code == 0
     assert result.cpu_seconds >= 0.6  # the child's work
     assert result.cpu_seconds < result.seconds - 0.5  # the parent's sleep is no work
+
+
+FIRST_SEARCH = """
+import json, sys
+sys.path[:0] = [sys.argv[2], sys.argv[3]]
+from pathlib import Path
+from measure import first_search_bytes
+seen = []
+print(json.dumps([first_search_bytes(Path(sys.argv[1]), ours=True, seen=seen), seen]))
+"""
+
+
+@pytest.mark.browser
+def test_the_first_search_counts_every_search_file_it_loads(browser, real_site):
+    # The figure is the bytes of every Pagefind file (and search.js) the first search loads,
+    # each as a compressing server sends it: summed here from the files on disk. (In a process
+    # of its own: this one may drive a browser already.)
+    done = subprocess.run([sys.executable, "-c", FIRST_SEARCH, str(real_site),
+                           str(ROOT / "bench"), str(ROOT / "tests")],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    measured, urls = json.loads(done.stdout)
+    assert len(urls) > 10  # the entry, the metadata, the index chunks, the fragments ...
+    expected = 0
+    for url in urls:
+        path = real_site / urlsplit(url).path.lstrip("/")
+        expected += len(gzip.compress(path.read_bytes(), 6))
+    assert measured == {"pagefind": expected}
