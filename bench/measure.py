@@ -231,21 +231,16 @@ def search_hits(site: Path, queries: list[tuple[str, tuple[str, ...]]]
     from playwright.sync_api import sync_playwright
 
     from browser_support import launch_browser, serve_folder
-    from test_search_quality import run_query
+    from test_search_quality import run_queries
 
-    misses = []
     with serve_folder(site) as base, sync_playwright() as playwright:
         browser = launch_browser(playwright)
         try:
-            page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 900})
-            page.goto(base)
-            page.locator("#ps-search-input").click()
-            for query, expected in queries:
-                got = run_query(page, query)[:3]
-                if not set(expected) & set(got):
-                    misses.append((query, expected, got))
+            found = run_queries(browser, base, [query for query, _ in queries])
         finally:
             browser.close()
+    misses = [(query, expected, found[query][:3]) for query, expected in queries
+              if not set(expected) & set(found[query][:3])]
     return len(queries) - len(misses), misses
 
 

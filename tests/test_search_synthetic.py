@@ -18,7 +18,7 @@ from plansite.adapter.build import build_site
 from plansite.reading.repository import load_repository
 from plansite.synthetic import synth_repository
 from search_queries import QUERIES
-from test_search_quality import run_query
+from test_search_quality import run_queries
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -60,14 +60,7 @@ def test_the_synthetic_site_answers_its_unique_queries(synth_root, browser, serv
     out = tmp_path_factory.mktemp("synth-1x-site") / "site"
     code, output = build_site(synth_root, out)
     assert code == 0, output
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    try:
-        page.goto(serve_site(out))
-        page.locator("#ps-search-input").click()
-        got = {query: run_query(page, query) for query in answers}
-    finally:
-        context.close()
+    got = run_queries(browser, serve_site(out), list(answers))
     misses = [(q, answers[q], got[q][:3]) for q in answers if answers[q] not in got[q][:3]]
     rate = 1 - len(misses) / len(answers)
     print(f"\n1x synthetic site: expected page in top 3 for {rate:.1%} of {len(answers)} "
