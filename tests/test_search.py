@@ -14,6 +14,9 @@ from plansite.reading.repository import load_repository
 from plansite.adapter.plugin import MATERIAL_LAYOUT
 from plansite.site.search import (name_variants, page_record, search_records,
                              search_tokens, write_search_index)
+from plansite.site.search.records import NAMED_KINDS
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture()
@@ -87,6 +90,19 @@ def test_record_html_escapes_data_and_carries_display_fields(repo) -> None:
     assert '>部门</span>' in document
     assert '<h1 data-pagefind-weight="10">市发 发展 展改 改革 革委 委</h1>' in document
     assert "发改 改委" in document  # the abbreviation is indexed as a term
+
+
+def test_only_the_kinds_searched_again_on_their_own_carry_the_kind_filter(repo) -> None:
+    # the search box's second search asks for departments and indicators alone: the filter
+    # that search loads lists their records, not every task
+    script = (ROOT / "plansite" / "adapter" / "theme" / "assets" / "search.js").read_text(
+        encoding="utf-8")
+    assert f'kind_id: {{ any: {json.dumps(list(NAMED_KINDS))} }}' in script
+    filtered = 'data-pagefind-meta="kind_id" data-pagefind-filter="kind_id"'
+    for record in search_records(repo):
+        document = record.html("zh")
+        assert 'data-pagefind-meta="kind_id"' in document
+        assert (filtered in document) == (record.kind in NAMED_KINDS), record.url
 
 
 def test_page_record_reads_only_the_content_article() -> None:

@@ -45,6 +45,11 @@ class PageLayout:
 KINDS = ("task", "chapter", "department", "indicator", "plan", "page")
 """What a search result is; the labels come from :mod:`plansite.catalogue.labels` (search_kind_<kind>)."""
 
+NAMED_KINDS = ("department", "indicator")
+"""The kinds the search box asks for again on their own (``NAMED_KINDS`` in search.js): only
+their records carry the ``kind_id`` filter, so the filter a reader's first search loads lists
+these records and not every task."""
+
 
 @dataclass(frozen=True)
 class SearchRecord:
@@ -91,7 +96,7 @@ class SearchRecord:
             f'<article class="{RECORD_CLASS}">',
             meta("title", self.title),
             meta("kind", translate(f"search_kind_{self.kind}", lang), filtered=True),
-            meta("kind_id", self.kind, filtered=True),
+            meta("kind_id", self.kind, filtered=self.kind in NAMED_KINDS),
             meta("plan", self.plan, filtered=True),
             meta("context", self.context),
             meta("status_id", self.status),
