@@ -10,6 +10,7 @@ work runs in a thread, with the same messages and result.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import queue
@@ -53,6 +54,7 @@ def _run_in_process(work: Callable[[Callable[[], Any]], Any], conn: Any, callers
     closes (the caller is gone: a served site stopped with a signal) the process ends
     instead of waiting for a message that cannot come."""
     callers_end.close()  # the fork's copy: the pipe then ends when the caller's end does
+    gc.enable()  # a served build may have paused the collector while it forked this process
     arrived: queue.SimpleQueue = queue.SimpleQueue()
 
     def drain() -> None:

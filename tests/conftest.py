@@ -111,10 +111,14 @@ def module_scope(nodeid: str) -> str:
     return nodeid if Path(module).stem in SPREAD else module
 
 
+@pytest.hookimpl(optionalhook=True)  # a run without pytest-xdist (-p no:xdist) knows no such hook
 def pytest_xdist_make_scheduler(config, log):
-    """Whole modules to a worker (:func:`module_scope`). pytest-xdist's ``loadgroup`` marks a
-    group in the test's id, which pytest 9 no longer reads back: each test then went its own
-    way and every module's fixtures were built on both workers."""
+    """Under ``--dist loadscope`` (as `make test` runs), whole modules to a worker
+    (:func:`module_scope`). pytest-xdist's ``loadgroup`` marks a group in the test's id, which
+    pytest 9 no longer reads back: each test then went its own way and every module's
+    fixtures were built on both workers."""
+    if config.getvalue("dist") != "loadscope":
+        return None
     from xdist.scheduler import LoadScopeScheduling
 
     class ByModule(LoadScopeScheduling):

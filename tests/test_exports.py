@@ -17,13 +17,15 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from factories import DEPARTMENTS, INDICATORS, TASKS, make_repo
 from plansite.model import urls
 from plansite.cli import main
 from plansite.model.repository import Repository
 from plansite.reading.repository import load_repository
-from plansite.publishing.tables import TABLES
+from plansite.publishing.csvfile import cell_text as written_text
+from plansite.publishing.tables import TABLES, table_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = "/gov/"
@@ -165,12 +167,19 @@ def test_xlsx_has_one_sheet_per_table_frozen_header_and_every_record(exported):
     repo, out = exported
     book = load_workbook(out / "xlsx" / "data.xlsx")
     assert book.sheetnames == [t.name for t in TABLES]
+    rows_by_table = table_rows(repo, BASE)
     tables = {}
     for table in TABLES:
         sheet = book[table.name]
         assert sheet.freeze_panes == "A2"
         assert all(cell.font.b for cell in sheet[1])  # the header row in bold
-        assert sheet.column_dimensions["A"].width >= 8
+        # each column as wide as its header and its first 200 values, 8 to 62 characters
+        shown = rows_by_table[table.name][:200]
+        for i, column in enumerate(table.columns, start=1):
+            wide = max([len(column.name)] + [len(written_text(r.get(column.name)))
+                                             for r in shown])
+            assert sheet.column_dimensions[get_column_letter(i)].width == min(max(wide, 6) + 2,
+                                                                              60)
         rows = list(sheet.iter_rows(values_only=True))
         assert list(rows[0]) == [c.name for c in table.columns]
         tables[table.name] = [dict(zip(rows[0], map(cell_text, row))) for row in rows[1:]]

@@ -211,7 +211,8 @@ class Beside:
                 self.write_files(site, repo, lang, files)
             except Exception as exc:  # noqa: BLE001 - stopped by a later build, which makes them
                 if job.cancelled:
-                    log.info("plansite: the downloads are made by the next build")
+                    log.info("plansite: the last build's downloads were stopped before they "
+                             "were written")
                 else:
                     log.info("plansite: the downloads were not written: %s", exc)
                 return

@@ -244,10 +244,12 @@ class PlansitePlugin(BasePlugin[PlansiteConfig]):
         return files
 
     def on_build_error(self, error) -> None:
-        self.beside.stop()
-        self.progress.close()
-        if self.rebuilds is not None:
-            self.rebuilds.failed()
+        try:
+            self.beside.stop()
+            self.progress.close()
+        finally:
+            if self.rebuilds is not None:
+                self.rebuilds.failed()
 
     def renderer(self, page) -> Renderer:
         """A renderer whose links are relative to ``page``."""

@@ -269,7 +269,7 @@ def table_csv(table: Table, rows: list[dict]) -> bytes:
 def xlsx_bytes(rows_by_table: dict[str, list[dict]]) -> bytes:
     """One workbook, one sheet per table, the header row frozen, numbers stored as numbers.
 
-    Written row by row (openpyxl's write-only workbook): a third of the time of a workbook
+    Written row by row (openpyxl's write-only workbook): about half the time of a workbook
     kept whole in memory, and a fraction of its memory."""
     from openpyxl import Workbook  # a second's import, for the one download that needs it
     from openpyxl.cell import WriteOnlyCell
