@@ -13,11 +13,15 @@ import contextlib
 import gc
 import multiprocessing
 import os
+import pickle
 import queue
+import tempfile
 import threading
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from multiprocessing.reduction import ForkingPickler
 from typing import Any
 
 
@@ -34,6 +38,34 @@ BACKGROUND_NICENESS = 5
 longest chain of work, so when both cores are busy (a large site) it goes first."""
 
 
+SPILL_BYTES = 1 << 20
+"""A forked worker's result larger than this is written to a file, and the worker ends at once.
+
+A pipe holds only some kilobytes: a worker whose result waits in it keeps all its memory until
+the caller reads, and the caller reads the downloads only when the last pages render, while the
+search index is being written (at 1x that held about 190 MB through the build's peak)."""
+
+
+def _reply_through(conn: Any, spill_to: str | None, message: tuple[str, Any]) -> None:
+    """Send ``message`` to the caller; a large one by way of the file ``spill_to``."""
+    data = ForkingPickler.dumps(message)
+    if spill_to is not None and len(data) > SPILL_BYTES:
+        try:
+            with open(spill_to, "wb") as out:
+                out.write(data)
+        except OSError:
+            pass  # no room for the file: the pipe carries it, as it would a small one
+        else:
+            data = ForkingPickler.dumps(("spilled", spill_to))
+    try:
+        conn.send_bytes(data)
+    except OSError:
+        if spill_to is not None:  # nobody is left to read the file
+            with contextlib.suppress(OSError):
+                os.unlink(spill_to)
+        raise
+
+
 def _run(work: Callable[[Callable[[], Any]], Any], receive: Callable[[], Any],
          reply: Callable[[tuple[str, Any]], None], yield_cpu: bool = False) -> None:
     if yield_cpu:
@@ -47,7 +79,7 @@ def _run(work: Callable[[Callable[[], Any]], Any], receive: Callable[[], Any],
 
 
 def _run_in_process(work: Callable[[Callable[[], Any]], Any], conn: Any, callers_end: Any,
-                    yield_cpu: bool) -> None:
+                    yield_cpu: bool, spill_to: str | None = None) -> None:
     """The forked side. A thread takes each message off the pipe as it comes, so that the
     sender never waits while ``work`` is busy before its first ``receive()`` (a pipe holds
     only some kilobytes; a list of every page's address is more). When the caller's end
@@ -75,7 +107,7 @@ def _run_in_process(work: Callable[[Callable[[], Any]], Any], conn: Any, callers
         return message
 
     threading.Thread(target=drain, daemon=True, name="plansite-receive").start()
-    _run(work, receive, conn.send, yield_cpu)
+    _run(work, receive, partial(_reply_through, conn, spill_to), yield_cpu)
 
 
 @dataclass(frozen=True)
@@ -91,24 +123,31 @@ class Background:
     :meth:`result` waits for the value ``work`` returned, or raises :class:`BackgroundError`
     saying what went wrong (the traceback in its ``details``). :meth:`cancel` stops it (a failed build).
     A process ``yield_cpu`` runs at a lower priority than the caller (see BACKGROUND_NICENESS);
-    work the caller waits for at once, such as reading half of the plans, does not.
+    work the caller waits for at once, such as reading half of the plans, does not, and hands
+    its result over through the pipe (``spill=False``) where other work writes a large result
+    to a file and ends (see SPILL_BYTES).
     """
 
     def __init__(self, work: Callable[[Callable[[], Any]], Any], use_process: bool | None = None,
-                 yield_cpu: bool = True):
+                 yield_cpu: bool = True, spill: bool = True):
         if use_process is None:
             use_process = "fork" in multiprocessing.get_all_start_methods()
         self._process = None
         self.cancelled = False
         self._thread = None
+        self._spill: str | None = None
         # result() in one thread and cancel() in another may both close the pipe: closing its
         # descriptor twice would close whatever file took its number in between
         self._closing = threading.Lock()
         if use_process:
             context = multiprocessing.get_context("fork")
+            if spill:
+                handle, self._spill = tempfile.mkstemp(prefix="plansite-result-")
+                os.close(handle)
             self._conn, child = context.Pipe()
             self._process = context.Process(target=_run_in_process,
-                                            args=(work, child, self._conn, yield_cpu),
+                                            args=(work, child, self._conn, yield_cpu,
+                                                  self._spill),
                                             daemon=True, name="plansite-background")
             self._process.start()
             child.close()
@@ -135,6 +174,8 @@ class Background:
             if self._process is not None:
                 try:
                     status, value = self._conn.recv()
+                    if status == "spilled":
+                        status, value = self._unspill(value)
                 except EOFError:
                     self._process.join()
                     raise BackgroundError(
@@ -148,6 +189,15 @@ class Background:
         if status == "error":
             raise BackgroundError(*value)
         return value
+
+    @staticmethod
+    def _unspill(path: str) -> tuple[str, Any]:
+        try:
+            with open(path, "rb") as spilled:
+                return pickle.load(spilled)
+        except (OSError, EOFError, pickle.UnpicklingError) as exc:
+            # the job was cancelled meanwhile, or the file was taken from the temporary folder
+            raise BackgroundError(f"the background work's result was lost: {exc}") from None
 
     def cancel(self) -> None:
         """Stop the work (the build it served failed, or a later one starts); a thread is left
@@ -164,3 +214,6 @@ class Background:
             if self._process is not None and not self._conn.closed:
                 with contextlib.suppress(OSError):  # the child's end went first
                     self._conn.close()
+            if self._spill is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(self._spill)

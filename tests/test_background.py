@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
-from plansite.background import BACKGROUND_NICENESS, Background, BackgroundError
+from plansite.background import BACKGROUND_NICENESS, SPILL_BYTES, Background, BackgroundError
 
 
 @pytest.fixture(params=[True, False], ids=["process", "thread"])
@@ -116,3 +117,52 @@ def test_a_message_the_process_cannot_read_fails_the_work_instead_of_hanging():
     job.send(_BadOnArrival())
     with pytest.raises(BackgroundError, match="cannot be read here"):
         job.result()
+
+
+def test_a_large_result_frees_the_worker_before_the_caller_reads_it():
+    """The downloads are read when the last page renders: a worker whose result waited in the
+    pipe until then kept its memory through the search index's peak. A large result goes to a
+    file and the worker ends at once; the caller reads it whole, and the file is removed."""
+    big = bytes(range(256)) * (SPILL_BYTES // 256 * 3)
+    job = Background(lambda receive: big, use_process=True)
+    job._process.join(60)
+    assert not job._process.is_alive(), "the worker waited for the caller to read its result"
+    spilled = Path(job._spill)
+    assert spilled.stat().st_size > SPILL_BYTES
+    assert job.result() == big
+    assert not spilled.exists()
+
+
+def test_a_result_the_caller_reads_at_once_goes_through_the_pipe():
+    big = b"x" * (SPILL_BYTES * 2)
+    job = Background(lambda receive: big, use_process=True, yield_cpu=False, spill=False)
+    job._process.join(1)
+    assert job._process.is_alive(), "the result should wait in the pipe for the caller"
+    assert job._spill is None
+    assert job.result() == big
+
+
+def test_a_cancelled_job_leaves_no_result_file():
+    job = Background(lambda receive: b"y" * (SPILL_BYTES * 2), use_process=True)
+    job._process.join(60)
+    spilled = Path(job._spill)
+    assert spilled.exists()
+    job.cancel()
+    assert not spilled.exists()
+
+
+def test_a_result_nobody_is_left_to_read_leaves_no_file(tmp_path):
+    go = tmp_path / "go"
+
+    def work(receive):
+        while not go.exists():
+            time.sleep(0.01)
+        return b"z" * (SPILL_BYTES * 2)
+
+    job = Background(work, use_process=True)
+    spilled, process = Path(job._spill), job._process
+    job.close()  # the caller is gone before the work is done
+    go.write_text("")
+    process.join(60)
+    assert not process.is_alive()
+    assert not spilled.exists()

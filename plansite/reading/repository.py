@@ -248,7 +248,8 @@ class PlanReading:
         """A worker reading claimed folders, or None where the system will not start one."""
         try:
             self.claimed = multiprocessing.get_context("fork").Value("i", 0)
-            return Background(self._read_claimed, use_process=True, yield_cpu=False)
+            return Background(self._read_claimed, use_process=True, yield_cpu=False,
+                              spill=False)
         except OSError as exc:  # no shared memory, or no process to spare: read them all here
             log.debug("no worker to read plan folders: %s", exc)
             return None
