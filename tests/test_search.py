@@ -14,7 +14,7 @@ from plansite.reading.repository import load_repository
 from plansite.adapter.plugin import MATERIAL_LAYOUT
 from plansite.site.search import (name_variants, page_record, search_records,
                              search_tokens, write_search_index)
-from plansite.site.search.records import NAMED_KINDS
+from plansite.site.search.records import NAMED_KINDS, KeyTerms, release_segmenter
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -201,3 +201,17 @@ def test_the_built_site_indexes_every_record_and_every_reader_written_page(real_
     assert len(authored) == 3
     entry = json.loads((real_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["en"]["page_count"] == len(search_records(repo)) + len(authored)
+
+
+def test_the_segmenter_let_go_is_read_again_when_needed(repo) -> None:
+    """The search worker lets go of jieba's tables before Pagefind writes the index (the
+    build's peak of memory); a later use reads them again and finds the same keywords."""
+    import jieba
+    import jieba.analyse
+
+    text = "全面推进节能减排，单位生产总值能耗和主要污染物排放总量持续下降，完成上级下达的约束性指标。"
+    before = KeyTerms(repo)(text)
+    assert before
+    release_segmenter()
+    assert not jieba.dt.FREQ and not jieba.analyse.default_tfidf.idf_freq
+    assert KeyTerms(repo)(text) == before

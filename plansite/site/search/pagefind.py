@@ -7,6 +7,7 @@ import base64
 import contextlib
 import json
 import logging
+import multiprocessing
 import shutil
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -17,7 +18,7 @@ from typing import Any
 from plansite.background import Background
 from plansite.model.repository import Repository
 from plansite.site.search.records import (RECORD_CLASS, PageLayout, SearchRecord, page_record,
-                                          search_records)
+                                          release_segmenter, search_records)
 from plansite.site.search.tokens import INDEX_LANGUAGE
 
 log = logging.getLogger(__name__)
@@ -217,6 +218,8 @@ class SearchIndexJob:
 def _index_beside(site_dir: Path, repo: Repository, layout: PageLayout, lang: str, swap: bool,
                   receive: Callable[[], Any]) -> int:
     records = search_records(repo, lang)
+    if multiprocessing.parent_process() is not None:  # a worker of its own, that ends with this
+        release_segmenter()
     final = site_dir / "pagefind"
     output = site_dir / ".pagefind-next" if swap else final
     if swap:

@@ -4,8 +4,10 @@ shows as metadata."""
 
 from __future__ import annotations
 
+import gc
 import html
 import logging
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
@@ -308,8 +310,11 @@ class KeyTerms:
     def __init__(self, repo: Repository, count: int = KEYWORDS_PER_TEXT):
         import jieba
         import jieba.analyse
+        from jieba.analyse.tfidf import DEFAULT_IDF
 
         jieba.setLogLevel(logging.WARNING)
+        if not jieba.analyse.default_tfidf.idf_freq:  # released (release_segmenter)
+            jieba.analyse.default_tfidf.set_idf_path(DEFAULT_IDF)
         for word in segmenter_words(repo):
             jieba.add_word(word, freq=200000)
         self.extract = jieba.analyse.extract_tags
@@ -319,6 +324,22 @@ class KeyTerms:
         if len(HAN.findall(text)) == 0 or len(text) < KEYWORD_MIN_TEXT:
             return ()
         return tuple(w for w in self.extract(text, topK=self.count) if HAN.search(w))
+
+
+def release_segmenter() -> None:
+    """Let go of jieba's word tables (about 95 MB) in a process that is done segmenting: the
+    search worker, which otherwise holds them while Pagefind writes the index, the build's
+    peak of memory. A later :class:`KeyTerms` reads them again."""
+    jieba = sys.modules.get("jieba")
+    if jieba is None:
+        return
+    jieba.dt.FREQ, jieba.dt.total, jieba.dt.initialized = {}, 0, False
+    analyse = sys.modules.get("jieba.analyse")
+    if analyse is not None:
+        tfidf = analyse.default_tfidf
+        tfidf.idf_freq = tfidf.idf_loader.idf_freq = {}
+        tfidf.idf_loader.path = ""  # so that setting the path again reads the table
+    gc.collect()
 
 
 def with_other_forms(record: SearchRecord, forms: ShortForms) -> SearchRecord:
