@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from plansite.cli import main
 from plansite.reading.repository import load_repository
 from plansite.language.numerals import chinese_numeral
 from plansite.synthetic import synth_repository
+from plansite.synthetic.departments import make_departments
 from plansite.synthetic.writer import quantity_phrase
 
 SIZE = {"tasks": 150, "departments": 24, "indicators": 60}
@@ -90,6 +92,15 @@ def test_command_writes_a_repository_that_validates(tmp_path: Path, capsys) -> N
 def test_too_few_departments_is_a_usage_error(tmp_path: Path) -> None:
     assert main(["synth", "--tasks", "5", "--departments", "2", "--indicators", "1",
                  "--out", str(tmp_path)]) == 2
+
+
+def test_the_16x_register_can_be_made_each_name_and_id_once() -> None:
+    """`make bench` at 16x asks for 4,800 departments (the register once stopped at 2,528)."""
+    register = make_departments(4800, random.Random(1))
+    assert len(register) == 4800
+    assert len({d.id for d in register}) == len({d.name for d in register}) == 4800
+    # the 4x register is a part of it: the larger registers add places, they change none
+    assert {d.name for d in make_departments(1200, random.Random(1))} <= {d.name for d in register}
 
 
 def test_reports_cover_every_status_and_every_case_of_attention(synthetic: Path) -> None:

@@ -71,8 +71,23 @@ COUNTIES: tuple[tuple[str, str], ...] = (
     ("钟祥市", "zhongxiang"), ("京山市", "jingshan"), ("沙洋县", "shayang"), ("应城市", "yingcheng"),
     ("安陆市", "anlu"), ("汉川市", "hanchuan"), ("云梦县", "yunmeng"), ("石首市", "shishou"),
     ("洪湖市", "honghu"), ("松滋市", "songzi"), ("监利市", "jianli"), ("公安县", "gongan-xian"),
+    # more of the province's counties and districts: the 16x registry (4,800 departments)
+    ("江岸区", "jiangan"), ("江汉区", "jianghan"), ("硚口区", "qiaokou"), ("汉阳区", "hanyang"),
+    ("武昌区", "wuchang"), ("青山区", "qingshan"), ("洪山区", "hongshan"), ("东西湖区", "dongxihu"),
+    ("蔡甸区", "caidian"), ("江夏区", "jiangxia"), ("黄陂区", "huangpi"), ("新洲区", "xinzhou"),
+    ("郧阳区", "yunyang"), ("竹山县", "zhushan"), ("竹溪县", "zhuxi"), ("房县", "fangxian"),
+    ("兴山县", "xingshan"), ("秭归县", "zigui"), ("夷陵区", "yiling"), ("谷城县", "gucheng"),
+    ("保康县", "baokang"), ("襄州区", "xiangzhou"), ("东宝区", "dongbao"), ("掇刀区", "duodao"),
+    ("孝昌县", "xiaochang"), ("大悟县", "dawu"), ("江陵县", "jiangling"), ("沙市区", "shashi"),
+    ("团风县", "tuanfeng"), ("红安县", "hongan"), ("罗田县", "luotian"), ("英山县", "yingshan"),
+    ("浠水县", "xishui"), ("蕲春县", "qichun"), ("黄梅县", "huangmei"), ("麻城市", "macheng"),
+    ("武穴市", "wuxue"), ("嘉鱼县", "jiayu"), ("通城县", "tongcheng"), ("崇阳县", "chongyang"),
+    ("通山县", "tongshan"), ("赤壁市", "chibi"), ("随县", "suixian"), ("广水市", "guangshui"),
+    ("利川市", "lichuan"), ("建始县", "jianshi"), ("巴东县", "badong"), ("宣恩县", "xuanen"),
+    ("咸丰县", "xianfeng"), ("来凤县", "laifeng"), ("鹤峰县", "hefeng"), ("梁子湖区", "liangzihu"),
 )
-"""Counties and county-level cities, for registries larger than the province and its cities."""
+"""Counties, county-level cities and districts, for registries larger than the province and its
+cities."""
 
 GROUPS: tuple[tuple[str, str], ...] = (
     ("各乡镇办场区园", "xiangzhen"), ("各市州人民政府", "shizhou"), ("各县市区人民政府", "xianshiqu"),
