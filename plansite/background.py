@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from multiprocessing.reduction import ForkingPickler
-from typing import Any
+from typing import Any, BinaryIO
 
 
 class BackgroundError(RuntimeError):
@@ -43,27 +43,24 @@ SPILL_BYTES = 1 << 20
 
 A pipe holds only some kilobytes: a worker whose result waits in it keeps all its memory until
 the caller reads, and the caller reads the downloads only when the last pages render, while the
-search index is being written (at 1x that held about 190 MB through the build's peak)."""
+search index is being written (at 1x that held about 190 MB through the build's peak; the file
+holds only the result's bytes, some MB)."""
 
 
-def _reply_through(conn: Any, spill_to: str | None, message: tuple[str, Any]) -> None:
-    """Send ``message`` to the caller; a large one by way of the file ``spill_to``."""
+def _reply_through(conn: Any, spill: BinaryIO | None, message: tuple[str, Any]) -> None:
+    """Send ``message`` to the caller; a large one by way of the file ``spill``."""
     data = ForkingPickler.dumps(message)
-    if spill_to is not None and len(data) > SPILL_BYTES:
+    if spill is not None and len(data) > SPILL_BYTES:
         try:
-            with open(spill_to, "wb") as out:
-                out.write(data)
+            spill.seek(0)
+            spill.truncate()
+            spill.write(data)
+            spill.flush()
         except OSError:
             pass  # no room for the file: the pipe carries it, as it would a small one
         else:
-            data = ForkingPickler.dumps(("spilled", spill_to))
-    try:
-        conn.send_bytes(data)
-    except OSError:
-        if spill_to is not None:  # nobody is left to read the file
-            with contextlib.suppress(OSError):
-                os.unlink(spill_to)
-        raise
+            data = ForkingPickler.dumps(("spilled", None))
+    conn.send_bytes(data)
 
 
 def _run(work: Callable[[Callable[[], Any]], Any], receive: Callable[[], Any],
@@ -79,7 +76,7 @@ def _run(work: Callable[[Callable[[], Any]], Any], receive: Callable[[], Any],
 
 
 def _run_in_process(work: Callable[[Callable[[], Any]], Any], conn: Any, callers_end: Any,
-                    yield_cpu: bool, spill_to: str | None = None) -> None:
+                    yield_cpu: bool, spill: BinaryIO | None = None) -> None:
     """The forked side. A thread takes each message off the pipe as it comes, so that the
     sender never waits while ``work`` is busy before its first ``receive()`` (a pipe holds
     only some kilobytes; a list of every page's address is more). When the caller's end
@@ -107,7 +104,7 @@ def _run_in_process(work: Callable[[Callable[[], Any]], Any], conn: Any, callers
         return message
 
     threading.Thread(target=drain, daemon=True, name="plansite-receive").start()
-    _run(work, receive, partial(_reply_through, conn, spill_to), yield_cpu)
+    _run(work, receive, partial(_reply_through, conn, spill), yield_cpu)
 
 
 @dataclass(frozen=True)
@@ -135,15 +132,16 @@ class Background:
         self._process = None
         self.cancelled = False
         self._thread = None
-        self._spill: str | None = None
+        # the file a large result comes through: made and unlinked at once (it has no name
+        # to leave behind), shared with the forked worker as an open descriptor
+        self._spill: BinaryIO | None = None
         # result() in one thread and cancel() in another may both close the pipe: closing its
         # descriptor twice would close whatever file took its number in between
         self._closing = threading.Lock()
         if use_process:
             context = multiprocessing.get_context("fork")
             if spill:
-                handle, self._spill = tempfile.mkstemp(prefix="plansite-result-")
-                os.close(handle)
+                self._spill = tempfile.TemporaryFile(prefix="plansite-result-")
             self._conn, child = context.Pipe()
             self._process = context.Process(target=_run_in_process,
                                             args=(work, child, self._conn, yield_cpu,
@@ -174,14 +172,14 @@ class Background:
             if self._process is not None:
                 try:
                     status, value = self._conn.recv()
-                    if status == "spilled":
-                        status, value = self._unspill(value)
                 except EOFError:
                     self._process.join()
                     raise BackgroundError(
                         f"the background work ended without a result "
                         f"(exit code {self._process.exitcode})") from None
                 self._process.join()
+                if status == "spilled":
+                    status, value = self._unspill()
             else:
                 status, value = self._from_work.get()
         finally:
@@ -190,13 +188,14 @@ class Background:
             raise BackgroundError(*value)
         return value
 
-    @staticmethod
-    def _unspill(path: str) -> tuple[str, Any]:
+    def _unspill(self) -> tuple[str, Any]:
+        """The result the worker wrote to the file (see SPILL_BYTES)."""
         try:
-            with open(path, "rb") as spilled:
-                return pickle.load(spilled)
-        except (OSError, EOFError, pickle.UnpicklingError) as exc:
-            # the job was cancelled meanwhile, or the file was taken from the temporary folder
+            assert self._spill is not None
+            self._spill.seek(0)
+            return pickle.load(self._spill)
+        except (OSError, ValueError, EOFError, pickle.UnpicklingError) as exc:
+            # the job was cancelled meanwhile (which closes the file), or the disk failed
             raise BackgroundError(f"the background work's result was lost: {exc}") from None
 
     def cancel(self) -> None:
@@ -209,11 +208,11 @@ class Background:
         self.close()
 
     def close(self) -> None:
-        """Let go of the pipe to the work; once is enough (a cancelled job may be done too)."""
+        """Let go of the pipe to the work and of the file of its result; once is enough (a
+        cancelled job may be done too)."""
         with self._closing:
             if self._process is not None and not self._conn.closed:
                 with contextlib.suppress(OSError):  # the child's end went first
                     self._conn.close()
             if self._spill is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(self._spill)
+                self._spill.close()

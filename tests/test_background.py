@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
@@ -122,15 +122,14 @@ def test_a_message_the_process_cannot_read_fails_the_work_instead_of_hanging():
 def test_a_large_result_frees_the_worker_before_the_caller_reads_it():
     """The downloads are read when the last page renders: a worker whose result waited in the
     pipe until then kept its memory through the search index's peak. A large result goes to a
-    file and the worker ends at once; the caller reads it whole, and the file is removed."""
+    file and the worker ends at once; the caller reads it whole."""
     big = bytes(range(256)) * (SPILL_BYTES // 256 * 3)
     job = Background(lambda receive: big, use_process=True)
     job._process.join(60)
     assert not job._process.is_alive(), "the worker waited for the caller to read its result"
-    spilled = Path(job._spill)
-    assert spilled.stat().st_size > SPILL_BYTES
+    assert os.fstat(job._spill.fileno()).st_size > SPILL_BYTES
     assert job.result() == big
-    assert not spilled.exists()
+    assert job._spill.closed
 
 
 def test_a_result_the_caller_reads_at_once_goes_through_the_pipe():
@@ -142,27 +141,25 @@ def test_a_result_the_caller_reads_at_once_goes_through_the_pipe():
     assert job.result() == big
 
 
-def test_a_cancelled_job_leaves_no_result_file():
+@pytest.mark.parametrize("end", ["read", "cancelled", "abandoned"])
+def test_no_result_file_is_left_in_the_temporary_folder(end, tmp_path, monkeypatch):
+    """Read, cancelled, or left by a caller that is gone (a build stopped with Ctrl-C calls
+    neither): the file of a large result has no name in the temporary folder to leave there."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     job = Background(lambda receive: b"y" * (SPILL_BYTES * 2), use_process=True)
     job._process.join(60)
-    spilled = Path(job._spill)
-    assert spilled.exists()
-    job.cancel()
-    assert not spilled.exists()
+    assert list(tmp_path.iterdir()) == []
+    if end == "read":
+        assert len(job.result()) == SPILL_BYTES * 2
+    elif end == "cancelled":
+        job.cancel()
+    assert list(tmp_path.iterdir()) == []
 
 
-def test_a_result_nobody_is_left_to_read_leaves_no_file(tmp_path):
-    go = tmp_path / "go"
-
-    def work(receive):
-        while not go.exists():
-            time.sleep(0.01)
-        return b"z" * (SPILL_BYTES * 2)
-
-    job = Background(work, use_process=True)
-    spilled, process = Path(job._spill), job._process
-    job.close()  # the caller is gone before the work is done
-    go.write_text("")
-    process.join(60)
-    assert not process.is_alive()
-    assert not spilled.exists()
+def test_a_result_lost_with_its_file_is_reported():
+    job = Background(lambda receive: b"z" * (SPILL_BYTES * 2), use_process=True)
+    job._process.join(60)
+    job._spill.close()  # as a cancel from another thread does, between the message and the read
+    with pytest.raises(BackgroundError, match="result was lost"):
+        job.result()
+    assert not job._process.is_alive()

@@ -11,7 +11,6 @@ import html
 import os
 import posixpath
 import re
-import sys
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -36,12 +35,14 @@ class _Collector:
     """The ids (anchors) and the links of one page, each link with its line.
 
     A check holds those of every page until the last is written (800,000 links at the
-    synthetic 1x, most of them the same navigation on every page): each address is kept once
-    for the whole site (interned) and the lines in a compact array, beside the links."""
+    synthetic 1x, most of them the same navigation on every page): each address and id is
+    kept once for the whole check (``known``, shared by its pages) and the lines in a compact
+    array, beside the links."""
 
     ids: set[str] = field(default_factory=set)
     links: list[str] = field(default_factory=list)
-    lines: array = field(default_factory=lambda: array("L"))
+    lines: array = field(default_factory=lambda: array("I"))
+    known: dict[str, str] = field(default_factory=dict)
 
     def feed(self, text: str) -> None:
         # A scan of the start tags, several times faster than html.parser on pages of thousands
@@ -73,10 +74,10 @@ class _Collector:
                     value = html.unescape(value)
                 name = attr.group(1).lower()
                 if name == "id" or (name == "name" and tag == "a"):
-                    self.ids.add(sys.intern(value))
+                    self.ids.add(self.known.setdefault(value, value))
                 if (name == "href" and tag in ("a", "link")) or (
                         name == "src" and tag in ("img", "script")):
-                    self.links.append(sys.intern(value))
+                    self.links.append(self.known.setdefault(value, value))
                     self.lines.append(bisect.bisect_right(newlines, at) + 1)
 
 
@@ -93,8 +94,8 @@ class BrokenLink:
         return f"{self.page}:{self.line}: {self.href}: {self.reason}"
 
 
-def _parse(path: Path) -> _Collector:
-    collector = _Collector()
+def _parse(path: Path, known: dict[str, str]) -> _Collector:
+    collector = _Collector(known=known)
     collector.feed(path.read_text(encoding="utf-8", errors="replace"))
     return collector
 
@@ -104,10 +105,11 @@ class SiteLinks:
 
     def __init__(self) -> None:
         self.parsed: dict[str, _Collector] = {}
+        self.known: dict[str, str] = {}  # each address and id once, for all the pages
 
     def add_page(self, rel: str, text: str) -> None:
         """The HTML of the page written at ``rel`` (site-relative, ``plans/x/index.html``)."""
-        collector = _Collector()
+        collector = _Collector(known=self.known)
         collector.feed(text)
         self.parsed[rel] = collector
 
@@ -135,7 +137,7 @@ class SiteLinks:
         def page(rel: str) -> _Collector:
             found = parsed.get(rel)
             if found is None:
-                found = parsed[rel] = _parse(site_dir / rel)
+                found = parsed[rel] = _parse(site_dir / rel, self.known)
             return found
 
         checked = sorted(self.parsed) if given_only else \
@@ -170,7 +172,7 @@ class SiteLinks:
         for rel in checked:
             folder = posixpath.dirname(rel)
             found_on = page(rel)
-            for href, line in zip(found_on.links, found_on.lines):
+            for href, line in zip(found_on.links, found_on.lines, strict=True):
                 key = (folder, href)
                 found = resolved.get(key)
                 if found is None:

@@ -218,7 +218,9 @@ class SearchIndexJob:
 def _index_beside(site_dir: Path, repo: Repository, layout: PageLayout, lang: str, swap: bool,
                   receive: Callable[[], Any]) -> int:
     records = search_records(repo, lang)
-    if multiprocessing.parent_process() is not None:  # a worker of its own, that ends with this
+    if multiprocessing.parent_process() is not None:
+        # a worker process (of this job, or a program's that indexes a site): it makes no more
+        # records, and a later search_records would read the tables again
         release_segmenter()
     final = site_dir / "pagefind"
     output = site_dir / ".pagefind-next" if swap else final

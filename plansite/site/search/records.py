@@ -329,7 +329,8 @@ class KeyTerms:
 def release_segmenter() -> None:
     """Let go of jieba's word tables (about 95 MB) in a process that is done segmenting: the
     search worker, which otherwise holds them while Pagefind writes the index, the build's
-    peak of memory. A later :class:`KeyTerms` reads them again."""
+    peak of memory. A :class:`KeyTerms` made later reads them again (one made before would
+    find them empty)."""
     jieba = sys.modules.get("jieba")
     if jieba is None:
         return
