@@ -13,6 +13,7 @@ import functools
 import http.server
 import logging
 import os
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -77,11 +78,21 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         log.debug("%s %s", self.address_string(), format % args)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    """A server that says nothing when the browser drops a request it no longer needs (a page
+    left while its filter's files still load); every other failure is printed as usual."""
+
+    def handle_error(self, request, client_address) -> None:
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve_folder(folder: Path, handler_class: type = QuietHandler) -> Iterator[str]:
     """Serve ``folder`` on 127.0.0.1 at a free port; yields the base URL ending in ``/``."""
     handler = functools.partial(handler_class, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name=f"serve {folder}", daemon=True)
     thread.start()

@@ -254,3 +254,25 @@ def test_without_javascript_a_long_list_is_walked_by_its_page_links(long_site):
         url = str((site / url / following[0]).resolve().relative_to(site.resolve())) \
             if following else ""
     assert seen == [i.name for i in many.indicators.values()]
+
+
+@pytest.mark.browser
+def test_a_long_lists_plans_and_departments_come_from_one_file_and_the_address(page, long_site,
+                                                                               serve_site):
+    """A page of a long list does not print the plans and departments to choose from; the
+    filter loads them, and a department named in the address filters once they are in."""
+    site, many = long_site
+    html = (site / "indicators" / "page" / "2" / "index.html").read_text(encoding="utf-8")
+    assert all(f'<option value="{d}"' not in html for d in many.departments)
+    base = serve_site(site).rstrip("/")
+    dept = next(d for d in many.departments
+                if sum(d in many.index.indicator_departments[i] for i in many.indicators) > 3)
+    owned = sum(dept in many.index.indicator_departments[i] for i in many.indicators)
+    page.goto(base + f"/indicators/page/2/?departments={dept}")
+    page.wait_for_function("n => document.querySelectorAll("
+                           "'table.ps-indicators tbody tr:not([hidden])').length === n",
+                           arg=owned)
+    assert page.locator("select[name=departments]").input_value() == dept
+    names = page.locator("select[name=departments] option").all_inner_texts()
+    assert many.departments[dept].name in names
+    assert page.locator("select[name=plan] option").count() == len(many.plans) + 1

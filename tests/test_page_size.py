@@ -26,6 +26,7 @@ from plansite.adapter.build import build_site
 from plansite.model import urls
 from plansite.reading.repository import load_repository
 from plansite.site.pages import site_pages
+from plansite.site import views
 from plansite.site.render import Site
 from plansite.synthetic import synth_repository
 
@@ -129,7 +130,7 @@ def test_each_plans_indicator_rows_are_a_file_of_their_own(tmp_path) -> None:
     synth_repository(tmp_path, tasks=300, departments=40, indicators=150, plans=2, seed=5)
     repo, _ = load_repository(tmp_path)
     written = Site(repo).write_chunks(tmp_path / "site")
-    assert written == len(repo.plans)
+    assert written == len(repo.plans) + 1  # and the filter's choices
     for plan in repo.plans.values():
         chunk = json.loads((tmp_path / "site" / "indicators" / "rows" / f"{plan.id}.json")
                            .read_text(encoding="utf-8"))
@@ -137,3 +138,30 @@ def test_each_plans_indicator_rows_are_a_file_of_their_own(tmp_path) -> None:
         assert len(chunk["rows"]) == len(plan.indicators)
         # links are relative to the file, two folders below the site's root
         assert all('href="../../indicators/' in row for row in chunk["rows"])
+
+
+def test_a_paged_indicator_list_loads_its_plans_and_departments_from_one_file(tmp_path) -> None:
+    """Every page of the indicator list once printed every plan and department as a filter
+    choice: 1.7 MB of each 2.1 MB page at 16x (4,800 departments). A page of a paged list
+    now prints only the fixed choices (type, status); the rest is one file for all pages."""
+    synth_repository(tmp_path, tasks=300, departments=40, indicators=450, plans=2, seed=5)
+    repo, _ = load_repository(tmp_path)
+    site = Site(repo)
+    site.download_sizes = lambda: defaultdict(int)
+    page = next(p for p in site_pages(repo) if p.url == "indicators/page/2/")
+    html = str(site.renderer(page.url).page(page.kind, *page.args, number=page.number))
+    offered = re.findall(r'<option value="([^"]*)"', html)
+    assert sorted(offered) == sorted(["", "binding", "expected", "monitoring", "",
+                                      *views.STATUSES, "", ""])
+    assert 'data-choices="../../../indicators/filter-choices.json"' in html
+    Site(repo).write_chunks(tmp_path / "site")
+    choices = json.loads((tmp_path / "site" / urls.indicator_choices_url())
+                         .read_text(encoding="utf-8"))
+    assert [value for value, _, _ in choices["plan"]] == list(repo.plans)
+    owners: dict[str, set[str]] = defaultdict(set)
+    for ind in repo.indicators.values():
+        for dept in repo.index.indicator_departments[ind.id]:
+            owners[dept].add(ind.plan)
+    assert {value: set(plans.split()) for value, _, plans in choices["departments"]} == owners
+    assert all(words == repo.departments[value].name
+               for value, words, _ in choices["departments"])

@@ -57,6 +57,12 @@ def indicator_rows_url(plan_id: str) -> str:
     return f"indicators/rows/{plan_id}.json"
 
 
+def indicator_choices_url() -> str:
+    """The file of the indicator list's filter choices (its plans and departments), which the
+    filter of a list paged over many pages loads once, instead of every page carrying them."""
+    return "indicators/filter-choices.json"
+
+
 def department_url(dept_id: str) -> str:
     return f"departments/{dept_id}/"
 

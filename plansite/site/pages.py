@@ -151,13 +151,20 @@ def indicator_index_context(r: Renderer, pager: Pager) -> dict[str, Any]:
 
 
 def indicator_chunks(repo: Repository) -> Iterator[tuple[str, tuple[str, ...]]]:
-    """One file of indicator rows per plan, which the index's filter loads when asked for."""
+    """One file of indicator rows per plan, which the index's filter loads when asked for, and
+    the file of the filter's choices (no plan)."""
+    yield urls.indicator_choices_url(), ()
     for plan_id in repo.plans:
         yield urls.indicator_rows_url(plan_id), (plan_id,)
 
 
-def indicator_chunk(r: Renderer, plan_id: str) -> dict[str, Any]:
-    """The filterable rows of one plan's indicators, as the index page shows them."""
+def indicator_chunk(r: Renderer, plan_id: str | None = None) -> dict[str, Any]:
+    """The filterable rows of one plan's indicators, as the index page shows them; without a
+    plan, the plans and departments the filter offers (they grow with the register, so a
+    paged list's pages do not carry them)."""
+    if plan_id is None:
+        choices = views.filter_choices(r, list(r.repo.indicators.values()))
+        return {name: choices[name] for name in views.LOADED_CHOICES}
     rows = views.indicator_rows(r, r.repo.plans[plan_id].indicators, True, True)
     return {"plan": plan_id, "rows": [str(row.html) for row in rows]}
 

@@ -313,13 +313,12 @@ class Renderer(ProgressParts):
         the plans it needs (:func:`plansite.model.urls.indicator_rows_url`).
         """
         listed = indicators if among is None else among
-        chunks = self.href(urls.indicator_rows_url("")[:-len(".json")]) \
-            if filters and len(listed) > len(indicators) else None
+        paged = filters and len(listed) > len(indicators)
         return self.fragment("indicator-table.html",
                              rows=views.indicator_rows(self, indicators, show_plan, filters),
                              caption=caption or self.t("indicators"), show_plan=show_plan,
-                             filters=filters, chunks=chunks, total=len(listed),
-                             choices=views.filter_choices(self, listed) if filters else {})
+                             filters=filters, total=len(listed),
+                             **views.indicator_filter(self, listed, paged) if filters else {})
 
     def task_table(self, keys: list[str], caption: str, other_role: str | None = None) -> Markup:
         """Tasks with their plan, chapter, lead or co-operating departments and deadline."""

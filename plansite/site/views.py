@@ -140,6 +140,11 @@ def indicator_row(r: Renderer, ind: Indicator, show_plan: bool, filters: bool) -
     return IndicatorRow(ind, status_id=status, department_ids=owners, html=html, **cells)
 
 
+LOADED_CHOICES = ("plan", "departments")
+"""The filter's choices that grow with the site: a paged list loads them from a file
+(:func:`plansite.model.urls.indicator_choices_url`) instead of printing them on every page."""
+
+
 def filter_choices(r: Renderer, indicators: list[Indicator]
                    ) -> dict[str, list[tuple[str, str, str]]]:
     """What the indicator filter offers, by field: each value, its words and, for a
@@ -156,6 +161,17 @@ def filter_choices(r: Renderer, indicators: list[Indicator]
         "departments": [(d, r.name(r.repo.departments[d]), " ".join(plans))
                         for d, plans in owners.items()],
     }
+
+
+def indicator_filter(r: Renderer, listed: list[Indicator], paged: bool) -> dict[str, Any]:
+    """The filter form's choices; for a list of many pages, where its rows (``chunks``) and
+    its plans and departments (``choices_file``) are loaded from."""
+    choices = filter_choices(r, listed)
+    if not paged:
+        return {"choices": choices, "chunks": None, "choices_file": None}
+    return {"choices": {**choices, **{name: [] for name in LOADED_CHOICES}},
+            "chunks": r.href(urls.indicator_rows_url("")[:-len(".json")]),
+            "choices_file": r.href(urls.indicator_choices_url())}
 
 
 def task_rows(r: Renderer, keys: Iterable[str], other_role: str | None = None) -> list[TaskRow]:

@@ -4,7 +4,8 @@
 // A table that is one page of a longer list (data-chunks on the form) loads, once a filter is
 // chosen, the rows of the plans the filter needs from one small file per plan
 // (<data-chunks><plan>.json); once every filter is cleared it shows its own rows and the
-// links to the other pages again.
+// links to the other pages again. Such a list's plans and departments to choose from come from
+// one file (data-choices), which the browser loads once for all its pages.
 (function () {
   function setup(form) {
     var scroll = form.nextElementSibling;
@@ -16,6 +17,7 @@
     var output = form.querySelector("output");
     var template = form.getAttribute("data-count") || "{shown} / {total}";
     var chunkBase = form.getAttribute("data-chunks");
+    var choicesFile = form.getAttribute("data-choices");
     var loaded = {};
     var asked = 0;
     function wantedNow() {
@@ -118,11 +120,35 @@
       url.search = params.toString();
       history.replaceState(history.state, "", url.href);
     }
+    // [value, words, plans] for each choice of each select the file names
+    function addChoices(choices) {
+      Object.keys(choices).forEach(function (name) {
+        var select = form.querySelector("select[name=" + name + "]");
+        if (!select) return;
+        choices[name].forEach(function (choice) {
+          var option = document.createElement("option");
+          option.value = choice[0];
+          option.textContent = choice[1];
+          if (choice[2]) option.setAttribute("data-plans", choice[2]);
+          select.appendChild(option);
+        });
+      });
+    }
     form.hidden = false;
     form.addEventListener("change", function () { apply(); toAddress(); });
     window.addEventListener("pageshow", function () { fromAddress(); apply(); });
     fromAddress();
     apply();
+    if (choicesFile) {
+      fetch(new URL(choicesFile, location.href).href).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      }).then(function (choices) {
+        addChoices(choices);
+        fromAddress();  // a plan or department named in the address is a choice now
+        apply();
+      }).catch(function () { /* the type and status choices still work */ });
+    }
   }
   function init() { document.querySelectorAll("form[data-ps-filters]").forEach(setup); }
   if (window.document$ && window.document$.subscribe) { window.document$.subscribe(init); }
