@@ -276,3 +276,49 @@ def test_a_long_lists_plans_and_departments_come_from_one_file_and_the_address(p
     names = page.locator("select[name=departments] option").all_inner_texts()
     assert many.departments[dept].name in names
     assert page.locator("select[name=plan] option").count() == len(many.plans) + 1
+
+
+@pytest.mark.browser
+def test_a_choice_made_before_the_choices_arrive_keeps_the_department_of_the_address(
+        page, long_site, serve_site):
+    site, many = long_site
+    base = serve_site(site).rstrip("/")
+    held = []
+    page.route("**/filter-choices.json", lambda route: held.append(route))
+    dept = next(d for d in many.departments
+                if any(d in many.index.indicator_departments[i] and ind.binding
+                       for i, ind in many.indicators.items()))
+    page.goto(base + f"/indicators/page/2/?departments={dept}")
+    page.wait_for_function("() => !document.querySelector('form.ps-filters').hidden")
+    assert held, "the choices file should be asked for"
+    page.select_option("select[name=type]", "binding")
+    assert f"departments={dept}" in page.url
+    held[0].continue_()
+    expected = sum(1 for i, ind in many.indicators.items()
+                   if ind.binding and dept in many.index.indicator_departments[i])
+    page.wait_for_function("n => document.querySelectorAll("
+                           "'table.ps-indicators tbody tr:not([hidden])').length === n",
+                           arg=expected)
+    assert page.locator("select[name=departments]").input_value() == dept
+    assert f"departments={dept}" in page.url and "type=binding" in page.url
+
+
+@pytest.mark.browser
+def test_without_the_choices_file_a_type_filters_the_pages_own_rows(page, long_site,
+                                                                    serve_site):
+    """The file of choices cannot be loaded (a dropped connection): the type still filters,
+    the rows of the page itself, instead of leaving an empty table."""
+    site, many = long_site
+    base = serve_site(site).rstrip("/")
+    page.route("**/filter-choices.json", lambda route: route.abort())
+    page.goto(base + "/indicators/")
+    page.select_option("select[name=type]", "binding")
+    from plansite.site.paging import ROWS_PER_PAGE
+
+    own = [ind for ind in list(many.indicators.values())[:ROWS_PER_PAGE] if ind.binding]
+    assert own
+    page.wait_for_function("n => document.querySelectorAll("
+                           "'table.ps-indicators tbody tr:not([hidden])').length === n",
+                           arg=len(own))
+    assert page.locator("form.ps-filters output").inner_text() == \
+        f"显示 {len(own)} / {ROWS_PER_PAGE} 个指标"

@@ -89,16 +89,20 @@
       }
       var ask = ++asked;
       if (output) output.textContent = form.getAttribute("data-loading") || "…";
-      Promise.all(plansFor(wanted).map(load)).then(function (chunks) {
-        if (ask !== asked) return;  // a later choice took over
+      // "all plans" are those the plan choices name: on a paged list they come with the file
+      choicesReady.then(function () {
+        return Promise.all(plansFor(wanted).map(load));
+      }).then(function (chunks) {
+        if (ask !== asked || !form.isConnected) return;  // a later choice, or page, took over
         replaceRows([].concat.apply([], chunks));
         pagers(false);
         show(rows, wanted, total);
       }).catch(function () {
-        if (ask !== asked) return;
+        if (ask !== asked || !form.isConnected) return;
+        // nothing more could be loaded: this page's own rows, filtered
         replaceRows(pageRows);
         pagers(true);
-        show(rows, wanted, total);
+        show(rows, wanted, pageRows.length);
       });
     }
     // The choice lives in the address (?type=binding&departments=huanbaoju), so a filtered
@@ -114,6 +118,8 @@
     function toAddress() {
       var params = new URLSearchParams(location.search);
       form.querySelectorAll("select").forEach(function (s) {
+        // a select whose choices are still loading keeps what the address says of it
+        if (s.options.length < 2) return;
         if (s.value) params.set(s.name, s.value); else params.delete(s.name);
       });
       var url = new URL(location.href);
@@ -134,21 +140,22 @@
         });
       });
     }
+    // a paged list's plans and departments, which every filter of its rows waits for
+    var choicesReady = !choicesFile ? Promise.resolve() :
+      fetch(new URL(choicesFile, location.href).href).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      }).then(addChoices);
     form.hidden = false;
     form.addEventListener("change", function () { apply(); toAddress(); });
     window.addEventListener("pageshow", function () { fromAddress(); apply(); });
     fromAddress();
     apply();
-    if (choicesFile) {
-      fetch(new URL(choicesFile, location.href).href).then(function (response) {
-        if (!response.ok) throw new Error(response.status);
-        return response.json();
-      }).then(function (choices) {
-        addChoices(choices);
-        fromAddress();  // a plan or department named in the address is a choice now
-        apply();
-      }).catch(function () { /* the type and status choices still work */ });
-    }
+    choicesReady.then(function () {
+      if (!form.isConnected) return;  // the reader has gone on to another page
+      fromAddress();  // a plan or department named in the address is a choice now
+      apply();
+    }, function () { /* apply() filters this page's own rows */ });
   }
   function init() { document.querySelectorAll("form[data-ps-filters]").forEach(setup); }
   if (window.document$ && window.document$.subscribe) { window.document$.subscribe(init); }
