@@ -166,10 +166,11 @@ def filter_choices(r: Renderer, indicators: list[Indicator]
 def indicator_filter(r: Renderer, listed: list[Indicator], paged: bool) -> dict[str, Any]:
     """The filter form's choices; for a list of many pages, where its rows (``chunks``) and
     its plans and departments (``choices_file``) are loaded from."""
-    choices = filter_choices(r, listed)
     if not paged:
-        return {"choices": choices, "chunks": None, "choices_file": None}
-    return {"choices": {**choices, **{name: [] for name in LOADED_CHOICES}},
+        return {"choices": filter_choices(r, listed), "chunks": None, "choices_file": None}
+    # the plans and departments come from the file: of the whole list, only the fixed choices
+    # (gathering the rest again for each of its pages would be work thrown away)
+    return {"choices": filter_choices(r, []),
             "chunks": r.href(urls.indicator_rows_url("")[:-len(".json")]),
             "choices_file": r.href(urls.indicator_choices_url())}
 
