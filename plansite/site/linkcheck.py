@@ -42,7 +42,7 @@ class _Collector:
     ids: set[str] = field(default_factory=set)
     links: list[str] = field(default_factory=list)
     lines: array = field(default_factory=lambda: array("I"))
-    known: dict[str, str] = field(default_factory=dict)
+    known: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def feed(self, text: str) -> None:
         # A scan of the start tags, several times faster than html.parser on pages of thousands
