@@ -185,6 +185,13 @@ def test_a_chart_comes_with_its_numbers_as_a_table_and_a_sentence(real_site, rep
     assert charts >= 10 and {"目标", "实际值"} <= kinds_seen
 
 
+def wait_for_rows(page, count: int) -> None:
+    """Wait until the indicator table shows ``count`` rows (a filter may load rows first)."""
+    page.wait_for_function("n => document.querySelectorAll("
+                           "'table.ps-indicators tbody tr:not([hidden])').length === n",
+                           arg=count)
+
+
 @pytest.fixture(scope="module")
 def long_site(tmp_path_factory) -> tuple[Path, object]:
     """A synthetic site whose indicator list runs over several pages."""
@@ -215,9 +222,7 @@ def test_a_long_indicator_list_filters_by_loading_the_plans_it_needs(page, long_
     plan = list(many.plans)[1]
     page.select_option("select[name=plan]", plan)
     expected = [i for i in many.indicators.values() if i.plan == plan]
-    page.wait_for_function("n => document.querySelectorAll("
-                           "'table.ps-indicators tbody tr:not([hidden])').length === n",
-                           arg=len(expected))
+    wait_for_rows(page, len(expected))
     assert not page.locator(".ps-pager").first.is_visible()
     assert page.locator("form.ps-filters output").inner_text() == \
         f"显示 {len(expected)} / {len(many.indicators)} 个指标"
@@ -232,13 +237,9 @@ def test_a_long_indicator_list_filters_by_loading_the_plans_it_needs(page, long_
                 if sum(d in many.index.indicator_departments[i] for i in many.indicators) > 3)
     page.select_option("select[name=departments]", dept)
     owned = sum(dept in many.index.indicator_departments[i] for i in many.indicators)
-    page.wait_for_function("n => document.querySelectorAll("
-                           "'table.ps-indicators tbody tr:not([hidden])').length === n",
-                           arg=owned)
+    wait_for_rows(page, owned)
     page.select_option("select[name=departments]", "")
-    page.wait_for_function("n => document.querySelectorAll("
-                           "'table.ps-indicators tbody tr:not([hidden])').length === n",
-                           arg=ROWS_PER_PAGE)
+    wait_for_rows(page, ROWS_PER_PAGE)
     assert page.locator(".ps-pager").first.is_visible()
 
 
@@ -269,9 +270,7 @@ def test_a_long_lists_plans_and_departments_come_from_one_file_and_the_address(p
                 if sum(d in many.index.indicator_departments[i] for i in many.indicators) > 3)
     owned = sum(dept in many.index.indicator_departments[i] for i in many.indicators)
     page.goto(base + f"/indicators/page/2/?departments={dept}")
-    page.wait_for_function("n => document.querySelectorAll("
-                           "'table.ps-indicators tbody tr:not([hidden])').length === n",
-                           arg=owned)
+    wait_for_rows(page, owned)
     assert page.locator("select[name=departments]").input_value() == dept
     names = page.locator("select[name=departments] option").all_inner_texts()
     assert many.departments[dept].name in names
@@ -296,9 +295,7 @@ def test_a_choice_made_before_the_choices_arrive_keeps_the_department_of_the_add
     held[0].continue_()
     expected = sum(1 for i, ind in many.indicators.items()
                    if ind.binding and dept in many.index.indicator_departments[i])
-    page.wait_for_function("n => document.querySelectorAll("
-                           "'table.ps-indicators tbody tr:not([hidden])').length === n",
-                           arg=expected)
+    wait_for_rows(page, expected)
     assert page.locator("select[name=departments]").input_value() == dept
     assert f"departments={dept}" in page.url and "type=binding" in page.url
 
@@ -317,8 +314,6 @@ def test_without_the_choices_file_a_type_filters_the_pages_own_rows(page, long_s
 
     own = [ind for ind in list(many.indicators.values())[:ROWS_PER_PAGE] if ind.binding]
     assert own
-    page.wait_for_function("n => document.querySelectorAll("
-                           "'table.ps-indicators tbody tr:not([hidden])').length === n",
-                           arg=len(own))
+    wait_for_rows(page, len(own))
     assert page.locator("form.ps-filters output").inner_text() == \
         f"显示 {len(own)} / {ROWS_PER_PAGE} 个指标"
