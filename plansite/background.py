@@ -147,7 +147,13 @@ class Background:
                                             args=(work, child, self._conn, yield_cpu,
                                                   self._spill),
                                             daemon=True, name="plansite-background")
-            self._process.start()
+            # The worker's collector then leaves the objects it inherits alone: walking them
+            # would write to every page that holds one, and each page written is copied.
+            gc.freeze()
+            try:
+                self._process.start()
+            finally:
+                gc.unfreeze()
             child.close()
         else:
             self._to_work: queue.Queue = queue.Queue()

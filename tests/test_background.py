@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 import threading
@@ -163,3 +164,12 @@ def test_a_result_lost_with_its_file_is_reported():
     with pytest.raises(BackgroundError, match="result was lost"):
         job.result()
     assert not job._process.is_alive()
+
+
+def test_the_worker_collector_leaves_inherited_objects_alone_and_the_caller_keeps_its_own():
+    before = gc.get_freeze_count()
+    job = Background(lambda receive: gc.get_freeze_count(), use_process=True)
+    # in the worker the objects it inherited are frozen: a collection never writes to their
+    # pages, so they stay shared with the caller instead of being copied
+    assert job.result() > 0
+    assert gc.get_freeze_count() == before  # the caller's collector still sees all of its own
