@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import doctest
 import json
 from pathlib import Path
@@ -14,6 +15,7 @@ from plansite.reading.repository import load_repository
 from plansite.adapter.plugin import MATERIAL_LAYOUT
 from plansite.site.search import (name_variants, page_record, search_records,
                              search_tokens, write_search_index)
+from plansite.site.search.pagefind import INDEXER_ALLOCATOR, _pagefind_service
 from plansite.site.search.records import NAMED_KINDS, KeyTerms, release_segmenter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -215,3 +217,29 @@ def test_the_segmenter_let_go_is_read_again_when_needed(repo) -> None:
     release_segmenter()
     assert not jieba.dt.FREQ and not jieba.analyse.default_tfidf.idf_freq
     assert KeyTerms(repo)(text) == before
+
+
+def _indexer_environment() -> dict[str, str]:
+    """The environment of a Pagefind service as the search index launches it."""
+    async def launched() -> bytes:
+        service = await _pagefind_service().launch()
+        try:
+            with open(f"/proc/{service._backend.pid}/environ", "rb") as f:
+                return f.read()
+        finally:
+            await service.close()
+
+    pairs = (item.split("=", 1) for item in asyncio.run(launched()).decode().split("\0") if item)
+    return dict(pairs)
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="reads /proc")
+def test_the_indexer_gives_freed_memory_back_unless_told_otherwise(monkeypatch) -> None:
+    monkeypatch.delenv("_RJEM_MALLOC_CONF", raising=False)
+    monkeypatch.setenv("PLANSITE_PROBE", "kept")
+    environment = _indexer_environment()
+    assert environment["_RJEM_MALLOC_CONF"] == INDEXER_ALLOCATOR["_RJEM_MALLOC_CONF"]
+    assert "dirty_decay_ms:0" in environment["_RJEM_MALLOC_CONF"]
+    assert environment["PLANSITE_PROBE"] == "kept"  # the rest of the environment goes along
+    monkeypatch.setenv("_RJEM_MALLOC_CONF", "narenas:1")
+    assert _indexer_environment()["_RJEM_MALLOC_CONF"] == "narenas:1"
