@@ -46,3 +46,14 @@ def test_browser_reads_served_page(page, serve_site, folder: Path) -> None:
     assert page.text_content("#title") == "市“十二五”规划纲要"
     # The script ran: the browser loaded a second file from the same server.
     assert page.text_content("#js") == "脚本已运行"
+
+
+def test_the_longest_modules_run_first_and_the_one_by_one_tests_last() -> None:
+    from conftest import LONGEST_FIRST, SPREAD, run_order
+
+    here = Path(__file__).resolve().parent
+    for stem in (*LONGEST_FIRST, *SPREAD):
+        assert (here / f"{stem}.py").is_file(), f"{stem} is named in conftest.py but gone"
+    assert run_order("tests/test_search_synthetic.py::test_x") == 0
+    assert run_order(f"tests/{LONGEST_FIRST[-1]}.py::t") < run_order("tests/test_values.py::t")
+    assert run_order("tests/test_values.py::t") < run_order("tests/test_a11y.py::t[home-dark]")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import doctest
 import json
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -229,7 +230,10 @@ def _indexer_environment() -> dict[str, str]:
         finally:
             await service.close()
 
-    pairs = (item.split("=", 1) for item in asyncio.run(launched()).decode().split("\0") if item)
+    # a thread of its own: a browser test before this one may run an event loop here
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        environ = pool.submit(asyncio.run, launched()).result()
+    pairs = (item.split("=", 1) for item in environ.decode().split("\0") if item)
     return dict(pairs)
 
 
