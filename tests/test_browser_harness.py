@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from browser_support import serve_folder
+from conftest import LONGEST_FIRST, SPREAD, run_order
 
 PAGE = """<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>规划</title></head>
@@ -49,8 +50,6 @@ def test_browser_reads_served_page(page, serve_site, folder: Path) -> None:
 
 
 def test_the_longest_modules_run_first_and_the_one_by_one_tests_last() -> None:
-    from conftest import LONGEST_FIRST, SPREAD, run_order
-
     here = Path(__file__).resolve().parent
     for stem in (*LONGEST_FIRST, *SPREAD):
         assert (here / f"{stem}.py").is_file(), f"{stem} is named in conftest.py but gone"
